@@ -1,0 +1,12 @@
+namespace SmartRetry.Payments.Recurring.Platform;
+
+/// <summary>The compact state of a followed series (<c>our_platform</c> or <c>payment_provider</c>), carried across generations.</summary>
+/// <param name="SyncInterval">How often SmartRetry's status is read when no webhook arrives.</param>
+/// <param name="MissedChargeGrace">How long after its scheduled day a future transaction may still run before it is flagged as missed.</param>
+public sealed record PlatformSeriesState(
+    string SeriesId,
+    string RecurringId,
+    RecurringManagement ManagedBy,
+    TimeSpan SyncInterval,
+    TimeSpan MissedChargeGrace,
+    int Generation = 0);
