@@ -71,7 +71,7 @@ public static class ChargeCycleWorkflow
             Task retryTimer = context.CreateTimer(retryAt.Value, timerCancellation.Token);
             if (await Task.WhenAny(retryTimer, interrupts.Next) != retryTimer)
             {
-                await timerCancellation.CancelAsync();
+                timerCancellation.Cancel();
                 SeriesControl control = interrupts.Take();
                 RecurringLog.CycleInterrupted(logger, context.InstanceId, control.Command);
                 return Result(input, ChargeCycleOutcome.Interrupted, attempt, last, decline, window);
@@ -118,7 +118,7 @@ public static class ChargeCycleWorkflow
                     if (received.TransactionId == submitted.TransactionId && received.Status is { } status
                         && new ChargeAttemptResult(submitted.TransactionId, status).IsFinal)
                     {
-                        await timerCancellation.CancelAsync();
+                        timerCancellation.Cancel();
                         return new ChargeAttemptResult(submitted.TransactionId, status, received.ReasonCode);
                     }
                 }

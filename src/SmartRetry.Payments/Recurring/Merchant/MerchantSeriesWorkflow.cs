@@ -41,7 +41,7 @@ public static class MerchantSeriesWorkflow
             Task dueTimer = context.CreateTimer(due.DueAtUtc, timerCancellation.Token);
             if (await Task.WhenAny(dueTimer, controls.Next) != dueTimer)
             {
-                await timerCancellation.CancelAsync();
+                timerCancellation.Cancel();
                 return await ApplyAsync(context, logger, state with { NextSequence = due.Sequence }, controls.Take());
             }
         }

@@ -28,7 +28,7 @@ public static class PlatformSeriesWorkflow
             Task syncTimer = context.CreateTimer(context.CurrentUtcDateTime + state.SyncInterval, timerCancellation.Token);
             if (await Task.WhenAny(syncTimer, webhooks.Next) != syncTimer)
             {
-                await timerCancellation.CancelAsync();
+                timerCancellation.Cancel();
                 received = webhooks.Take();
             }
         }
