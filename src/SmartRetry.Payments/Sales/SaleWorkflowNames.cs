@@ -4,4 +4,10 @@ namespace SmartRetry.Payments.Sales;
 public static class SaleWorkflowNames
 {
     public const string Workflow = "SaleWorkflow";
+
+    public const string SubmitSaleActivity = "SubmitSale";
+
+    public const string GetSaleStatusActivity = "GetSaleStatus";
+
+    public const string RecordSaleActivity = "RecordSale";
 }

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging.Testing;
+using Moq;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Testing.Workflows;
+
+namespace SmartRetry.Payments.Tests.Sales;
+
+/// <summary>
+/// The sale workflow on the virtual-time host with its real activities over mocked ports: a scripted SmartRetry
+/// gateway, a sealer that opens the test envelope, a correlation store and a ledger that records what it is given.
+/// </summary>
+public sealed class SaleWorkflowHarness
+{
+    public const string PaymentId = "sale-mt-1001";
+    public const string TransactionId = "TX8A3F2C";
+    public const string CardNumber = "4111111111111111";
+    public const string Cvv = "737";
+    public const int ExpiryMonth = 11;
+    public const int ExpiryYear = 2031;
+
+    public static readonly DateTime Start = WorkflowTestHost.DefaultStartTime;
+
+    public static readonly SaleTrackingPolicy Tracking = new(
+        FirstPollDelay: TimeSpan.FromMinutes(1), PollBackoff: 2.0, MaxPollInterval: TimeSpan.FromMinutes(4), Deadline: TimeSpan.FromMinutes(10));
+
+    private static readonly SealedCard SealedTestCard = new("key-2030", "bm90LWEtcmVhbC1lbnZlbG9wZQ==");
+
+    private int eventSequence;
+
+    public SaleWorkflowHarness()
+    {
+        CardSealer.Setup(s => s.Unseal(SealedTestCard)).Returns(new CardDetails(CardNumber, ExpiryMonth, ExpiryYear, Cvv, "Jane Doe"));
+        Ledger.Setup(l => l.RecordAsync(It.IsAny<PaymentLedgerEntry>(), It.IsAny<CancellationToken>()))
+            .Callback((PaymentLedgerEntry entry, CancellationToken _) => LedgerEntries.Add(entry))
+            .ReturnsAsync(true);
+        Correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
+        var submit = new SubmitSaleActivity(Gateway.Object, CardSealer.Object, Correlations.Object, ActivityLogger);
+        var getStatus = new GetSaleStatusActivity(Gateway.Object);
+        var record = new RecordSaleActivity(Ledger.Object);
+        Host = new WorkflowTestHost()
+            .RegisterWorkflow<SaleWorkflowInput, SaleOutcome>(SaleWorkflowNames.Workflow, SaleWorkflow.RunAsync)
+            .RegisterActivity<SubmitSaleRequest, SubmitSaleResult>(SaleWorkflowNames.SubmitSaleActivity, submit.RunAsync)
+            .RegisterActivity<string, TransactionSnapshot>(SaleWorkflowNames.GetSaleStatusActivity, getStatus.RunAsync)
+            .RegisterActivity<PaymentLedgerEntry, bool>(SaleWorkflowNames.RecordSaleActivity, record.RunAsync);
+    }
+
+    public WorkflowTestHost Host { get; }
+
+    public Mock<ISmartRetryGateway> Gateway { get; } = new(MockBehavior.Strict);
+
+    public Mock<ICardSealer> CardSealer { get; } = new(MockBehavior.Strict);
+
+    public Mock<ICorrelationStore> Correlations { get; } = new();
+
+    public Mock<IPaymentLedger> Ledger { get; } = new();
+
+    public FakeLogger<SubmitSaleActivity> ActivityLogger { get; } = new();
+
+    public List<PaymentLedgerEntry> LedgerEntries { get; } = [];
+
+    public List<SaleSubmission> Submissions { get; } = [];
+
+    public WorkflowTestInstance Instance => Host.GetInstance(PaymentId);
+
+    public int SubmitCalls => Host.CountActivityCalls(SaleWorkflowNames.SubmitSaleActivity);
+
+    public int StatusPolls => Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity);
+
+    public static SaleWorkflowInput Input(DateTimeOffset? scheduledAt = null) => new(
+        PaymentId,
+        "mt-1001",
+        49.99m,
+        "USD",
+        SealedTestCard,
+        new PayerDetails("Jane", "Doe", "jane.doe@example.com"),
+        Tracking,
+        Description: "Order #1001",
+        ScheduledAt: scheduledAt);
+
+    public SaleWorkflowHarness SmartRetryAccepts(bool accepted = true)
+    {
+        Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+            .Callback((SaleSubmission sale, CancellationToken _) => Submissions.Add(sale))
+            .ReturnsAsync(new SubmissionResult(accepted, TransactionId, "OR7B9E1D"));
+        return this;
+    }
+
+    /// <summary>The status endpoint answers these statuses in turn, then repeats the last one.</summary>
+    public SaleWorkflowHarness StatusReads(params (TransactionStatus Status, int Attempt)[] answers)
+    {
+        int next = 0;
+        Gateway.Setup(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                (TransactionStatus status, int attempt) = answers[Math.Min(next++, answers.Length - 1)];
+                string? reason = status == TransactionStatus.Declined ? "PAYER_ACCOUNT.INSUFFICIENT_FUNDS" : null;
+                return new TransactionSnapshot(TransactionId, status, reason, "PAYER_ACCOUNT", attempt, new CardSummary("tok_abc", "1111", "411111", "Visa"));
+            });
+        return this;
+    }
+
+    public Task<WorkflowTestInstance> StartAsync(DateTimeOffset? scheduledAt = null) =>
+        Host.StartAsync(SaleWorkflowNames.Workflow, PaymentId, Input(scheduledAt));
+
+    public Task<RaiseEventResult> RaiseAsync(string type, TransactionStatus? status = null, int? attempt = null, string transactionId = TransactionId) =>
+        Host.RaiseEventAsync(PaymentId, WorkflowEventNames.Transaction, new TransactionEvent(
+            $"evt_{++eventSequence}", type, new DateTimeOffset(Host.UtcNow), transactionId, status, status == TransactionStatus.Approved ? "AUTH.APPROVED" : null, attempt));
+
+    public SaleOutcome Outcome => Instance.ReadOutput<SaleOutcome>();
+
+    public IReadOnlyList<PaymentStatus> LedgerStatuses => [.. LedgerEntries.Select(e => e.Status)];
+
+    /// <summary>What every test checks at its end: no event was lost and nothing is left running.</summary>
+    public void AssertCleanFinish()
+    {
+        Assert.True(Instance.IsFinished, $"Instance is {Instance.RuntimeStatus}");
+        Assert.Empty(Host.SwallowedEvents);
+        Assert.Empty(Host.PendingTimers);
+    }
+}

@@ -1,0 +1,272 @@
+using System.Text.RegularExpressions;
+using Moq;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Testing.Workflows;
+using static SmartRetry.Payments.Tests.Sales.SaleWorkflowHarness;
+
+namespace SmartRetry.Payments.Tests.Sales;
+
+public partial class SaleWorkflowTests
+{
+    [Fact]
+    public async Task Approved_by_the_webhook_event()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
+        await sale.StartAsync();
+        Assert.Equal([PaymentStatus.Submitted], sale.LedgerStatuses);
+
+        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
+
+        Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED"), sale.Outcome);
+        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.Approved], sale.LedgerStatuses);
+        Assert.Equal(1, sale.SubmitCalls);
+        Assert.Equal(0, sale.StatusPolls);
+        sale.Correlations.Verify(c => c.AddAsync(CorrelationKind.Transaction, TransactionId, PaymentId, It.IsAny<CancellationToken>()), Times.Once);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task Approved_by_polling_on_the_backoff_timer_when_no_webhook_comes()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1), (TransactionStatus.Approved, 1));
+        await sale.StartAsync();
+
+        await sale.Host.RunToCompletionAsync(PaymentId);
+
+        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
+        Assert.Equal([Start.AddMinutes(1), Start.AddMinutes(3)], sale.Host.ActivityCalls.Where(c => c.Name == SaleWorkflowNames.GetSaleStatusActivity).Select(c => c.CalledAt));
+        PaymentLedgerEntry approved = sale.LedgerEntries[^1];
+        Assert.Equal(new CardSummary("tok_abc", "1111", "411111", "Visa"), approved.Card);
+        Assert.Equal(1, sale.SubmitCalls);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task Declined_when_SmartRetry_does_not_accept_the_sale()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts(accepted: false);
+
+        await sale.StartAsync();
+
+        Assert.Equal(PaymentStatus.Declined, sale.Outcome.Status);
+        Assert.Equal([PaymentStatus.Declined], sale.LedgerStatuses);
+        Assert.Equal(0, sale.StatusPolls);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task Declined_by_webhook_after_SmartRetrys_retries_which_the_custom_status_showed()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Declined, 3));
+        await sale.StartAsync();
+
+        await sale.RaiseAsync("transaction.retry_scheduled", attempt: 1);
+        await sale.RaiseAsync("transaction.retry_attempted", TransactionStatus.Declined, attempt: 2);
+        Assert.Equal(new SaleProgress(PaymentStatus.Processing, TransactionId, Deadline: Start + Tracking.Deadline, RetriesScheduled: 1, RetriesAttempted: 1, AttemptNumber: 2),
+            sale.Instance.ReadCustomStatus<SaleProgress>());
+        await sale.RaiseAsync("transaction.retry_scheduled", attempt: 2);
+        await sale.RaiseAsync("transaction.retry_attempted", attempt: 3);
+        await sale.RaiseAsync("transaction.declined", TransactionStatus.Declined, attempt: 3);
+
+        Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Declined, TransactionId, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", AttemptNumber: 3), sale.Outcome);
+        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.Declined], sale.LedgerStatuses);
+        Assert.Contains(sale.Instance.ReadCustomStatusHistory<SaleProgress>(), p => p is { RetriesScheduled: 2, RetriesAttempted: 2, AttemptNumber: 3 });
+        Assert.Equal(1, sale.StatusPolls);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task A_decline_event_for_an_attempt_SmartRetry_is_still_retrying_does_not_end_the_sale()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
+        await sale.StartAsync();
+
+        await sale.RaiseAsync("transaction.declined", TransactionStatus.Declined, attempt: 1);
+        Assert.False(sale.Instance.IsFinished);
+        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 2);
+
+        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
+        Assert.Equal(2, sale.Outcome.AttemptNumber);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task Unknown_status_ends_in_needs_attention_and_is_never_guessed()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Unknown, 1));
+        await sale.StartAsync();
+
+        await sale.Host.RunToCompletionAsync(PaymentId);
+
+        Assert.Equal(PaymentStatus.NeedsAttention, sale.Outcome.Status);
+        Assert.Contains("UNKNOWN", sale.Outcome.Note, StringComparison.Ordinal);
+        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.NeedsAttention], sale.LedgerStatuses);
+        Assert.Equal(Start.AddMinutes(1), sale.Instance.LastUpdatedAt);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task Deadline_reached_after_polling_on_a_capped_backoff()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
+        await sale.StartAsync();
+
+        await sale.Host.RunToCompletionAsync(PaymentId);
+
+        Assert.Equal(PaymentStatus.DeadlineReached, sale.Outcome.Status);
+        Assert.Equal([1, 3, 7, 10], sale.Host.ActivityCalls.Where(c => c.Name == SaleWorkflowNames.GetSaleStatusActivity).Select(c => (c.CalledAt - Start).TotalMinutes));
+        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.DeadlineReached], sale.LedgerStatuses);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task A_future_dated_sale_is_submitted_at_its_time()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
+        await sale.StartAsync(scheduledAt: new DateTimeOffset(Start.AddHours(2)));
+        Assert.Equal(PaymentStatus.Scheduled, sale.Instance.ReadCustomStatus<SaleProgress>()!.Status);
+
+        await sale.Host.AdvanceTimeAsync(TimeSpan.FromMinutes(119));
+        Assert.Equal(0, sale.SubmitCalls);
+        await sale.Host.AdvanceTimeAsync(TimeSpan.FromMinutes(1));
+
+        ActivityCall submit = Assert.Single(sale.Host.ActivityCalls, c => c.Name == SaleWorkflowNames.SubmitSaleActivity);
+        Assert.Equal(Start.AddHours(2), submit.CalledAt);
+        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
+        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task A_future_dated_sale_cancelled_before_its_time_never_calls_SmartRetry()
+    {
+        var sale = new SaleWorkflowHarness();
+        await sale.StartAsync(scheduledAt: new DateTimeOffset(Start.AddDays(2)));
+
+        await sale.Host.AdvanceTimeAsync(TimeSpan.FromDays(1));
+        await sale.Host.RaiseEventAsync(PaymentId, WorkflowEventNames.CancelRequested, new CancelRequest("customer changed their mind", new DateTimeOffset(sale.Host.UtcNow)));
+
+        Assert.Equal(PaymentStatus.Cancelled, sale.Outcome.Status);
+        Assert.Contains("customer changed their mind", sale.Outcome.Note, StringComparison.Ordinal);
+        Assert.Equal([PaymentStatus.Cancelled], sale.LedgerStatuses);
+        Assert.Equal(0, sale.SubmitCalls);
+        sale.Gateway.VerifyNoOtherCalls();
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task The_idempotency_key_is_the_same_for_every_retry_of_the_submit_activity()
+    {
+        var sale = new SaleWorkflowHarness();
+        sale.Gateway.SetupSequence(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("connection reset"))
+            .ThrowsAsync(new SmartRetryRejectedException(429, "RATE_LIMITED", "slow down"))
+            .ReturnsAsync(new SubmissionResult(true, TransactionId, "OR7B9E1D", Replayed: true));
+        sale.Gateway.Setup(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new TransactionSnapshot(TransactionId, TransactionStatus.Approved, "AUTH.APPROVED", "AUTH", 1, null));
+        await sale.StartAsync();
+
+        await sale.Host.RunToCompletionAsync(PaymentId);
+
+        string[] keys = [.. sale.Host.ActivityInputs<SubmitSaleRequest>(SaleWorkflowNames.SubmitSaleActivity).Select(r => r!.IdempotencyKey)];
+        Assert.Equal(3, keys.Length);
+        Assert.Single(keys.Distinct());
+        Assert.Matches(IdempotencyKeyFormat(), keys[0]);
+        sale.Gateway.Verify(g => g.SubmitSaleAsync(It.Is<SaleSubmission>(s => s.IdempotencyKey == keys[0]), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task An_out_of_order_retry_attempted_after_approved_does_not_change_the_outcome()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
+        await sale.StartAsync();
+        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 2);
+
+        RaiseEventResult late = await sale.RaiseAsync("transaction.retry_attempted", TransactionStatus.Declined, attempt: 1);
+
+        Assert.Equal(RaiseEventResult.InstanceFinished, late);
+        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
+        Assert.Equal(PaymentStatus.Approved, sale.Instance.ReadCustomStatus<SaleProgress>()!.Status);
+        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.Approved], sale.LedgerStatuses);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task A_duplicate_event_and_an_event_for_another_transaction_are_ignored()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
+        await sale.StartAsync();
+        var retry = new TransactionEvent("evt_dup", "transaction.retry_attempted", new DateTimeOffset(Start), TransactionId, null, null, 2);
+
+        await sale.Host.RaiseEventAsync(PaymentId, WorkflowEventNames.Transaction, retry);
+        await sale.Host.RaiseEventAsync(PaymentId, WorkflowEventNames.Transaction, retry);
+        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, transactionId: "TXOTHER1");
+
+        Assert.False(sale.Instance.IsFinished);
+        Assert.Equal(1, sale.Instance.ReadCustomStatus<SaleProgress>()!.RetriesAttempted);
+    }
+
+    [Fact]
+    public async Task Webhooks_arriving_during_every_poll_iteration_are_never_lost()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
+        await sale.StartAsync();
+
+        for (int attempt = 2; attempt <= 4; attempt++)
+        {
+            await sale.Host.AdvanceToNextTimerAsync();
+            await sale.RaiseAsync("transaction.retry_attempted", attempt: attempt);
+        }
+
+        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 4);
+
+        Assert.Equal(3, sale.Instance.ReadCustomStatusHistory<SaleProgress>().Max(p => p!.RetriesAttempted));
+        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task An_outage_longer_than_the_retry_policy_ends_in_needs_attention_not_in_a_guess()
+    {
+        var sale = new SaleWorkflowHarness();
+        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("service unavailable"));
+        await sale.StartAsync();
+
+        await sale.Host.RunToCompletionAsync(PaymentId);
+
+        Assert.Equal(PaymentStatus.NeedsAttention, sale.Outcome.Status);
+        Assert.Equal(ActivityRetryPolicy.SmartRetryOutage.MaxNumberOfAttempts, sale.SubmitCalls);
+        Assert.Equal([PaymentStatus.NeedsAttention], sale.LedgerStatuses);
+        sale.AssertCleanFinish();
+    }
+
+    [Theory]
+    [InlineData(400, "INVALID_AMOUNT", PaymentStatus.Error)]
+    [InlineData(409, "IDEMPOTENCY_CONFLICT", PaymentStatus.NeedsAttention)]
+    public async Task A_request_SmartRetry_refuses_is_not_retried_and_ends_with_its_reason(int httpStatus, string reasonCode, PaymentStatus expected)
+    {
+        var sale = new SaleWorkflowHarness();
+        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SmartRetryRejectedException(httpStatus, reasonCode, "refused"));
+
+        await sale.StartAsync();
+
+        Assert.Equal(expected, sale.Outcome.Status);
+        Assert.Equal(reasonCode, sale.Outcome.ReasonCode);
+        Assert.Equal(1, sale.SubmitCalls);
+        sale.AssertCleanFinish();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
+    private static partial Regex IdempotencyKeyFormat();
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace SmartRetry.Testing.Workflows;
+
+/// <summary>Records what a workflow logs (message, structured values, exception) and forwards it to the test's own logger.</summary>
+internal sealed class CapturingLogger(string instanceId, string category, ICollection<WorkflowLogRecord> sink, ILogger inner) : ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => inner.BeginScope(state);
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        ArgumentNullException.ThrowIfNull(formatter);
+        IReadOnlyList<string> values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+            ? [.. pairs.Select(p => Convert.ToString(p.Value, CultureInfo.InvariantCulture)).OfType<string>()]
+            : [];
+        sink.Add(new WorkflowLogRecord(instanceId, category, logLevel, formatter(state, exception), values, exception?.ToString()));
+        inner.Log(logLevel, eventId, state, exception, formatter);
+    }
+}

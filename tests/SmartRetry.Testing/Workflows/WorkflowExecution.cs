@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Testing.Workflows;
+
+/// <summary>
+/// One run of one workflow generation on its own logical thread. Live, it records every decision and input into its
+/// history and tells the observer what to do. Replaying, it runs the same code against a recorded history, performs
+/// nothing, and stops at the first entry that differs (<see cref="Mismatch"/>).
+/// </summary>
+internal sealed class WorkflowExecution : IWorkflowContext
+{
+    private readonly WorkflowRegistration workflow;
+    private readonly IWorkflowExecutionObserver? observer;
+    private readonly IReadOnlyList<WorkflowHistoryEvent>? recorded;
+    private readonly Func<string, ILogger> loggers;
+    private readonly List<WorkflowHistoryEvent> history = [];
+    private readonly Dictionary<int, PendingWorkflowTask> pending = [];
+    private readonly ExternalEventRouter events = new();
+    private readonly WorkflowSynchronizationContext thread = new();
+    private Task<string?>? run;
+    private bool continueAsNewRequested;
+    private string? continueAsNewInputJson;
+    private int nextTaskId;
+    private int guidCounter;
+
+    private WorkflowExecution(
+        WorkflowRegistration workflow,
+        string instanceId,
+        DateTime startedAt,
+        IWorkflowExecutionObserver? observer,
+        IReadOnlyList<WorkflowHistoryEvent>? recorded,
+        Func<string, ILogger> loggers)
+    {
+        this.workflow = workflow;
+        this.observer = observer;
+        this.recorded = recorded;
+        this.loggers = loggers;
+        InstanceId = instanceId;
+        CurrentUtcDateTime = startedAt;
+    }
+
+    public string InstanceId { get; }
+
+    public DateTime CurrentUtcDateTime { get; private set; }
+
+    public bool IsReplaying => recorded is not null;
+
+    public IReadOnlyList<WorkflowHistoryEvent> History => history;
+
+    public bool IsFinished { get; private set; }
+
+    public ReplayMismatch? Mismatch { get; private set; }
+
+    /// <summary>Set when workflow code awaited something that is not a workflow task.</summary>
+    public string? Violation => thread.Violation;
+
+    public static WorkflowExecution StartLive(
+        WorkflowRegistration workflow, string instanceId, string? inputJson, DateTime now, IWorkflowExecutionObserver observer, Func<string, ILogger> loggers)
+    {
+        var execution = new WorkflowExecution(workflow, instanceId, now, observer, recorded: null, loggers);
+        execution.Start(inputJson);
+        return execution;
+    }
+
+    public static WorkflowExecution StartReplay(WorkflowRegistration workflow, IReadOnlyList<WorkflowHistoryEvent> recorded)
+    {
+        var started = (ExecutionStarted)recorded[0];
+        var execution = new WorkflowExecution(workflow, started.InstanceId, started.Timestamp, observer: null, recorded, _ => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        execution.Start(started.InputJson);
+        return execution;
+    }
+
+    /// <summary>Hands the workflow an activity result, a fired timer, a raised event or a sub-workflow outcome, and runs it until idle.</summary>
+    public void Deliver(WorkflowHistoryEvent input)
+    {
+        if (IsFinished || Mismatch is not null)
+        {
+            return;
+        }
+
+        CurrentUtcDateTime = input.Timestamp;
+        if (Append(input))
+        {
+            thread.Run(() => Apply(input));
+            AfterTurn();
+        }
+    }
+
+    /// <summary>The events nobody waited for, which ContinueAsNew carries into the next generation.</summary>
+    public IReadOnlyList<(string Name, string? PayloadJson)> TakeBufferedEvents() => events.TakeBuffered();
+
+    public Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        string? inputJson = WorkflowJson.Serialize(input);
+        return retry is null ? ScheduleActivity<TResult>(name, inputJson) : CallWithRetry();
+
+        // Durable retries on the orchestrator side, with a durable timer between attempts: the same shape here.
+        async Task<TResult> CallWithRetry()
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await ScheduleActivity<TResult>(name, inputJson);
+                }
+                catch (WorkflowTaskFailedException) when (attempt < retry.MaxNumberOfAttempts)
+                {
+                    await CreateTimer(CurrentUtcDateTime + retry.DelayBeforeRetry(attempt - 1), CancellationToken.None);
+                }
+            }
+        }
+    }
+
+    public Task CallActivityAsync(string name, object? input = null, ActivityRetryPolicy? retry = null) =>
+        CallActivityAsync<object?>(name, input, retry);
+
+    public Task<TResult> CallSubWorkflowAsync<TResult>(string name, string instanceId, object? input = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        int taskId = nextTaskId++;
+        var task = new PendingWorkflowTask<TResult>(PendingTaskKind.SubWorkflow, name);
+        pending[taskId] = task;
+        Decide(new SubWorkflowScheduled(CurrentUtcDateTime, taskId, name, instanceId, WorkflowJson.Serialize(input)));
+        return task.Task;
+    }
+
+    public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken)
+    {
+        if (fireAtUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException($"Timer fire times must be UTC (Kind was {fireAtUtc.Kind}); Durable would read them as local time.", nameof(fireAtUtc));
+        }
+
+        int taskId = nextTaskId++;
+        var timer = new PendingWorkflowTask<object?>(PendingTaskKind.Timer, "timer");
+        pending[taskId] = timer;
+        Decide(new TimerCreated(CurrentUtcDateTime, taskId, fireAtUtc));
+        cancellationToken.Register(() =>
+        {
+            if (!timer.IsCompleted)
+            {
+                pending.Remove(taskId);
+                Decide(new TimerCancelled(CurrentUtcDateTime, taskId));
+                timer.Cancel(cancellationToken);
+            }
+        });
+        return timer.Task;
+    }
+
+    public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        Decide(new EventWaitStarted(CurrentUtcDateTime, eventName));
+        return events.Wait<T>(eventName, cancellationToken);
+    }
+
+    public void SetCustomStatus(object? customStatus) => Decide(new CustomStatusSet(CurrentUtcDateTime, WorkflowJson.Serialize(customStatus)));
+
+    public void ContinueAsNew(object? newInput)
+    {
+        continueAsNewRequested = true;
+        continueAsNewInputJson = WorkflowJson.Serialize(newInput);
+    }
+
+    public Guid NewGuid()
+    {
+        // Name-based like Durable's: instance id, orchestration time and a counter, so a replay gets the same values.
+        string name = string.Create(CultureInfo.InvariantCulture, $"{InstanceId}_{CurrentUtcDateTime:o}_{guidCounter++}");
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    public ILogger CreateReplaySafeLogger(string categoryName) => new ReplaySafeLogger(this, loggers(categoryName));
+
+    private void Start(string? inputJson)
+    {
+        Append(new ExecutionStarted(CurrentUtcDateTime, workflow.Name, InstanceId, inputJson));
+        thread.Run(() => run = workflow.Run(this, inputJson));
+        AfterTurn();
+    }
+
+    private Task<TResult> ScheduleActivity<TResult>(string name, string? inputJson)
+    {
+        int taskId = nextTaskId++;
+        var task = new PendingWorkflowTask<TResult>(PendingTaskKind.Activity, name);
+        pending[taskId] = task;
+        Decide(new ActivityScheduled(CurrentUtcDateTime, taskId, name, inputJson));
+        return task.Task;
+    }
+
+    private void Apply(WorkflowHistoryEvent input)
+    {
+        switch (input)
+        {
+            case ActivityCompleted completed:
+                TakePending(completed.TaskId, PendingTaskKind.Activity, input)?.Complete(completed.ResultJson);
+                break;
+            case ActivityFailed failed when TakePending(failed.TaskId, PendingTaskKind.Activity, input) is { } task:
+                task.Fail(new WorkflowTaskFailedException(task.Name, failed.ErrorType, failed.ErrorMessage));
+                break;
+            case TimerFired fired:
+                TakePending(fired.TaskId, PendingTaskKind.Timer, input)?.Complete(null);
+                break;
+            case SubWorkflowCompleted completed:
+                TakePending(completed.TaskId, PendingTaskKind.SubWorkflow, input)?.Complete(completed.OutputJson);
+                break;
+            case SubWorkflowFailed failed when TakePending(failed.TaskId, PendingTaskKind.SubWorkflow, input) is { } task:
+                task.Fail(new WorkflowTaskFailedException(task.Name, failed.ErrorType, failed.ErrorMessage));
+                break;
+            case EventRaised raised when !events.Deliver(raised.Name, raised.PayloadJson):
+                observer?.OnEventSwallowed(raised);
+                break;
+        }
+    }
+
+    private PendingWorkflowTask? TakePending(int taskId, PendingTaskKind kind, WorkflowHistoryEvent input)
+    {
+        if (pending.Remove(taskId, out PendingWorkflowTask? task) && task.Kind == kind)
+        {
+            return task;
+        }
+
+        if (IsReplaying)
+        {
+            Mismatch ??= new ReplayMismatch(history.Count - 1, input, Replayed: null);
+            return null;
+        }
+
+        throw new InvalidOperationException($"Instance '{InstanceId}' has no pending {kind} #{taskId} for {input}.");
+    }
+
+    private void AfterTurn()
+    {
+        if (IsFinished || run is not { IsCompleted: true } finished)
+        {
+            return;
+        }
+
+        IsFinished = true;
+        Decide(continueAsNewRequested ? new ContinuedAsNewWithInput(CurrentUtcDateTime, continueAsNewInputJson)
+            : finished.IsCompletedSuccessfully ? new ExecutionCompleted(CurrentUtcDateTime, finished.Result)
+            : Failure(finished));
+    }
+
+    private ExecutionFailed Failure(Task failed)
+    {
+        Exception error = failed.Exception?.InnerException ?? new TaskCanceledException(failed);
+        return new ExecutionFailed(CurrentUtcDateTime, error.GetType().FullName!, error.Message);
+    }
+
+    private void Decide(WorkflowHistoryEvent decision)
+    {
+        if (Append(decision))
+        {
+            observer?.OnDecision(decision);
+        }
+    }
+
+    private bool Append(WorkflowHistoryEvent entry)
+    {
+        if (Mismatch is not null)
+        {
+            return false;
+        }
+
+        if (recorded is not null)
+        {
+            int index = history.Count;
+            WorkflowHistoryEvent? expected = index < recorded.Count ? recorded[index] : null;
+            if (!entry.Equals(expected))
+            {
+                Mismatch = new ReplayMismatch(index, expected, entry);
+                return false;
+            }
+        }
+
+        history.Add(entry);
+        return true;
+    }
+}
