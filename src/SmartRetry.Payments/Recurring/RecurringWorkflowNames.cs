@@ -10,7 +10,6 @@ public static class RecurringWorkflowNames
 
     public const string InitRecurringActivity = "InitRecurring";
     public const string ChargeRecurringActivity = "ChargeRecurring";
-    public const string GetChargeStatusActivity = "GetRecurringChargeStatus";
     public const string CancelRecurringActivity = "CancelRecurring";
     public const string UpdateRecurringAmountActivity = "UpdateRecurringAmount";
     public const string InterruptCycleActivity = "InterruptRecurringCycle";

@@ -5,6 +5,7 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 
@@ -82,7 +83,7 @@ public static class ChargeCycleWorkflow
     private static async Task<ChargeAttemptResult> AttemptAsync(
         IWorkflowContext context, ChargeCycleInput input, int attempt, WorkflowEventStream<TransactionEvent> transactionEvents)
     {
-        var request = new ChargeRequest(context.InstanceId, $"{context.InstanceId}-a{attempt}", input.RecurringId, input.Amount, input.Currency);
+        var request = new ChargeRequest(context.InstanceId, IdempotencyKeys.Derive(context.InstanceId, ChargeStep(attempt)), input.RecurringId, input.Amount, input.Currency);
         ChargeAttemptResult submitted;
         try
         {
@@ -126,8 +127,10 @@ public static class ChargeCycleWorkflow
 
             try
             {
-                latest = await context.CallActivityAsync<ChargeAttemptResult>(
-                    RecurringWorkflowNames.GetChargeStatusActivity, submitted.TransactionId, ActivityRetryPolicy.SmartRetryOutage);
+                // The sale's status activity reads any transaction, recurring charges included.
+                TransactionSnapshot snapshot = await context.CallActivityAsync<TransactionSnapshot>(
+                    SaleWorkflowNames.GetSaleStatusActivity, submitted.TransactionId, ActivityRetryPolicy.SmartRetryOutage);
+                latest = new ChargeAttemptResult(snapshot.TransactionId, snapshot.Status, snapshot.ReasonCode, snapshot.Domain);
             }
             catch (WorkflowTaskFailedException)
             {
@@ -181,6 +184,9 @@ public static class ChargeCycleWorkflow
     private static ChargeCycleResult Result(
         ChargeCycleInput input, ChargeCycleOutcome outcome, int attempts, ChargeAttemptResult? last, DeclineClassification? decline, CardAttemptWindow window) =>
         new(input.Sequence, outcome, attempts, last?.TransactionId, last?.ReasonCode, outcome == ChargeCycleOutcome.Approved ? null : decline?.Category, window);
+
+    /// <summary>The idempotency step of an attempt: each attempt is a new charge, each retry of one attempt the same.</summary>
+    public static string ChargeStep(int attempt) => $"charge-a{attempt}";
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 

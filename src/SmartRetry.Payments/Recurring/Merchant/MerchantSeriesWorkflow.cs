@@ -15,6 +15,9 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// </summary>
 public static class MerchantSeriesWorkflow
 {
+    /// <summary>The idempotency step of cancelling the series at SmartRetry: once per series, however often it is asked.</summary>
+    public const string CancelStep = "recurring-cancel";
+
     public static async Task<MerchantSeriesResult> RunAsync(IWorkflowContext context, MerchantSeriesState state)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -144,7 +147,7 @@ public static class MerchantSeriesWorkflow
         try
         {
             await context.CallActivityAsync<bool>(
-                RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringRequest($"{state.SeriesId}-cancel", state.RecurringId), ActivityRetryPolicy.SmartRetryOutage);
+                RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId), ActivityRetryPolicy.SmartRetryOutage);
         }
         catch (WorkflowTaskFailedException)
         {

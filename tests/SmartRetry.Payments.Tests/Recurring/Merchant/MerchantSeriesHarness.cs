@@ -6,7 +6,9 @@ using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Workflows;
 
@@ -40,7 +42,7 @@ public sealed class MerchantSeriesHarness
             .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(RecurringWorkflowNames.ChargeCycle, ChargeCycleWorkflow.RunAsync)
             .RegisterActivity<ChargeRequest, ChargeAttemptResult>(
                 RecurringWorkflowNames.ChargeRecurringActivity, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object).RunAsync)
-            .RegisterActivity<string, ChargeAttemptResult>(RecurringWorkflowNames.GetChargeStatusActivity, new GetChargeStatusActivity(SmartRetry.Payments.Object).RunAsync)
+            .RegisterActivity<string, TransactionSnapshot>(SaleWorkflowNames.GetSaleStatusActivity, new GetSaleStatusActivity(SmartRetry.Payments.Object).RunAsync)
             .RegisterActivity<CancelRecurringRequest, bool>(RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)
             .RegisterActivity<Gateway.RecurringUpdate, bool>(RecurringWorkflowNames.UpdateRecurringAmountActivity, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
             .RegisterActivity<CycleInterruption, bool>(RecurringWorkflowNames.InterruptCycleActivity, new InterruptCycleActivity(workflowClient.Object).RunAsync)

@@ -69,7 +69,7 @@ public sealed class MerchantSeriesWorkflowTests
 
         Assert.Equal((RaiseEventResult.Raised, RaiseEventResult.InstanceFinished), (first, repeat));
         Assert.Single(harness.ChargeTimes);
-        harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync("rs-test-1-cancel", MerchantSeriesHarness.RecurringId, It.IsAny<CancellationToken>()), Times.Once);
+        harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync(IdempotencyKeys.Derive(MerchantSeriesHarness.SeriesId, MerchantSeriesWorkflow.CancelStep), MerchantSeriesHarness.RecurringId, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(RecurringSeriesStatus.Cancelled, harness.Series.ReadOutput<MerchantSeriesResult>().Status);
         Assert.Empty(harness.Host.PendingTimers);
     }
@@ -103,7 +103,9 @@ public sealed class MerchantSeriesWorkflowTests
 
         DateTime due = new(2030, 1, 10, 8, 0, 0, DateTimeKind.Utc);
         Assert.Equal([due, due.AddDays(1), due.AddDays(3), due.AddDays(5), new DateTime(2030, 2, 10, 8, 0, 0, DateTimeKind.Utc)], harness.ChargeTimes);
-        Assert.Equal(["rs-test-1-c1-a1", "rs-test-1-c1-a2", "rs-test-1-c1-a3", "rs-test-1-c1-a4", "rs-test-1-c2-a1"], harness.SmartRetry.Charges.Select(c => c.IdempotencyKey));
+        string[] keys = [.. harness.SmartRetry.Charges.Select(c => c.IdempotencyKey)];
+        Assert.Equal(keys.Length, keys.Distinct().Count());
+        Assert.Equal(IdempotencyKeys.Derive("rs-test-1-c1", ChargeCycleWorkflow.ChargeStep(4)), keys[3]);
         Assert.Equal(ChargeCycleOutcome.Approved, harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>().Outcome);
         Assert.All(harness.LedgerWrites.Take(3), w => Assert.Contains("dunning re-attempt", w.Note, StringComparison.Ordinal));
     }
