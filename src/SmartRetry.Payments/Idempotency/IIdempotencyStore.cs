@@ -15,5 +15,8 @@ public interface IIdempotencyStore
     /// <summary>Marks the request carried out; false when the record changed since <paramref name="claimed"/> was read.</summary>
     Task<bool> CompleteAsync(IdempotencyRecord claimed, CancellationToken cancellationToken);
 
+    /// <summary>Gives up a claim after a failure, so that a retry of the request carries it out at once.</summary>
+    Task ReleaseAsync(IdempotencyRecord claimed, CancellationToken cancellationToken);
+
     Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken);
 }

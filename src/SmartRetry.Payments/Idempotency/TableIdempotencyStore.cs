@@ -40,6 +40,12 @@ public sealed class TableIdempotencyStore(PaymentsTables tables) : IIdempotencyS
         return await TryReplaceAsync(claimed, claimed with { State = IdempotencyState.Completed }, cancellationToken) is not null;
     }
 
+    public async Task ReleaseAsync(IdempotencyRecord claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        await TryReplaceAsync(claimed, claimed with { ClaimedAt = DateTimeOffset.UnixEpoch }, cancellationToken);
+    }
+
     public async Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
