@@ -10,10 +10,12 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// </summary>
 /// <param name="NextSequence">The first occurrence not yet charged or skipped.</param>
 /// <param name="CardWindow">Recent attempts on the series' card, for the 20-in-30-days rule.</param>
+/// <param name="RecurringId">SmartRetry's series id; null until <see cref="Setup"/> has run.</param>
+/// <param name="Setup">Present only in the first generation: create the series at SmartRetry first.</param>
 /// <param name="Generation">How many generations ran before this one; for operators.</param>
 public sealed record MerchantSeriesState(
     string SeriesId,
-    string RecurringId,
+    string? RecurringId,
     decimal Amount,
     string Currency,
     RecurringSchedule Schedule,
@@ -22,4 +24,5 @@ public sealed record MerchantSeriesState(
     RecurringSeriesStatus Status,
     int NextSequence,
     CardAttemptWindow CardWindow,
-    int Generation = 0);
+    int Generation = 0,
+    SeriesSetup? Setup = null);

@@ -23,6 +23,20 @@ public static class MerchantSeriesWorkflow
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
         ILogger logger = context.CreateReplaySafeLogger(typeof(MerchantSeriesWorkflow).FullName!);
+        if (state.Setup is { } setup)
+        {
+            InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, RecurringManagement.Merchant, state.Amount, state.Currency, state.Schedule, setup);
+            if (!init.Accepted)
+            {
+                context.SetCustomStatus(Status(state with { Status = RecurringSeriesStatus.Cancelled }, null, null));
+                RecurringLog.SeriesEnded(logger, state.SeriesId, RecurringSeriesStatus.Cancelled, "the first payment was declined");
+                return new MerchantSeriesResult(state.SeriesId, RecurringSeriesStatus.Cancelled, "The first payment was declined; the series was not created.");
+            }
+
+            // recurring_init charged the first occurrence; the card leaves the workflow's state here.
+            return Continue(context, state with { Setup = null, RecurringId = init.RecurringId, NextSequence = Math.Max(state.NextSequence, 2) });
+        }
+
         var controls = new WorkflowEventStream<SeriesControl>(context, RecurringEventNames.Control);
 
         if (state.Status == RecurringSeriesStatus.Paused)
@@ -55,7 +69,7 @@ public static class MerchantSeriesWorkflow
         Task<ChargeCycleResult> cycle = context.CallSubWorkflowAsync<ChargeCycleResult>(
             RecurringWorkflowNames.ChargeCycle,
             cycleId,
-            new ChargeCycleInput(state.SeriesId, state.RecurringId, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, state.Tracking, state.CardWindow));
+            new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, state.Tracking, state.CardWindow));
 
         SeriesControl? arrivedDuringCycle = null;
         if (await Task.WhenAny(cycle, controls.Next) != cycle)
@@ -121,7 +135,7 @@ public static class MerchantSeriesWorkflow
                 try
                 {
                     await context.CallActivityAsync<bool>(
-                        RecurringWorkflowNames.UpdateRecurringAmountActivity, new Gateway.RecurringUpdate(state.RecurringId, amount), ActivityRetryPolicy.SmartRetryOutage);
+                        RecurringWorkflowNames.UpdateRecurringAmountActivity, new Gateway.RecurringUpdate(state.RecurringId!, amount), ActivityRetryPolicy.SmartRetryOutage);
                 }
                 catch (WorkflowTaskFailedException)
                 {
@@ -147,7 +161,7 @@ public static class MerchantSeriesWorkflow
         try
         {
             await context.CallActivityAsync<bool>(
-                RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId), ActivityRetryPolicy.SmartRetryOutage);
+                RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId!), ActivityRetryPolicy.SmartRetryOutage);
         }
         catch (WorkflowTaskFailedException)
         {

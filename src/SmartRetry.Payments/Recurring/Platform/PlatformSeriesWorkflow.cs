@@ -19,6 +19,14 @@ public static class PlatformSeriesWorkflow
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
         ILogger logger = context.CreateReplaySafeLogger(typeof(PlatformSeriesWorkflow).FullName!);
+        if (state.Setup is { } setup)
+        {
+            InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, state.ManagedBy, state.Amount, state.Currency, state.Schedule, setup);
+            return init.Accepted
+                ? Continue(context, state with { Setup = null, RecurringId = init.RecurringId })
+                : new PlatformSeriesResult(state.SeriesId, RecurringSeriesStatus.Cancelled);
+        }
+
         var webhooks = new WorkflowEventStream<RecurringEvent>(context, RecurringEventNames.Recurring);
         context.SetCustomStatus(new { state.ManagedBy, state.RecurringId, state.Generation, nextSyncAt = context.CurrentUtcDateTime + state.SyncInterval });
 
@@ -45,7 +53,7 @@ public static class PlatformSeriesWorkflow
 
         // The timer, an end-of-series event, or an event without the details: SmartRetry's status says what is true.
         SyncResult sync = await context.CallActivityAsync<SyncResult>(
-            RecurringWorkflowNames.SyncRecurringActivity, new SyncRequest(state.SeriesId, state.RecurringId, state.MissedChargeGrace), ActivityRetryPolicy.SmartRetryOutage);
+            RecurringWorkflowNames.SyncRecurringActivity, new SyncRequest(state.SeriesId, state.RecurringId!, state.MissedChargeGrace), ActivityRetryPolicy.SmartRetryOutage);
         if (sync.Status is RecurringSeriesStatus.Completed or RecurringSeriesStatus.Cancelled)
         {
             await context.CallActivityAsync(

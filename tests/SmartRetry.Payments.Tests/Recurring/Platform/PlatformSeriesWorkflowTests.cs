@@ -54,7 +54,7 @@ public sealed class PlatformSeriesWorkflowTests
     [Fact]
     public async Task A_platform_managed_series_is_recorded_from_its_webhooks_once_each_and_ends_with_the_series()
     {
-        await _host.StartAsync(RecurringWorkflowNames.PlatformSeries, SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.OurPlatform, TimeSpan.FromDays(1), TimeSpan.FromHours(6)));
+        await _host.StartAsync(RecurringWorkflowNames.PlatformSeries, SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.OurPlatform, TimeSpan.FromDays(1), TimeSpan.FromHours(6), 9.99m, "USD", null));
 
         await RaiseAsync(new RecurringEvent("evt_1", RecurringEvent.Charged, new DateTimeOffset(Start), RecurringId, "TX000001", Amount: 9.99m, Currency: "USD", Accepted: true));
         await RaiseAsync(new RecurringEvent("evt_1", RecurringEvent.Charged, new DateTimeOffset(Start), RecurringId, "TX000001", Amount: 9.99m, Currency: "USD", Accepted: true));
@@ -74,7 +74,7 @@ public sealed class PlatformSeriesWorkflowTests
     [Fact]
     public async Task Without_webhooks_the_periodic_sync_records_charges_and_notices_a_cancelled_series()
     {
-        await _host.StartAsync(RecurringWorkflowNames.PlatformSeries, SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.PaymentProvider, TimeSpan.FromHours(12), TimeSpan.FromHours(6)));
+        await _host.StartAsync(RecurringWorkflowNames.PlatformSeries, SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.PaymentProvider, TimeSpan.FromHours(12), TimeSpan.FromHours(6), 5m, "EUR", null));
         _snapshot = Snapshot(RecurringSeriesStatus.Active, new RecurringChargeRecord("TX000007", "OR1", 5m, "EUR", true));
 
         await _host.AdvanceTimeAsync(TimeSpan.FromDays(2));
