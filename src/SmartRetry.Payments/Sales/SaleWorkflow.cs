@@ -44,6 +44,8 @@ public static class SaleWorkflow
         private string? orderId;
         private CardSummary? card;
         private bool published;
+        // The long-lived wait for transaction events, armed by AwaitOutcomeAsync before any use.
+        private Task<TransactionEvent> nextEvent = null!;
 
         public async Task<SaleOutcome> RunAsync()
         {
@@ -106,7 +108,7 @@ public static class SaleWorkflow
             DateTime deadline = context.CurrentUtcDateTime + input.Tracking.Deadline;
             Publish(progress with { Status = PaymentStatus.Processing, TransactionId = transactionId, Deadline = new DateTimeOffset(deadline) });
             TimeSpan pollDelay = input.Tracking.FirstPollDelay;
-            Task<TransactionEvent> nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
+            nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
             while (true)
             {
                 using (var pollCancellation = new CancellationTokenSource())
@@ -114,9 +116,7 @@ public static class SaleWorkflow
                     Task pollTimer = context.CreateTimer(Min(context.CurrentUtcDateTime + pollDelay, deadline), pollCancellation.Token);
                     while (await Task.WhenAny(nextEvent, pollTimer) == nextEvent)
                     {
-                        TransactionEvent received = await nextEvent;
-                        nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
-                        if (await OnEventAsync(received) is { } verdict)
+                        if (await TakeEventAsync() is { } verdict)
                         {
                             pollCancellation.Cancel();
                             return verdict;
@@ -129,6 +129,15 @@ public static class SaleWorkflow
                     return polled;
                 }
 
+                // Webhooks that arrived while the poll was in flight are news the deadline must not hide.
+                while (nextEvent.IsCompleted)
+                {
+                    if (await TakeEventAsync() is { } verdict)
+                    {
+                        return verdict;
+                    }
+                }
+
                 if (context.CurrentUtcDateTime >= deadline)
                 {
                     return new Verdict(PaymentStatus.DeadlineReached,
@@ -137,6 +146,14 @@ public static class SaleWorkflow
 
                 pollDelay = Min(pollDelay * input.Tracking.PollBackoff, input.Tracking.MaxPollInterval);
             }
+        }
+
+        /// <summary>Takes the event that completed the long-lived wait and arms the next wait before anything else happens.</summary>
+        private async Task<Verdict?> TakeEventAsync()
+        {
+            TransactionEvent received = await nextEvent;
+            nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
+            return await OnEventAsync(received);
         }
 
         private async Task<Verdict?> OnEventAsync(TransactionEvent received)

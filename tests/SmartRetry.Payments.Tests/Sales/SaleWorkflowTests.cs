@@ -216,21 +216,26 @@ public partial class SaleWorkflowTests
     }
 
     [Fact]
-    public async Task Webhooks_arriving_during_every_poll_iteration_are_never_lost()
+    public async Task Webhooks_arriving_while_a_status_poll_is_in_flight_are_never_lost()
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
+        sale.Host.HoldActivity(SaleWorkflowNames.GetSaleStatusActivity);
         await sale.StartAsync();
 
         for (int attempt = 2; attempt <= 4; attempt++)
         {
             await sale.Host.AdvanceToNextTimerAsync();
+            Assert.Equal(1, sale.Host.ActivitiesInFlight);
             await sale.RaiseAsync("transaction.retry_attempted", attempt: attempt);
+            await sale.Host.ReleaseActivityAsync(SaleWorkflowNames.GetSaleStatusActivity);
         }
 
+        await sale.Host.AdvanceToNextTimerAsync();
         await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 4);
+        await sale.Host.ReleaseActivityAsync(SaleWorkflowNames.GetSaleStatusActivity);
 
+        Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED", AttemptNumber: 4), sale.Outcome);
         Assert.Equal(3, sale.Instance.ReadCustomStatusHistory<SaleProgress>().Max(p => p!.RetriesAttempted));
-        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
         sale.AssertCleanFinish();
     }
 
