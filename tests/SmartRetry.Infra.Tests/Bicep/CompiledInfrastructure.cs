@@ -86,5 +86,9 @@ public sealed class CompiledInfrastructure : IAsyncLifetime
             Resources.Where(resource => string.Equals(resource.Type, type, StringComparison.OrdinalIgnoreCase)).ToList();
 
         public DeployedResource One(string type) => Assert.Single(OfType(type));
+
+        /// <summary>The Function App's app settings (the one <c>Microsoft.Web/sites/config</c> named appsettings).</summary>
+        public IReadOnlyDictionary<string, object?> AppSettings() =>
+            Assert.Single(OfType(AzureTypes.SiteConfig), config => ((string)config.Name!).EndsWith("/appsettings", StringComparison.Ordinal)).Properties;
     }
 }
