@@ -306,7 +306,7 @@ public sealed class ArmTemplateScope
 
     private static string ResourceIdCall(List<object?> arguments)
     {
-        var typeIndex = arguments.ToList().FindIndex(argument => argument is string text && text.Contains('/', StringComparison.Ordinal));
+        var typeIndex = arguments.FindIndex(argument => argument is string text && text.Contains('/', StringComparison.Ordinal));
         var type = (string)arguments[typeIndex]!;
         return ResourceId(type, string.Join('/', arguments.Skip(typeIndex + 1).Select(Render)));
     }
