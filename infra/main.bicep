@@ -9,6 +9,7 @@ targetScope = 'resourceGroup'
 param environmentName string
 
 @description('Azure region of every resource (one that offers Flex Consumption).')
+@minLength(1)
 param location string = resourceGroup().location
 
 @description('SmartRetry API base URL.')

@@ -86,6 +86,23 @@ public sealed class AppSettingsTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task Variables_a_pipeline_exports_empty_fall_back_to_the_defaults()
+    {
+        var environment = new Dictionary<string, string>(CompiledInfrastructure.ProductionEnvironment)
+        {
+            ["SMARTRETRY_BASE_URL"] = "",
+            ["SMARTRETRY_SEALING_KEY_ID"] = "",
+            ["SMARTRETRY_SEALING_RETIRED_KEY_IDS"] = "",
+        };
+
+        var settings = (await infrastructure.DeployAsync(environment)).AppSettings();
+
+        Assert.Equal("https://api.smartretry.com", settings["SmartRetry__BaseUrl"]);
+        Assert.Equal("k1", settings["Payments__Sealing__CurrentKeyId"]);
+        Assert.Equal(["Payments__Sealing__Keys__k1"], settings.Keys.Where(name => name.StartsWith("Payments__Sealing__Keys__", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void No_setting_holds_a_storage_key_or_connection_string()
     {
         var settings = deployment.AppSettings();
