@@ -137,6 +137,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     appIdentityName: appIdentity.name
+    workspaceId: monitoring.outputs.workspaceId
     vaultOperatorPrincipalId: vaultOperatorPrincipalId
     vaultOperatorPrincipalType: vaultOperatorPrincipalType
     smartRetryApiKey: smartRetryApiKey

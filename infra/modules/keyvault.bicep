@@ -18,6 +18,9 @@ param tags object
 @description('Name of the user-assigned managed identity the app runs as.')
 param appIdentityName string
 
+@description('Log Analytics workspace that receives the vault\'s audit log (who read or changed which secret).')
+param workspaceId string
+
 @description('Optional principal (a person or the deploying pipeline) that manages secret values (gets Key Vault Secrets Officer). Empty: none.')
 param vaultOperatorPrincipalId string
 
@@ -97,6 +100,20 @@ resource sealingKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!
   properties: {
     value: sealingKey
     contentType: 'application/octet-stream; base64'
+  }
+}
+
+resource auditLog 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -64,5 +64,8 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+@description('Log Analytics workspace resource id.')
+output workspaceId string = workspace.id
+
 @description('Application Insights connection string (an endpoint and a resource id, not a credential: local auth is off).')
 output connectionString string = appInsights.properties.ConnectionString

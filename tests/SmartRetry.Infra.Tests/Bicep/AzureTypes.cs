@@ -14,5 +14,6 @@ public static class AzureTypes
     public const string Site = "Microsoft.Web/sites";
     public const string SiteConfig = "Microsoft.Web/sites/config";
     public const string PublishingCredentialsPolicy = "Microsoft.Web/sites/basicPublishingCredentialsPolicies";
+    public const string DiagnosticSettings = "Microsoft.Insights/diagnosticSettings";
     public const string RoleAssignment = "Microsoft.Authorization/roleAssignments";
 }

@@ -19,6 +19,20 @@ public sealed class KeyVaultTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void Vault_audit_log_goes_to_the_Log_Analytics_workspace()
+    {
+        var deployment = infrastructure.Production;
+
+        var settings = deployment.One(AzureTypes.DiagnosticSettings);
+
+        Assert.Equal(deployment.One(AzureTypes.KeyVault).Id, settings.Member("scope"));
+        Assert.Equal(deployment.One(AzureTypes.Workspace).Id, settings.Properties["workspaceId"]);
+        var log = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<object?>>(settings.Properties["logs"])));
+        Assert.Equal("audit", log["categoryGroup"]);
+        Assert.Equal(true, log["enabled"]);
+    }
+
+    [Fact]
     public void Without_secret_values_the_deployment_leaves_the_vault_s_secrets_alone()
     {
         Assert.Empty(infrastructure.Production.OfType(AzureTypes.KeyVaultSecret));
