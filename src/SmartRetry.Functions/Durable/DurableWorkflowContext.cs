@@ -10,9 +10,9 @@ namespace SmartRetry.Functions.Durable;
 /// orchestrator function wraps its context in one of these and hands it to the workflow.
 /// </summary>
 /// <remarks>
-/// A failed activity or sub-workflow surfaces as Durable's <see cref="TaskFailedException"/> (its
-/// <see cref="TaskFailedException.FailureDetails"/> name the original exception type): Payments defines no
-/// host-neutral failure type yet, so it propagates unchanged.
+/// A failed activity or sub-workflow surfaces from Durable as <see cref="TaskFailedException"/>; it is rethrown as
+/// Payments' host-neutral <see cref="WorkflowTaskFailedException"/> (task name, original exception type and message,
+/// the Durable exception as inner exception), which is what workflows catch.
 /// </remarks>
 public sealed class DurableWorkflowContext(TaskOrchestrationContext context) : IWorkflowContext
 {
@@ -24,14 +24,41 @@ public sealed class DurableWorkflowContext(TaskOrchestrationContext context) : I
 
     public bool IsReplaying => context.IsReplaying;
 
-    public Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
-        => context.CallActivityAsync<TResult>(name, input, ToTaskOptions(retry));
+    public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    {
+        try
+        {
+            return await context.CallActivityAsync<TResult>(name, input, ToTaskOptions(retry));
+        }
+        catch (TaskFailedException e)
+        {
+            throw ToWorkflowFailure(e);
+        }
+    }
 
-    public Task CallActivityAsync(string name, object? input = null, ActivityRetryPolicy? retry = null)
-        => context.CallActivityAsync(name, input, ToTaskOptions(retry));
+    public async Task CallActivityAsync(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    {
+        try
+        {
+            await context.CallActivityAsync(name, input, ToTaskOptions(retry));
+        }
+        catch (TaskFailedException e)
+        {
+            throw ToWorkflowFailure(e);
+        }
+    }
 
-    public Task<TResult> CallSubWorkflowAsync<TResult>(string name, string instanceId, object? input = null)
-        => context.CallSubOrchestratorAsync<TResult>(name, input, new SubOrchestrationOptions(instanceId: instanceId));
+    public async Task<TResult> CallSubWorkflowAsync<TResult>(string name, string instanceId, object? input = null)
+    {
+        try
+        {
+            return await context.CallSubOrchestratorAsync<TResult>(name, input, new SubOrchestrationOptions(instanceId: instanceId));
+        }
+        catch (TaskFailedException e)
+        {
+            throw ToWorkflowFailure(e);
+        }
+    }
 
     // Durable converts fireAt with ToUniversalTime(), which would read an Unspecified kind as local time.
     public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken)
@@ -49,6 +76,9 @@ public sealed class DurableWorkflowContext(TaskOrchestrationContext context) : I
     public Guid NewGuid() => context.NewGuid();
 
     public ILogger CreateReplaySafeLogger(string categoryName) => context.CreateReplaySafeLogger(categoryName);
+
+    private static WorkflowTaskFailedException ToWorkflowFailure(TaskFailedException failure) =>
+        new(failure.TaskName, failure.FailureDetails.ErrorType, failure.FailureDetails.ErrorMessage, failure);
 
     private static TaskOptions? ToTaskOptions(ActivityRetryPolicy? retry) => retry is null
         ? null

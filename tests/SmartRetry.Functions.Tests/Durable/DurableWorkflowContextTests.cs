@@ -91,15 +91,28 @@ public sealed class DurableWorkflowContextTests
     }
 
     [Fact]
-    public async Task A_failed_activity_surfaces_as_durables_task_failed_exception()
+    public async Task A_failed_activity_surfaces_as_the_host_neutral_workflow_task_failure()
     {
         var failure = new TaskFailedException("SubmitSale", 3, new TaskFailureDetails(typeof(TimeoutException).FullName!, "SmartRetry timed out", null, null, null));
         durable.Setup(c => c.CallActivityAsync<ChargeOutput>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ThrowsAsync(failure);
 
-        TaskFailedException thrown = await Assert.ThrowsAsync<TaskFailedException>(() => context.CallActivityAsync<ChargeOutput>("SubmitSale"));
+        WorkflowTaskFailedException thrown = await Assert.ThrowsAsync<WorkflowTaskFailedException>(() => context.CallActivityAsync<ChargeOutput>("SubmitSale"));
 
-        Assert.Same(failure, thrown);
-        Assert.True(thrown.FailureDetails?.IsCausedBy<TimeoutException>());
+        Assert.Equal("SubmitSale", thrown.TaskName);
+        Assert.Equal(typeof(TimeoutException).FullName, thrown.FailureType);
+        Assert.Contains("SmartRetry timed out", thrown.Message, StringComparison.Ordinal);
+        Assert.Same(failure, thrown.InnerException);
+    }
+
+    [Fact]
+    public async Task A_failed_sub_workflow_surfaces_as_the_host_neutral_workflow_task_failure()
+    {
+        var failure = new TaskFailedException("ChargeCycleWorkflow", 4, new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "cycle broke", null, null, null));
+        durable.Setup(c => c.CallSubOrchestratorAsync<ChargeOutput>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ThrowsAsync(failure);
+
+        WorkflowTaskFailedException thrown = await Assert.ThrowsAsync<WorkflowTaskFailedException>(() => context.CallSubWorkflowAsync<ChargeOutput>("ChargeCycleWorkflow", "series-7-cycle-3"));
+
+        Assert.Equal(typeof(InvalidOperationException).FullName, thrown.FailureType);
     }
 
     [Fact]
