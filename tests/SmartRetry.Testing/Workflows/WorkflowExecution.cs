@@ -143,7 +143,12 @@ internal sealed class WorkflowExecution : IWorkflowContext
         Decide(new TimerCreated(CurrentUtcDateTime, taskId, fireAtUtc));
         cancellationToken.Register(() =>
         {
-            if (!timer.IsCompleted)
+            if (!thread.IsWorkflowThread)
+            {
+                thread.ReportViolation("A timer was cancelled outside the workflow's thread (CancellationTokenSource.CancelAsync, or a token "
+                    + "cancelled by code outside the workflow); cancel with Cancel() from workflow code.");
+            }
+            else if (!timer.IsCompleted)
             {
                 pending.Remove(taskId);
                 Decide(new TimerCancelled(CurrentUtcDateTime, taskId));
