@@ -77,10 +77,16 @@ public static class SaleWorkflow
                 return await FinishAsync(new Verdict(status, rejection.ReasonCode, Note: $"Refused before processing (HTTP {rejection.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})."));
             }
 
-            if (!submitted.Accepted || transactionId is null)
+            if (!submitted.Accepted)
             {
-                return await FinishAsync(new Verdict(submitted.Accepted ? PaymentStatus.NeedsAttention : PaymentStatus.Declined,
-                    Note: submitted.Accepted ? "Accepted without a transaction id: the outcome cannot be tracked." : null));
+                // The decline itself is SmartRetry's answer; the status read only adds why (reason code, card summary).
+                TransactionSnapshot? declined = transactionId is null ? null : await ReadStatusAsync();
+                return await FinishAsync(new Verdict(PaymentStatus.Declined, declined?.ReasonCode));
+            }
+
+            if (transactionId is null)
+            {
+                return await FinishAsync(new Verdict(PaymentStatus.NeedsAttention, Note: "Accepted without a transaction id: the outcome cannot be tracked."));
             }
 
             await RecordAsync(PaymentStatus.Submitted, reasonCode: null, note: null);
@@ -185,7 +191,19 @@ public static class SaleWorkflow
         }
 
         /// <summary>Reads SmartRetry's status: a verdict when it is final or UNKNOWN, null while it is processing or unreachable.</summary>
-        private async Task<Verdict?> PollAsync()
+        private async Task<Verdict?> PollAsync() => await ReadStatusAsync() is not { } snapshot ? null : snapshot.Status switch
+        {
+            TransactionStatus.Approved => new Verdict(PaymentStatus.Approved, snapshot.ReasonCode),
+            TransactionStatus.Declined => new Verdict(PaymentStatus.Declined, snapshot.ReasonCode),
+            TransactionStatus.Error => new Verdict(PaymentStatus.Error, snapshot.ReasonCode),
+            TransactionStatus.Cancelled => new Verdict(PaymentStatus.Cancelled, snapshot.ReasonCode),
+            TransactionStatus.Unknown => new Verdict(PaymentStatus.NeedsAttention, snapshot.ReasonCode,
+                "SmartRetry reported UNKNOWN: find out what happened before fulfilling or charging again."),
+            _ => null,
+        };
+
+        /// <summary>The transaction as SmartRetry's status endpoint shows it; null when it stayed unreachable through the retry policy.</summary>
+        private async Task<TransactionSnapshot?> ReadStatusAsync()
         {
             TransactionSnapshot snapshot;
             try
@@ -200,16 +218,7 @@ public static class SaleWorkflow
 
             card = snapshot.Card ?? card;
             Publish(progress with { AttemptNumber = Max(progress.AttemptNumber, snapshot.AttemptNumber) });
-            return snapshot.Status switch
-            {
-                TransactionStatus.Approved => new Verdict(PaymentStatus.Approved, snapshot.ReasonCode),
-                TransactionStatus.Declined => new Verdict(PaymentStatus.Declined, snapshot.ReasonCode),
-                TransactionStatus.Error => new Verdict(PaymentStatus.Error, snapshot.ReasonCode),
-                TransactionStatus.Cancelled => new Verdict(PaymentStatus.Cancelled, snapshot.ReasonCode),
-                TransactionStatus.Unknown => new Verdict(PaymentStatus.NeedsAttention, snapshot.ReasonCode,
-                    "SmartRetry reported UNKNOWN: find out what happened before fulfilling or charging again."),
-                _ => null,
-            };
+            return snapshot;
         }
 
         private async Task<SaleOutcome> FinishAsync(Verdict verdict)
