@@ -44,6 +44,8 @@ public static class SaleWorkflow
         private string? orderId;
         private CardSummary? card;
         private bool published;
+        // The long-lived wait for transaction events, armed by AwaitOutcomeAsync before any use.
+        private Task<TransactionEvent> nextEvent = null!;
 
         public async Task<SaleOutcome> RunAsync()
         {
@@ -75,10 +77,16 @@ public static class SaleWorkflow
                 return await FinishAsync(new Verdict(status, rejection.ReasonCode, Note: $"Refused before processing (HTTP {rejection.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})."));
             }
 
-            if (!submitted.Accepted || transactionId is null)
+            if (!submitted.Accepted)
             {
-                return await FinishAsync(new Verdict(submitted.Accepted ? PaymentStatus.NeedsAttention : PaymentStatus.Declined,
-                    Note: submitted.Accepted ? "Accepted without a transaction id: the outcome cannot be tracked." : null));
+                // The decline itself is SmartRetry's answer; the status read only adds why (reason code, card summary).
+                TransactionSnapshot? declined = transactionId is null ? null : await ReadStatusAsync();
+                return await FinishAsync(new Verdict(PaymentStatus.Declined, declined?.ReasonCode));
+            }
+
+            if (transactionId is null)
+            {
+                return await FinishAsync(new Verdict(PaymentStatus.NeedsAttention, Note: "Accepted without a transaction id: the outcome cannot be tracked."));
             }
 
             await RecordAsync(PaymentStatus.Submitted, reasonCode: null, note: null);
@@ -106,7 +114,7 @@ public static class SaleWorkflow
             DateTime deadline = context.CurrentUtcDateTime + input.Tracking.Deadline;
             Publish(progress with { Status = PaymentStatus.Processing, TransactionId = transactionId, Deadline = new DateTimeOffset(deadline) });
             TimeSpan pollDelay = input.Tracking.FirstPollDelay;
-            Task<TransactionEvent> nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
+            nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
             while (true)
             {
                 using (var pollCancellation = new CancellationTokenSource())
@@ -114,9 +122,7 @@ public static class SaleWorkflow
                     Task pollTimer = context.CreateTimer(Min(context.CurrentUtcDateTime + pollDelay, deadline), pollCancellation.Token);
                     while (await Task.WhenAny(nextEvent, pollTimer) == nextEvent)
                     {
-                        TransactionEvent received = await nextEvent;
-                        nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
-                        if (await OnEventAsync(received) is { } verdict)
+                        if (await TakeEventAsync() is { } verdict)
                         {
                             pollCancellation.Cancel();
                             return verdict;
@@ -129,6 +135,15 @@ public static class SaleWorkflow
                     return polled;
                 }
 
+                // Webhooks that arrived while the poll was in flight are news the deadline must not hide.
+                while (nextEvent.IsCompleted)
+                {
+                    if (await TakeEventAsync() is { } verdict)
+                    {
+                        return verdict;
+                    }
+                }
+
                 if (context.CurrentUtcDateTime >= deadline)
                 {
                     return new Verdict(PaymentStatus.DeadlineReached,
@@ -137,6 +152,14 @@ public static class SaleWorkflow
 
                 pollDelay = Min(pollDelay * input.Tracking.PollBackoff, input.Tracking.MaxPollInterval);
             }
+        }
+
+        /// <summary>Takes the event that completed the long-lived wait and arms the next wait before anything else happens.</summary>
+        private async Task<Verdict?> TakeEventAsync()
+        {
+            TransactionEvent received = await nextEvent;
+            nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
+            return await OnEventAsync(received);
         }
 
         private async Task<Verdict?> OnEventAsync(TransactionEvent received)
@@ -168,7 +191,19 @@ public static class SaleWorkflow
         }
 
         /// <summary>Reads SmartRetry's status: a verdict when it is final or UNKNOWN, null while it is processing or unreachable.</summary>
-        private async Task<Verdict?> PollAsync()
+        private async Task<Verdict?> PollAsync() => await ReadStatusAsync() is not { } snapshot ? null : snapshot.Status switch
+        {
+            TransactionStatus.Approved => new Verdict(PaymentStatus.Approved, snapshot.ReasonCode),
+            TransactionStatus.Declined => new Verdict(PaymentStatus.Declined, snapshot.ReasonCode),
+            TransactionStatus.Error => new Verdict(PaymentStatus.Error, snapshot.ReasonCode),
+            TransactionStatus.Cancelled => new Verdict(PaymentStatus.Cancelled, snapshot.ReasonCode),
+            TransactionStatus.Unknown => new Verdict(PaymentStatus.NeedsAttention, snapshot.ReasonCode,
+                "SmartRetry reported UNKNOWN: find out what happened before fulfilling or charging again."),
+            _ => null,
+        };
+
+        /// <summary>The transaction as SmartRetry's status endpoint shows it; null when it stayed unreachable through the retry policy.</summary>
+        private async Task<TransactionSnapshot?> ReadStatusAsync()
         {
             TransactionSnapshot snapshot;
             try
@@ -183,16 +218,7 @@ public static class SaleWorkflow
 
             card = snapshot.Card ?? card;
             Publish(progress with { AttemptNumber = Max(progress.AttemptNumber, snapshot.AttemptNumber) });
-            return snapshot.Status switch
-            {
-                TransactionStatus.Approved => new Verdict(PaymentStatus.Approved, snapshot.ReasonCode),
-                TransactionStatus.Declined => new Verdict(PaymentStatus.Declined, snapshot.ReasonCode),
-                TransactionStatus.Error => new Verdict(PaymentStatus.Error, snapshot.ReasonCode),
-                TransactionStatus.Cancelled => new Verdict(PaymentStatus.Cancelled, snapshot.ReasonCode),
-                TransactionStatus.Unknown => new Verdict(PaymentStatus.NeedsAttention, snapshot.ReasonCode,
-                    "SmartRetry reported UNKNOWN: find out what happened before fulfilling or charging again."),
-                _ => null,
-            };
+            return snapshot;
         }
 
         private async Task<SaleOutcome> FinishAsync(Verdict verdict)

@@ -49,14 +49,28 @@ public partial class SaleWorkflowTests
     }
 
     [Fact]
-    public async Task Declined_when_SmartRetry_does_not_accept_the_sale()
+    public async Task Declined_when_SmartRetry_does_not_accept_the_sale_with_the_reason_read_from_its_status()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts(accepted: false);
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts(accepted: false).StatusReads((TransactionStatus.Declined, 1));
 
         await sale.StartAsync();
 
-        Assert.Equal(PaymentStatus.Declined, sale.Outcome.Status);
+        Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Declined, TransactionId, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", AttemptNumber: 1), sale.Outcome);
         Assert.Equal([PaymentStatus.Declined], sale.LedgerStatuses);
+        Assert.Equal(1, sale.SubmitCalls);
+        Assert.Equal(1, sale.StatusPolls);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task Declined_without_a_transaction_id_needs_no_status_read()
+    {
+        var sale = new SaleWorkflowHarness();
+        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(false, null, null));
+
+        await sale.StartAsync();
+
+        Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Declined), sale.Outcome);
         Assert.Equal(0, sale.StatusPolls);
         sale.AssertCleanFinish();
     }
@@ -216,21 +230,26 @@ public partial class SaleWorkflowTests
     }
 
     [Fact]
-    public async Task Webhooks_arriving_during_every_poll_iteration_are_never_lost()
+    public async Task Webhooks_arriving_while_a_status_poll_is_in_flight_are_never_lost()
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
+        sale.Host.HoldActivity(SaleWorkflowNames.GetSaleStatusActivity);
         await sale.StartAsync();
 
         for (int attempt = 2; attempt <= 4; attempt++)
         {
             await sale.Host.AdvanceToNextTimerAsync();
+            Assert.Equal(1, sale.Host.ActivitiesInFlight);
             await sale.RaiseAsync("transaction.retry_attempted", attempt: attempt);
+            await sale.Host.ReleaseActivityAsync(SaleWorkflowNames.GetSaleStatusActivity);
         }
 
+        await sale.Host.AdvanceToNextTimerAsync();
         await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 4);
+        await sale.Host.ReleaseActivityAsync(SaleWorkflowNames.GetSaleStatusActivity);
 
+        Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED", AttemptNumber: 4), sale.Outcome);
         Assert.Equal(3, sale.Instance.ReadCustomStatusHistory<SaleProgress>().Max(p => p!.RetriesAttempted));
-        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
         sale.AssertCleanFinish();
     }
 

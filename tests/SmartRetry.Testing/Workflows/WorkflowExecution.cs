@@ -143,7 +143,12 @@ internal sealed class WorkflowExecution : IWorkflowContext
         Decide(new TimerCreated(CurrentUtcDateTime, taskId, fireAtUtc));
         cancellationToken.Register(() =>
         {
-            if (!timer.IsCompleted)
+            if (!thread.IsWorkflowThread)
+            {
+                thread.ReportViolation("A timer was cancelled outside the workflow's thread (CancellationTokenSource.CancelAsync, or a token "
+                    + "cancelled by code outside the workflow); cancel with Cancel() from workflow code.");
+            }
+            else if (!timer.IsCompleted)
             {
                 pending.Remove(taskId);
                 Decide(new TimerCancelled(CurrentUtcDateTime, taskId));
@@ -203,8 +208,8 @@ internal sealed class WorkflowExecution : IWorkflowContext
             case ActivityCompleted completed:
                 TakePending(completed.TaskId, PendingTaskKind.Activity, input)?.Complete(completed.ResultJson);
                 break;
-            case ActivityFailed failed when TakePending(failed.TaskId, PendingTaskKind.Activity, input) is { } task:
-                task.Fail(new WorkflowTaskFailedException(task.Name, failed.ErrorType, failed.ErrorMessage));
+            case ActivityFailed failed:
+                FailPending(failed.TaskId, PendingTaskKind.Activity, failed.ErrorType, failed.ErrorMessage, input);
                 break;
             case TimerFired fired:
                 TakePending(fired.TaskId, PendingTaskKind.Timer, input)?.Complete(null);
@@ -212,12 +217,24 @@ internal sealed class WorkflowExecution : IWorkflowContext
             case SubWorkflowCompleted completed:
                 TakePending(completed.TaskId, PendingTaskKind.SubWorkflow, input)?.Complete(completed.OutputJson);
                 break;
-            case SubWorkflowFailed failed when TakePending(failed.TaskId, PendingTaskKind.SubWorkflow, input) is { } task:
-                task.Fail(new WorkflowTaskFailedException(task.Name, failed.ErrorType, failed.ErrorMessage));
+            case SubWorkflowFailed failed:
+                FailPending(failed.TaskId, PendingTaskKind.SubWorkflow, failed.ErrorType, failed.ErrorMessage, input);
                 break;
-            case EventRaised raised when !events.Deliver(raised.Name, raised.PayloadJson):
-                observer?.OnEventSwallowed(raised);
+            case EventRaised raised:
+                if (!events.Deliver(raised.Name, raised.PayloadJson))
+                {
+                    observer?.OnEventSwallowed(raised);
+                }
+
                 break;
+        }
+    }
+
+    private void FailPending(int taskId, PendingTaskKind kind, string errorType, string errorMessage, WorkflowHistoryEvent input)
+    {
+        if (TakePending(taskId, kind, input) is { } task)
+        {
+            task.Fail(new WorkflowTaskFailedException(task.Name, errorType, errorMessage));
         }
     }
 

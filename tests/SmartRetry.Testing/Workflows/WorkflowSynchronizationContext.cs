@@ -29,6 +29,26 @@ internal sealed class WorkflowSynchronizationContext : SynchronizationContext
         }
     }
 
+    /// <summary>True while the host pumps this workflow on the calling thread.</summary>
+    public bool IsWorkflowThread
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pumpingThreadId == Environment.CurrentManagedThreadId;
+            }
+        }
+    }
+
+    public void ReportViolation(string violation)
+    {
+        lock (gate)
+        {
+            Violation ??= violation;
+        }
+    }
+
     public override void Send(SendOrPostCallback d, object? state) =>
         throw new NotSupportedException("Workflow code runs on one logical thread; synchronous dispatch is not supported.");
 

@@ -25,6 +25,8 @@ public sealed class WorkflowTestHost
     private readonly Queue<Func<Task>> work = new();
     private readonly List<ScheduledTimer> timers = [];
     private readonly List<ActivityCall> activityCalls = [];
+    private readonly HashSet<string> heldActivities = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(WorkflowGeneration Generation, ActivityScheduled Scheduled)> activitiesInFlight = [];
     private readonly List<SwallowedEvent> swallowedEvents = [];
     private readonly List<WorkflowLogRecord> logs = [];
     private readonly List<WorkflowGeneration> changedSinceReplayCheck = [];
@@ -58,6 +60,9 @@ public sealed class WorkflowTestHost
     public IReadOnlyList<ActivityCall> ActivityCalls => activityCalls;
 
     public IReadOnlyList<SwallowedEvent> SwallowedEvents => swallowedEvents;
+
+    /// <summary>Calls of held activities that have been scheduled but not run yet (see <see cref="HoldActivity"/>).</summary>
+    public int ActivitiesInFlight => activitiesInFlight.Count;
 
     /// <summary>What workflows logged through their replay-safe loggers (each line once: replays log nothing).</summary>
     public IReadOnlyList<WorkflowLogRecord> Logs => logs;
@@ -98,6 +103,30 @@ public sealed class WorkflowTestHost
         activities[name] = ActivityRegistration.Create(name, activity);
         return this;
     }
+
+    /// <summary>
+    /// Keeps calls of activity <paramref name="name"/> in flight instead of running them at once, so the test can raise
+    /// events or move time while the workflow awaits the activity, as happens when a real activity takes time.
+    /// </summary>
+    public WorkflowTestHost HoldActivity(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        heldActivities.Add(name);
+        return this;
+    }
+
+    /// <summary>Runs the calls of <paramref name="name"/> in flight now, in the order they were scheduled; later calls are held again.</summary>
+    public Task ReleaseActivityAsync(string name) => StepAsync(async () =>
+    {
+        var released = activitiesInFlight.Where(a => string.Equals(a.Scheduled.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        activitiesInFlight.RemoveAll(released.Contains);
+        foreach ((WorkflowGeneration generation, ActivityScheduled scheduled) in released)
+        {
+            await RunActivityAsync(generation, scheduled, hold: false);
+        }
+
+        return released.Count;
+    });
 
     public int CountActivityCalls(string name) => activityCalls.Count(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -239,7 +268,7 @@ public sealed class WorkflowTestHost
         switch (decision)
         {
             case ActivityScheduled scheduled:
-                work.Enqueue(() => RunActivityAsync(generation, scheduled));
+                work.Enqueue(() => RunActivityAsync(generation, scheduled, hold: heldActivities.Contains(scheduled.Name)));
                 break;
             case TimerCreated created:
                 timers.Add(new ScheduledTimer(created.FireAt, timerSequence++, instance.InstanceId, generation, created.TaskId,
@@ -368,11 +397,17 @@ public sealed class WorkflowTestHost
         return Task.CompletedTask;
     }
 
-    private async Task RunActivityAsync(WorkflowGeneration generation, ActivityScheduled scheduled)
+    private async Task RunActivityAsync(WorkflowGeneration generation, ActivityScheduled scheduled, bool hold)
     {
         if (!activities.TryGetValue(scheduled.Name, out ActivityRegistration? activity))
         {
             throw new InvalidOperationException($"No activity registered as '{scheduled.Name}' (called by '{generation.Instance.InstanceId}').");
+        }
+
+        if (hold)
+        {
+            activitiesInFlight.Add((generation, scheduled));
+            return;
         }
 
         activityCalls.Add(new ActivityCall(activity.Name, generation.Instance.InstanceId, scheduled.InputJson, UtcNow));

@@ -137,4 +137,23 @@ public class WorkflowReplayCheckTests
         Assert.Contains("does not come from IWorkflowContext", error.Message, StringComparison.Ordinal);
         Assert.Equal(WorkflowRuntimeStatus.Running, host.GetInstance("outside-1").RuntimeStatus);
     }
+
+    [Fact]
+    public async Task Cancelling_a_timer_from_outside_the_workflow_thread_fails_the_next_step()
+    {
+        using var outsideCancellation = new CancellationTokenSource();
+        WorkflowTestHost host = new WorkflowTestHost()
+            .RegisterWorkflow<object?, bool>("SharesToken", async (context, _) =>
+            {
+                await context.CreateTimer(context.CurrentUtcDateTime.AddHours(1), outsideCancellation.Token);
+                return true;
+            });
+        await host.StartAsync("SharesToken", "shared-1", input: null);
+
+        await outsideCancellation.CancelAsync();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.AdvanceTimeAsync(TimeSpan.Zero));
+
+        Assert.Contains("CancelAsync", error.Message, StringComparison.Ordinal);
+        Assert.Single(host.PendingTimers);
+    }
 }

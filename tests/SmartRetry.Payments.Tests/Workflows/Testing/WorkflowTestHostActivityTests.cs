@@ -57,6 +57,29 @@ public class WorkflowTestHostActivityTests
     }
 
     [Fact]
+    public async Task A_held_activity_stays_in_flight_while_events_arrive_until_released()
+    {
+        WorkflowTestHost host = new WorkflowTestHost()
+            .HoldActivity("Slow")
+            .RegisterActivity<string, string>("Slow", input => input + " done")
+            .RegisterWorkflow<string, string[]>("AwaitsSlow", async (context, input) =>
+            {
+                string result = await context.CallActivityAsync<string>("Slow", input);
+                return [result, await context.WaitForExternalEvent<string>("note")];
+            });
+
+        await host.StartAsync("AwaitsSlow", "held-1", "job");
+        await host.RaiseEventAsync("held-1", "note", "arrived meanwhile");
+        Assert.Equal(1, host.ActivitiesInFlight);
+        Assert.Empty(host.ActivityCalls);
+
+        await host.ReleaseActivityAsync("Slow");
+
+        Assert.Equal(["job done", "arrived meanwhile"], host.GetInstance("held-1").ReadOutput<string[]>());
+        Assert.Equal(0, host.ActivitiesInFlight);
+    }
+
+    [Fact]
     public async Task Inputs_and_results_cross_the_activity_boundary_as_payments_json()
     {
         WorkflowTestHost host = new WorkflowTestHost()

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging.Testing;
+using Moq;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Sales.Activities;
+
+namespace SmartRetry.Payments.Tests.Sales.Activities;
+
+public class SubmitSaleActivityTests
+{
+    private static readonly SealedCard Sealed = new("key-1", "ZW52ZWxvcGU=");
+    private static readonly CardDetails Card = new("4111111111111111", 12, 2031, "123", "Jane Doe");
+    private static readonly SubmitSaleRequest Request = new(
+        "sale-1", "sale-submit-sale-1-abc", "mt-1", 10.50m, "EUR", Sealed, new PayerDetails("Jane", "Doe", "jane@example.com"), "desc", "ord-1");
+
+    private readonly Mock<ISmartRetryGateway> gateway = new(MockBehavior.Strict);
+    private readonly Mock<ICardSealer> sealer = new(MockBehavior.Strict);
+    private readonly Mock<ICorrelationStore> correlations = new(MockBehavior.Strict);
+    private readonly FakeLogger<SubmitSaleActivity> logger = new();
+
+    public SubmitSaleActivityTests() => sealer.Setup(s => s.Unseal(Sealed)).Returns(Card);
+
+    [Fact]
+    public async Task Submits_the_unsealed_card_with_the_given_key_and_correlates_the_transaction_to_the_sale()
+    {
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
+        correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
+
+        SubmitSaleResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal(new SubmitSaleResult(true, "TX000001", "OR000001"), result);
+        gateway.Verify(g => g.SubmitSaleAsync(
+            new SaleSubmission("sale-submit-sale-1-abc", "mt-1", 10.50m, "EUR", Card, Request.Payer, "desc", "ord-1"), It.IsAny<CancellationToken>()));
+        correlations.VerifyAll();
+    }
+
+    [Fact]
+    public async Task A_refusal_is_returned_with_its_reason_instead_of_thrown()
+    {
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SmartRetryRejectedException(400, "INVALID_AMOUNT", "amount must be at least 1"));
+
+        SubmitSaleResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal(new SubmitSaleResult(false, null, null, new SaleRejection("INVALID_AMOUNT", 400)), result);
+    }
+
+    [Fact]
+    public async Task Rate_limiting_is_thrown_so_the_retry_policy_tries_again()
+    {
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SmartRetryRejectedException(429, "RATE_LIMITED", "slow down"));
+
+        await Assert.ThrowsAsync<SmartRetryRejectedException>(() => CreateActivity().RunAsync(Request, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_card_envelope_that_cannot_be_opened_is_refused_without_calling_SmartRetry()
+    {
+        sealer.Setup(s => s.Unseal(Sealed)).Throws(new CardSealingException("unknown key id"));
+
+        SubmitSaleResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal(SubmitSaleActivity.UnreadableCardReason, result.Rejection!.ReasonCode);
+        gateway.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Logs_carry_the_idempotency_key_and_no_card_data()
+    {
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(false, null, null));
+
+        await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        FakeLogRecord record = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Contains(record.Scopes.OfType<IEnumerable<KeyValuePair<string, object>>>().SelectMany(s => s), p => p.Key == "IdempotencyKey" && (string)p.Value == Request.IdempotencyKey);
+        Assert.DoesNotContain(Card.Number, record.Message, StringComparison.Ordinal);
+    }
+
+    private SubmitSaleActivity CreateActivity() => new(gateway.Object, sealer.Object, correlations.Object, logger);
+}
