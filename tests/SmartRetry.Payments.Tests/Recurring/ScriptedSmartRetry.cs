@@ -31,8 +31,15 @@ public sealed class ScriptedSmartRetry
 
     public Func<int, string?> DeclineCodeFor { get; set; } = _ => null;
 
+    /// <summary>Answer every charge with <c>accepted:true</c> and leave it PROCESSING until <see cref="Settle"/>: the outcome comes by webhook.</summary>
+    public bool OutcomeByWebhook { get; set; }
+
     /// <summary>Every charge that reached SmartRetry (replays excluded), in order.</summary>
     public List<RecurringChargeSubmission> Charges { get; } = [];
+
+    /// <summary>Gives a pending transaction its final status, as SmartRetry's status endpoint will report it from now on.</summary>
+    public void Settle(string transactionId, TransactionStatus status, string? reasonCode) =>
+        _transactions[transactionId] = new TransactionSnapshot(transactionId, status, reasonCode, null, 2, null);
 
     private SubmissionResult Charge(RecurringChargeSubmission charge)
     {
@@ -44,9 +51,10 @@ public sealed class ScriptedSmartRetry
         string? declineCode = DeclineCodeFor(Charges.Count);
         Charges.Add(charge);
         string transactionId = $"T{Charges.Count:D7}";
-        _transactions[transactionId] = new TransactionSnapshot(
-            transactionId, declineCode is null ? TransactionStatus.Approved : TransactionStatus.Declined, declineCode ?? "AUTH.APPROVED", null, 1, null);
-        var result = new SubmissionResult(declineCode is null, transactionId, "OR000001");
+        _transactions[transactionId] = OutcomeByWebhook
+            ? new TransactionSnapshot(transactionId, TransactionStatus.Processing, null, null, 1, null)
+            : new TransactionSnapshot(transactionId, declineCode is null ? TransactionStatus.Approved : TransactionStatus.Declined, declineCode ?? "AUTH.APPROVED", null, 1, null);
+        var result = new SubmissionResult(OutcomeByWebhook || declineCode is null, transactionId, "OR000001");
         _byIdempotencyKey[charge.IdempotencyKey] = result;
         return result;
     }

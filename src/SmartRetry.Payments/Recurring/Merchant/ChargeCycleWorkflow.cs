@@ -116,11 +116,23 @@ public static class ChargeCycleWorkflow
                 while (await Task.WhenAny(pollTimer, transactionEvents.Next) != pollTimer)
                 {
                     TransactionEvent received = transactionEvents.Take();
-                    if (received.TransactionId == submitted.TransactionId && received.Status is { } status
-                        && new ChargeAttemptResult(submitted.TransactionId, status).IsFinal)
+                    if (received.TransactionId != submitted.TransactionId || received.Status is not { } status)
+                    {
+                        continue;
+                    }
+
+                    if (status == TransactionStatus.Approved)
                     {
                         timerCancellation.Cancel();
                         return new ChargeAttemptResult(submitted.TransactionId, status, received.ReasonCode);
+                    }
+
+                    // Whether a declined webhook is per attempt (SmartRetry may still overturn it) is undocumented,
+                    // and dunning decides on the reason: confirm any other outcome with a status read, now.
+                    if (new ChargeAttemptResult(submitted.TransactionId, status).IsFinal || status == TransactionStatus.Unknown)
+                    {
+                        timerCancellation.Cancel();
+                        break;
                     }
                 }
             }

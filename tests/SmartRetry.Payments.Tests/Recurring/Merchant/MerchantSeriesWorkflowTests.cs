@@ -6,7 +6,9 @@ using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Merchant;
@@ -199,4 +201,29 @@ public sealed class MerchantSeriesWorkflowTests
         Assert.Equal([19.99m, 25m], harness.SmartRetry.Charges.Select(c => c.Amount));
         harness.SmartRetry.Recurring.Verify(g => g.UpdateRecurringAsync(new RecurringUpdate(MerchantSeriesHarness.RecurringId, 25m, null), It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task Webhooks_reach_the_charge_cycle_an_approval_is_taken_and_a_decline_is_confirmed_before_dunning()
+    {
+        var harness = new MerchantSeriesHarness(Start);
+        harness.SmartRetry.OutcomeByWebhook = true;
+        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2)));
+        await harness.AdvanceToAsync(new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc));
+
+        // Cycle 1: declined by webhook; the workflow confirms it on the status endpoint before deciding on dunning.
+        harness.SmartRetry.Settle("T0000001", TransactionStatus.Declined, "INSUFFICIENT_FUNDS");
+        await harness.Host.RaiseEventAsync("rs-test-1-c1", WorkflowEventNames.Transaction, Event("T0000001", TransactionStatus.Declined));
+        int statusReadsAfterDecline = harness.Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity);
+        await harness.AdvanceToAsync(new DateTime(2030, 1, 11, 0, 0, 0, DateTimeKind.Utc));
+        await harness.Host.RaiseEventAsync("rs-test-1-c1", WorkflowEventNames.Transaction, Event("T0000002", TransactionStatus.Approved));
+
+        ChargeCycleResult cycle = harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>();
+        Assert.Equal(1, statusReadsAfterDecline);
+        Assert.Equal((ChargeCycleOutcome.Approved, 2, "T0000002"), (cycle.Outcome, cycle.Attempts, cycle.TransactionId));
+        Assert.Equal(1, harness.Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity));
+        Assert.Equal(new DateTime(2030, 1, 11, 0, 0, 0, DateTimeKind.Utc), harness.Host.UtcNow);
+    }
+
+    private static TransactionEvent Event(string transactionId, TransactionStatus status) =>
+        new($"evt-{transactionId}-{status}", "transaction." + status.ToString().ToLowerInvariant(), new DateTimeOffset(Start), transactionId, status, null, 1);
 }
