@@ -21,23 +21,24 @@ public sealed partial class SaleSubmissionHandler(
     ICardSealer sealer,
     IIdempotencyStore idempotency,
     IPaymentLedger ledger,
-    IWorkflowClient workflows,
     IOptions<SaleOptions> options,
     TimeProvider timeProvider,
     ILogger<SaleSubmissionHandler> logger)
 {
     public const string CvvDroppedNote = "CVV is not kept for future-dated charges.";
 
-    public Task<HandlerResult<SaleAccepted>> SubmitAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         SaleRequest? request = SaleRequestReader.Read(body, out PaymentsProblem? problem);
         return request is null
             ? Task.FromResult(HandlerResult.Failure<SaleAccepted>(problem!))
-            : SubmitAsync(request, cancellationToken);
+            : SubmitAsync(workflows, request, cancellationToken);
     }
 
-    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(SaleRequest request, CancellationToken cancellationToken)
+    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, SaleRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(request);
         ValidatedSale? sale = validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
         if (sale is null)
@@ -89,7 +90,7 @@ public sealed partial class SaleSubmissionHandler(
 
         try
         {
-            await ScheduleAsync(paymentId, sale, now, cancellationToken);
+            await ScheduleAsync(workflows, paymentId, sale, now, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -103,7 +104,7 @@ public sealed partial class SaleSubmissionHandler(
         return Accepted(paymentId, sale, replayed: false);
     }
 
-    private async Task ScheduleAsync(string paymentId, ValidatedSale sale, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedSale sale, DateTimeOffset now, CancellationToken cancellationToken)
     {
         SealedCard card = sealer.Seal(sale.IsFutureDated ? sale.Card.WithoutCvv() : sale.Card);
         await ledger.RecordAsync(

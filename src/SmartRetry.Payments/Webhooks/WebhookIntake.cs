@@ -24,13 +24,16 @@ public sealed partial class WebhookIntake(
     IWebhookEventStore events,
     IPendingWorkflowEventStore pending,
     ICorrelationStore correlations,
-    IWorkflowClient workflows,
     IOptions<WebhookIntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger)
 {
-    public async Task<HandlerResult<WebhookReceipt>> HandleAsync(ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    /// <param name="rawBody">The request body exactly as received.</param>
+    /// <param name="signatureHeader">The <c>X-SmartRetry-Signature</c> header, or null when absent.</param>
+    public async Task<HandlerResult<WebhookReceipt>> HandleAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workflows);
         WebhookIntakeOptions settings = options.Value;
         WebhookEvent verified;
         try
@@ -62,7 +65,7 @@ public sealed partial class WebhookIntake(
 
         try
         {
-            (WebhookEventState state, string? instanceId) = await ProcessAsync(verified, settings, cancellationToken);
+            (WebhookEventState state, string? instanceId) = await ProcessAsync(workflows, verified, settings, cancellationToken);
             await events.SetStateAsync(held, state, instanceId, cancellationToken);
             return Ok(verified.Id, ToOutcome(state));
         }
@@ -80,7 +83,7 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<(WebhookEventState State, string? InstanceId)> ProcessAsync(WebhookEvent webhookEvent, WebhookIntakeOptions settings, CancellationToken cancellationToken)
+    private async Task<(WebhookEventState State, string? InstanceId)> ProcessAsync(IWorkflowClient workflows, WebhookEvent webhookEvent, WebhookIntakeOptions settings, CancellationToken cancellationToken)
     {
         WebhookRoute? route = WebhookEventRouter.Route(webhookEvent);
         if (route is null)
@@ -110,7 +113,7 @@ public sealed partial class WebhookIntake(
             }
         }
 
-        RaiseEventResult result = await RaiseWithRetriesAsync(instanceId, route, settings, cancellationToken);
+        RaiseEventResult result = await RaiseWithRetriesAsync(workflows, instanceId, route, settings, cancellationToken);
         switch (result)
         {
             case RaiseEventResult.Raised:
@@ -151,7 +154,7 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<RaiseEventResult> RaiseWithRetriesAsync(string instanceId, WebhookRoute route, WebhookIntakeOptions settings, CancellationToken cancellationToken)
+    private async Task<RaiseEventResult> RaiseWithRetriesAsync(IWorkflowClient workflows, string instanceId, WebhookRoute route, WebhookIntakeOptions settings, CancellationToken cancellationToken)
     {
         TimeSpan delay = settings.RaiseRetryDelay;
         for (int attempt = 1; ; attempt++)
