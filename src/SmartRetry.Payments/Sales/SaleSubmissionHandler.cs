@@ -12,8 +12,10 @@ namespace SmartRetry.Payments.Sales;
 /// <summary>
 /// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id, seal the card, record the payment and
 /// schedule <see cref="SaleWorkflowNames.Workflow"/>. The claim (insert-if-absent on the idempotency record) decides
-/// which of any number of identical concurrent requests schedules; the others answer with the same instance. A claim
-/// whose holder died is taken over after <see cref="SaleOptions.ClaimLease"/>, so no accepted sale is lost.
+/// which of any number of identical concurrent requests schedules. A repeat after scheduling answers 202 with the same
+/// instance; a repeat while the first is still scheduling answers 409 "in progress, retry" (as the IETF Idempotency-Key
+/// draft does), because a 202 then would be a promise the first request might still fail to keep. A claim whose holder
+/// died is taken over after <see cref="SaleOptions.ClaimLease"/>, so no accepted sale is lost.
 /// </summary>
 public sealed partial class SaleSubmissionHandler(
     SaleRequestValidator validator,
@@ -68,13 +70,23 @@ public sealed partial class SaleSubmissionHandler(
                     SaleRoutes.StatusPath(paymentId)));
             }
 
-            IdempotencyRecord? takenOver = held.State == IdempotencyState.Claimed && now - held.ClaimedAt >= options.Value.ClaimLease
+            if (held.State == IdempotencyState.Completed)
+            {
+                LogReplayed(logger);
+                return Accepted(paymentId, sale, replayed: true);
+            }
+
+            IdempotencyRecord? takenOver = now - held.ClaimedAt >= options.Value.ClaimLease
                 ? await idempotency.TryTakeOverAsync(held, now, cancellationToken)
                 : null;
             if (takenOver is null)
             {
-                LogReplayed(logger);
-                return Accepted(paymentId, sale, replayed: true);
+                LogInProgress(logger);
+                return HandlerResult.Failure<SaleAccepted>(PaymentsProblem.Conflict(
+                    ProblemTypes.RequestInProgress,
+                    "An identical request is being processed.",
+                    "The same sale request is being scheduled right now. Retry in a few seconds to get its result.",
+                    SaleRoutes.StatusPath(paymentId)));
             }
 
             LogTakenOver(logger);
@@ -146,6 +158,9 @@ public sealed partial class SaleSubmissionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale request repeats an earlier one; answering with the same payment")]
     private static partial void LogReplayed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sale request repeats one that is still being scheduled; asked to retry")]
+    private static partial void LogInProgress(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sale request takes over a stale claim whose holder did not finish scheduling")]
     private static partial void LogTakenOver(ILogger logger);
