@@ -106,14 +106,27 @@ public sealed partial class SaleSubmissionHandler(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Let an immediate retry of this request take over instead of waiting out the lease.
-            await idempotency.ReleaseAsync(held, CancellationToken.None);
+            await ReleaseAsync(held);
             throw;
         }
 
         await idempotency.CompleteAsync(held, cancellationToken);
         LogScheduled(logger, sale.ScheduledAt);
         return Accepted(paymentId, sale, replayed: false);
+    }
+
+    // Lets an immediate retry of the request take over instead of waiting out the lease; best effort, since the claim
+    // lapses after the lease anyway and the scheduling failure is the error to report.
+    private async Task ReleaseAsync(IdempotencyRecord held)
+    {
+        try
+        {
+            await idempotency.ReleaseAsync(held, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReleaseFailed(logger, exception);
+        }
     }
 
     private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedSale sale, DateTimeOffset now, CancellationToken cancellationToken)
@@ -164,6 +177,9 @@ public sealed partial class SaleSubmissionHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sale request takes over a stale claim whose holder did not finish scheduling")]
     private static partial void LogTakenOver(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the sale claim failed; it lapses after the claim lease")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale scheduled (future-dated for {ScheduledAt})")]
     private static partial void LogScheduled(ILogger logger, DateTimeOffset? scheduledAt);

@@ -71,7 +71,7 @@ public sealed partial class WebhookIntake(
         }
         catch (Exception exception)
         {
-            await events.ReleaseAsync(held, CancellationToken.None);
+            await ReleaseAsync(held);
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -80,6 +80,19 @@ public sealed partial class WebhookIntake(
             LogFailed(logger, exception);
             return HandlerResult.Failure<WebhookReceipt>(new PaymentsProblem(
                 ProblemTypes.TemporarilyUnavailable, "The event could not be processed now.", 503, "Redeliver it later; it has not been processed."));
+        }
+    }
+
+    private async Task ReleaseAsync(StoredWebhookEvent held)
+    {
+        try
+        {
+            await events.ReleaseAsync(held, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Best effort: the claim then lapses after the processing lease, and the original failure is what matters.
+            LogReleaseFailed(logger, exception);
         }
     }
 
@@ -221,6 +234,9 @@ public sealed partial class WebhookIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook arrived after instance {InstanceId} finished; stored for audit")]
     private static partial void LogInstanceFinished(ILogger logger, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the webhook claim failed; it lapses after the processing lease")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook processing failed; the claim is released for redelivery")]
     private static partial void LogFailed(ILogger logger, Exception exception);
