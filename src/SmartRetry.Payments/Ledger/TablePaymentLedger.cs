@@ -1,0 +1,128 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Storage;
+
+namespace SmartRetry.Payments.Ledger;
+
+/// <summary>
+/// The ledger on Azure Tables: one row per payment. A write inserts if absent; otherwise it reads the row with its
+/// ETag, drops the write when it is not news (<see cref="PaymentStatusProgression.CanMoveTo"/>), and replaces the row
+/// only if nobody changed it meanwhile, trying again when somebody did. Facts a later write does not repeat
+/// (transaction id, card summary, ...) are carried over.
+/// </summary>
+public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
+{
+    // Every successful competing write raises the status rank, and there are only five ranks, so this is never reached
+    // by honest contention; it stops a loop should the row be deleted and re-created behind our back repeatedly.
+    private const int MaxAttempts = 8;
+    private const string Scope = "payment";
+
+    public async Task<bool> RecordAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        TableClient table = await tables.GetAsync(PaymentsTable.Ledger, cancellationToken);
+        for (int attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            try
+            {
+                await table.AddEntityAsync(ToEntity(entry), cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409)
+            {
+                // The payment is on record already: decide against what is there.
+            }
+
+            NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(
+                TableKeys.Partition(Scope, entry.PaymentId), TableKeys.Row(entry.PaymentId), cancellationToken: cancellationToken);
+            if (!current.HasValue)
+            {
+                continue;
+            }
+
+            PaymentLedgerEntry existing = FromEntity(current.Value!);
+            if (!existing.Status.CanMoveTo(entry.Status))
+            {
+                return false;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(ToEntity(CarryOver(existing, entry)), current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+            {
+                // Somebody wrote first: read again and re-decide.
+            }
+        }
+
+        throw new InvalidOperationException($"The ledger row of payment {entry.PaymentId} kept changing; the write was not applied.");
+    }
+
+    public async Task<PaymentLedgerEntry?> GetAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paymentId);
+        TableClient table = await tables.GetAsync(PaymentsTable.Ledger, cancellationToken);
+        NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Partition(Scope, paymentId), TableKeys.Row(paymentId), cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    private static PaymentLedgerEntry CarryOver(PaymentLedgerEntry existing, PaymentLedgerEntry next) => next with
+    {
+        TransactionId = next.TransactionId ?? existing.TransactionId,
+        OrderId = next.OrderId ?? existing.OrderId,
+        AttemptNumber = next.AttemptNumber ?? existing.AttemptNumber,
+        Card = next.Card ?? existing.Card,
+        ScheduledAt = next.ScheduledAt ?? existing.ScheduledAt,
+    };
+
+    private static TableEntity ToEntity(PaymentLedgerEntry entry)
+    {
+        var entity = new TableEntity(TableKeys.Partition(Scope, entry.PaymentId), TableKeys.Row(entry.PaymentId))
+        {
+            ["PaymentId"] = entry.PaymentId,
+            ["MerchantTransactionId"] = entry.MerchantTransactionId,
+            ["Kind"] = entry.Kind.ToString(),
+            ["Amount"] = entry.Amount.ToString(CultureInfo.InvariantCulture),
+            ["Currency"] = entry.Currency,
+            ["Status"] = entry.Status.ToString(),
+            ["UpdatedAt"] = entry.UpdatedAt,
+            ["TransactionId"] = entry.TransactionId,
+            ["OrderId"] = entry.OrderId,
+            ["ReasonCode"] = entry.ReasonCode,
+            ["AttemptNumber"] = entry.AttemptNumber,
+            ["CardToken"] = entry.Card?.Token,
+            ["CardLastFour"] = entry.Card?.LastFour,
+            ["CardBin"] = entry.Card?.Bin,
+            ["CardBrand"] = entry.Card?.Brand,
+            ["Note"] = entry.Note,
+            ["ScheduledAt"] = entry.ScheduledAt,
+        };
+        return entity;
+    }
+
+    private static PaymentLedgerEntry FromEntity(TableEntity entity)
+    {
+        string? token = entity.GetString("CardToken"), lastFour = entity.GetString("CardLastFour");
+        string? bin = entity.GetString("CardBin"), brand = entity.GetString("CardBrand");
+        return new PaymentLedgerEntry(
+            PaymentId: entity.GetString("PaymentId"),
+            MerchantTransactionId: entity.GetString("MerchantTransactionId"),
+            Kind: Enum.Parse<PaymentKind>(entity.GetString("Kind")),
+            Amount: decimal.Parse(entity.GetString("Amount"), NumberStyles.Number, CultureInfo.InvariantCulture),
+            Currency: entity.GetString("Currency"),
+            Status: Enum.Parse<PaymentStatus>(entity.GetString("Status")),
+            UpdatedAt: entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
+            TransactionId: entity.GetString("TransactionId"),
+            OrderId: entity.GetString("OrderId"),
+            ReasonCode: entity.GetString("ReasonCode"),
+            AttemptNumber: entity.GetInt32("AttemptNumber"),
+            Card: (token ?? lastFour ?? bin ?? brand) is null ? null : new CardSummary(token, lastFour, bin, brand),
+            Note: entity.GetString("Note"),
+            ScheduledAt: entity.GetDateTimeOffset("ScheduledAt"));
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace SmartRetry.Payments.Sales;
+
+/// <summary>The card in a sale request. <see cref="ToString"/> never shows the number, expiry or CVV.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SaleCardRequest
+{
+    public string? Number { get; init; }
+
+    public int? ExpiryMonth { get; init; }
+
+    public int? ExpiryYear { get; init; }
+
+    public string? Cvv { get; init; }
+
+    public string? HolderName { get; init; }
+
+    public override string ToString() => "SaleCardRequest { Number = ****, Expiry = **/****, Cvv = *** }";
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Sales;
+
+/// <summary>The <c>GET /api/payments/{paymentId}</c> body: the ledger's view of the payment and its workflow's state.</summary>
+/// <param name="Status">The ledger status; null only while the payment is being scheduled.</param>
+public sealed record SaleStatus(
+    string PaymentId,
+    string? MerchantTransactionId,
+    decimal? Amount,
+    string? Currency,
+    PaymentStatus? Status,
+    DateTimeOffset? ScheduledAt,
+    DateTimeOffset? UpdatedAt,
+    string? TransactionId,
+    string? ReasonCode,
+    int? AttemptNumber,
+    SaleCardDisplay? Card,
+    SaleWorkflowState? Workflow);
+
+/// <summary>What may be shown of the card: never SmartRetry's token.</summary>
+public sealed record SaleCardDisplay(string? LastFour, string? Brand);
+
+public sealed record SaleWorkflowState(
+    WorkflowRuntimeStatus RuntimeStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    JsonElement? CustomStatus,
+    string? FailureMessage);

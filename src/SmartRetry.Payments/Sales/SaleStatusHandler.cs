@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Sales;
+
+/// <summary><c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side.</summary>
+public sealed class SaleStatusHandler(IPaymentLedger ledger)
+{
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public async Task<HandlerResult<SaleStatus>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        if (!SaleInstanceIds.IsWellFormed(paymentId))
+        {
+            return NotFound(paymentId);
+        }
+
+        Task<PaymentLedgerEntry?> entryTask = ledger.GetAsync(paymentId, cancellationToken);
+        Task<WorkflowInstance?> instanceTask = workflows.GetInstanceAsync(paymentId, cancellationToken);
+        PaymentLedgerEntry? entry = await entryTask;
+        WorkflowInstance? instance = await instanceTask;
+        if (entry is null && instance is null)
+        {
+            return NotFound(paymentId);
+        }
+
+        return HandlerResult.Success(HttpStatusCode.OK, new SaleStatus(
+            paymentId,
+            entry?.MerchantTransactionId,
+            entry?.Amount,
+            entry?.Currency,
+            entry?.Status,
+            entry?.ScheduledAt,
+            entry?.UpdatedAt,
+            entry?.TransactionId,
+            entry?.ReasonCode,
+            entry?.AttemptNumber,
+            entry?.Card is { } card ? new SaleCardDisplay(card.LastFour, card.Brand) : null,
+            instance is null ? null : new SaleWorkflowState(
+                instance.RuntimeStatus,
+                instance.CreatedAt,
+                instance.LastUpdatedAt,
+                ParseCustomStatus(instance.SerializedCustomStatus),
+                instance.FailureMessage)));
+    }
+
+    private static JsonElement? ParseCustomStatus(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(json);
+        }
+    }
+
+    private static HandlerResult<SaleStatus> NotFound(string paymentId) =>
+        HandlerResult.Failure<SaleStatus>(PaymentsProblem.NotFound("No sale has this payment id.", SaleRoutes.StatusPath(paymentId ?? "")));
+}

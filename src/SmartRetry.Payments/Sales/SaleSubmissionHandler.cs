@@ -1,0 +1,186 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Idempotency;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Sales;
+
+/// <summary>
+/// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id, seal the card, record the payment and
+/// schedule <see cref="SaleWorkflowNames.Workflow"/>. The claim (insert-if-absent on the idempotency record) decides
+/// which of any number of identical concurrent requests schedules. A repeat after scheduling answers 202 with the same
+/// instance; a repeat while the first is still scheduling answers 409 "in progress, retry" (as the IETF Idempotency-Key
+/// draft does), because a 202 then would be a promise the first request might still fail to keep. A claim whose holder
+/// died is taken over after <see cref="SaleOptions.ClaimLease"/>, so no accepted sale is lost.
+/// </summary>
+public sealed partial class SaleSubmissionHandler(
+    SaleRequestValidator validator,
+    SaleRequestFingerprinter fingerprinter,
+    ICardSealer sealer,
+    IIdempotencyStore idempotency,
+    IPaymentLedger ledger,
+    IOptions<SaleOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SaleSubmissionHandler> logger)
+{
+    public const string CvvDroppedNote = "CVV is not kept for future-dated charges.";
+
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        SaleRequest? request = SaleRequestReader.Read(body, out PaymentsProblem? problem);
+        return request is null
+            ? Task.FromResult(HandlerResult.Failure<SaleAccepted>(problem!))
+            : SubmitAsync(workflows, request, cancellationToken);
+    }
+
+    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, SaleRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(request);
+        ValidatedSale? sale = validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
+        if (sale is null)
+        {
+            LogRejected(logger, errors.Keys);
+            return HandlerResult.Failure<SaleAccepted>(PaymentsProblem.Validation(errors, SaleRoutes.Submit));
+        }
+
+        string paymentId = SaleInstanceIds.For(sale.MerchantTransactionId);
+        using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = paymentId, ["MerchantTransactionId"] = sale.MerchantTransactionId });
+
+        SaleFingerprint fingerprint = fingerprinter.Compute(sale);
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        IdempotencyClaim claim = await idempotency.ClaimAsync(
+            new IdempotencyRecord(paymentId, fingerprint.Hash, fingerprint.KeyId, paymentId, IdempotencyState.Claimed, now), cancellationToken);
+
+        IdempotencyRecord held = claim.Record;
+        if (!claim.IsNew)
+        {
+            if (!fingerprinter.Matches(sale, held.RequestHash, held.HashKeyId))
+            {
+                LogConflict(logger);
+                return HandlerResult.Failure<SaleAccepted>(PaymentsProblem.Conflict(
+                    ProblemTypes.IdempotencyConflict,
+                    "This merchant_transaction_id was already used for a different sale.",
+                    "A sale with this merchant_transaction_id exists and its details differ. Use a new merchant_transaction_id for a new sale.",
+                    SaleRoutes.StatusPath(paymentId)));
+            }
+
+            if (held.State == IdempotencyState.Completed)
+            {
+                LogReplayed(logger);
+                return Accepted(paymentId, sale, replayed: true);
+            }
+
+            IdempotencyRecord? takenOver = now - held.ClaimedAt >= options.Value.ClaimLease
+                ? await idempotency.TryTakeOverAsync(held, now, cancellationToken)
+                : null;
+            if (takenOver is null)
+            {
+                LogInProgress(logger);
+                return HandlerResult.Failure<SaleAccepted>(PaymentsProblem.Conflict(
+                    ProblemTypes.RequestInProgress,
+                    "An identical request is being processed.",
+                    "The same sale request is being scheduled right now. Retry in a few seconds to get its result.",
+                    SaleRoutes.StatusPath(paymentId)));
+            }
+
+            LogTakenOver(logger);
+            held = takenOver;
+
+            // The holder may have died after scheduling; Durable would silently replace a finished instance, so look first.
+            if (await workflows.GetInstanceAsync(paymentId, cancellationToken) is not null)
+            {
+                await idempotency.CompleteAsync(held, cancellationToken);
+                return Accepted(paymentId, sale, replayed: true);
+            }
+        }
+
+        try
+        {
+            await ScheduleAsync(workflows, paymentId, sale, now, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await ReleaseAsync(held);
+            throw;
+        }
+
+        await idempotency.CompleteAsync(held, cancellationToken);
+        LogScheduled(logger, sale.ScheduledAt);
+        return Accepted(paymentId, sale, replayed: false);
+    }
+
+    // Lets an immediate retry of the request take over instead of waiting out the lease; best effort, since the claim
+    // lapses after the lease anyway and the scheduling failure is the error to report.
+    private async Task ReleaseAsync(IdempotencyRecord held)
+    {
+        try
+        {
+            await idempotency.ReleaseAsync(held, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReleaseFailed(logger, exception);
+        }
+    }
+
+    private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedSale sale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        SealedCard card = sealer.Seal(sale.IsFutureDated ? sale.Card.WithoutCvv() : sale.Card);
+        await ledger.RecordAsync(
+            new PaymentLedgerEntry(paymentId, sale.MerchantTransactionId, PaymentKind.Sale, sale.Amount, sale.Currency, PaymentStatus.Scheduled, now, ScheduledAt: sale.ScheduledAt),
+            cancellationToken);
+
+        var input = new SaleWorkflowInput(
+            paymentId,
+            sale.MerchantTransactionId,
+            sale.Amount,
+            sale.Currency,
+            card,
+            sale.Payer,
+            options.Value.Tracking,
+            sale.Description,
+            sale.MerchantOrderId,
+            sale.ScheduledAt);
+
+        // A future-dated sale starts now and waits on a durable timer, so it can be cancelled until it fires.
+        await workflows.ScheduleNewAsync(SaleWorkflowNames.Workflow, paymentId, input, startAt: null, cancellationToken);
+    }
+
+    private static HandlerResult<SaleAccepted> Accepted(string paymentId, ValidatedSale sale, bool replayed) =>
+        HandlerResult.Success(HttpStatusCode.Accepted, new SaleAccepted(
+            paymentId,
+            sale.MerchantTransactionId,
+            PaymentStatus.Scheduled,
+            sale.ScheduledAt,
+            replayed,
+            CvvKept: sale.Card.Cvv is not null && !sale.IsFutureDated,
+            new SaleLinks(SaleRoutes.StatusPath(paymentId), sale.IsFutureDated ? SaleRoutes.CancelPath(paymentId) : null),
+            sale.IsFutureDated && sale.Card.Cvv is not null ? CvvDroppedNote : null));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sale request rejected; invalid fields: {Fields}")]
+    private static partial void LogRejected(ILogger logger, IEnumerable<string> fields);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sale request conflicts with an earlier sale under the same merchant transaction id")]
+    private static partial void LogConflict(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sale request repeats an earlier one; answering with the same payment")]
+    private static partial void LogReplayed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sale request repeats one that is still being scheduled; asked to retry")]
+    private static partial void LogInProgress(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sale request takes over a stale claim whose holder did not finish scheduling")]
+    private static partial void LogTakenOver(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the sale claim failed; it lapses after the claim lease")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sale scheduled (future-dated for {ScheduledAt})")]
+    private static partial void LogScheduled(ILogger logger, DateTimeOffset? scheduledAt);
+}

@@ -1,0 +1,18 @@
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Gateway;
+
+namespace SmartRetry.Payments.Sales;
+
+/// <summary>A sale request that passed validation, with its card still in the clear (in memory only; sealed next).</summary>
+public sealed record ValidatedSale(
+    string MerchantTransactionId,
+    decimal Amount,
+    string Currency,
+    CardDetails Card,
+    PayerDetails Payer,
+    string? Description,
+    string? MerchantOrderId,
+    DateTimeOffset? ScheduledAt)
+{
+    public bool IsFutureDated => ScheduledAt is not null;
+}

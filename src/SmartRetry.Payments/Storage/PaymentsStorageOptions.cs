@@ -1,0 +1,23 @@
+namespace SmartRetry.Payments.Storage;
+
+/// <summary>
+/// Configuration section <c>Payments:Storage</c>: where the Payments tables live. Locally a connection string
+/// (Azurite); in Azure the table endpoint with a managed identity, so no account key exists anywhere.
+/// </summary>
+public sealed class PaymentsStorageOptions
+{
+    public const string SectionName = "Payments:Storage";
+    public const int MaxTableNamePrefixLength = 40;
+
+    /// <summary>Local and Azurite only.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The account's table endpoint, e.g. <c>https://account.table.core.windows.net</c>; used when no connection string is set.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity; when empty, the default Azure credential chain is used.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Prefix of every table name, so environments sharing an account never collide: letters and digits, starting with a letter.</summary>
+    public string TableNamePrefix { get; set; } = "smartretry";
+}

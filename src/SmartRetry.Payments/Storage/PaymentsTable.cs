@@ -1,0 +1,11 @@
+namespace SmartRetry.Payments.Storage;
+
+/// <summary>The tables Payments keeps; each is named <c>{TableNamePrefix}{name}</c>.</summary>
+public enum PaymentsTable
+{
+    Ledger,
+    Correlations,
+    Idempotency,
+    WebhookEvents,
+    PendingEvents,
+}

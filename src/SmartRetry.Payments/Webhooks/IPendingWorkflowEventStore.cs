@@ -1,0 +1,19 @@
+using SmartRetry.Payments.Correlation;
+
+namespace SmartRetry.Payments.Webhooks;
+
+/// <summary>
+/// Events waiting for their workflow instance. An instance calls <see cref="GetAsync"/> (from an activity) right after
+/// it records its correlation, handles what it finds, then removes each one. Events can be both pending and raised
+/// (a webhook racing the correlation write); workflows already ignore repeats by event id and status progression.
+/// </summary>
+public interface IPendingWorkflowEventStore
+{
+    /// <summary>Insert-if-absent on (kind, SmartRetry id, event id).</summary>
+    Task AddAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken);
+
+    /// <summary>The events pending for one SmartRetry id, oldest first.</summary>
+    Task<IReadOnlyList<PendingWorkflowEvent>> GetAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken);
+
+    Task RemoveAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken);
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartRetry.Client.Webhooks;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Webhooks;
+
+/// <summary>
+/// <c>POST /api/webhooks/smartretry</c>: verify the signature over the raw body → store the event insert-if-absent on its
+/// id (the dedupe) → correlate → raise it into the waiting workflow. A forged, stale or malformed delivery is a 400 and
+/// leaves no trace. A redelivery is a 200 that does nothing, unless the delivery that claimed the event died: then,
+/// after <see cref="WebhookIntakeOptions.ProcessingLease"/>, the redelivery takes over. An event whose instance does not
+/// exist yet is retried briefly and then kept as pending for the instance to fetch. Failures release the claim and
+/// answer 503, so SmartRetry's redelivery processes the event again: no webhook is lost.
+/// </summary>
+public sealed partial class WebhookIntake(
+    WebhookVerifier verifier,
+    IWebhookEventStore events,
+    IPendingWorkflowEventStore pending,
+    ICorrelationStore correlations,
+    IOptions<WebhookIntakeOptions> options,
+    TimeProvider timeProvider,
+    ILogger<WebhookIntake> logger)
+{
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    /// <param name="rawBody">The request body exactly as received.</param>
+    /// <param name="signatureHeader">The <c>X-SmartRetry-Signature</c> header, or null when absent.</param>
+    public async Task<HandlerResult<WebhookReceipt>> HandleAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        WebhookIntakeOptions settings = options.Value;
+        WebhookEvent verified;
+        try
+        {
+            verified = verifier.Verify(rawBody, signatureHeader, settings.WebhookSecret);
+        }
+        catch (SignatureVerificationException exception)
+        {
+            LogRejected(logger, exception.Reason);
+            return HandlerResult.Failure<WebhookReceipt>(new PaymentsProblem(
+                ProblemTypes.InvalidSignature, "The webhook signature is invalid.", 400, exception.Message));
+        }
+
+        using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["WebhookEventId"] = verified.Id, ["WebhookEventType"] = verified.Type });
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        WebhookEventClaim claim = await events.TryAddAsync(ToStored(verified, rawBody, now), cancellationToken);
+        StoredWebhookEvent? held = claim.Event;
+        if (!claim.IsNew)
+        {
+            held = held.State == WebhookEventState.Received && now - held.ClaimedAt >= settings.ProcessingLease
+                ? await events.TryTakeOverAsync(held, now, cancellationToken)
+                : null;
+            if (held is null)
+            {
+                LogDuplicate(logger);
+                return Ok(verified.Id, WebhookOutcome.Duplicate);
+            }
+        }
+
+        try
+        {
+            (WebhookEventState state, string? instanceId) = await ProcessAsync(workflows, verified, settings, cancellationToken);
+            await events.SetStateAsync(held, state, instanceId, cancellationToken);
+            return Ok(verified.Id, ToOutcome(state));
+        }
+        catch (Exception exception)
+        {
+            await ReleaseAsync(held);
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
+
+            LogFailed(logger, exception);
+            return HandlerResult.Failure<WebhookReceipt>(new PaymentsProblem(
+                ProblemTypes.TemporarilyUnavailable, "The event could not be processed now.", 503, "Redeliver it later; it has not been processed."));
+        }
+    }
+
+    private async Task ReleaseAsync(StoredWebhookEvent held)
+    {
+        try
+        {
+            await events.ReleaseAsync(held, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Best effort: the claim then lapses after the processing lease, and the original failure is what matters.
+            LogReleaseFailed(logger, exception);
+        }
+    }
+
+    private async Task<(WebhookEventState State, string? InstanceId)> ProcessAsync(IWorkflowClient workflows, WebhookEvent webhookEvent, WebhookIntakeOptions settings, CancellationToken cancellationToken)
+    {
+        WebhookRoute? route = WebhookEventRouter.Route(webhookEvent);
+        if (route is null)
+        {
+            LogIgnored(logger);
+            return (WebhookEventState.Ignored, null);
+        }
+
+        if (route.Correlations.Count == 0)
+        {
+            LogUnroutable(logger);
+            return (WebhookEventState.Unroutable, null);
+        }
+
+        string? instanceId = await FindInstanceAsync(route, cancellationToken);
+        if (instanceId is null)
+        {
+            await KeepPendingAsync(webhookEvent, route, cancellationToken);
+
+            // The instance may have recorded its correlation and read its pending events between our lookup and our
+            // write; looking again closes that gap (the event may then arrive twice; workflows ignore repeats by id).
+            instanceId = await FindInstanceAsync(route, cancellationToken);
+            if (instanceId is null)
+            {
+                LogPending(logger);
+                return (WebhookEventState.Pending, null);
+            }
+        }
+
+        RaiseEventResult result = await RaiseWithRetriesAsync(workflows, instanceId, route, settings, cancellationToken);
+        switch (result)
+        {
+            case RaiseEventResult.Raised:
+                LogRaised(logger, instanceId);
+                return (WebhookEventState.Raised, instanceId);
+            case RaiseEventResult.InstanceFinished:
+                LogInstanceFinished(logger, instanceId);
+                return (WebhookEventState.InstanceFinished, instanceId);
+            default:
+                await KeepPendingAsync(webhookEvent, route, cancellationToken);
+                LogPending(logger);
+                return (WebhookEventState.Pending, instanceId);
+        }
+    }
+
+    private async Task<string?> FindInstanceAsync(WebhookRoute route, CancellationToken cancellationToken)
+    {
+        foreach (WebhookCorrelation correlation in route.Correlations)
+        {
+            if (await correlations.FindInstanceAsync(correlation.Kind, correlation.SmartRetryId, cancellationToken) is { } instanceId)
+            {
+                return instanceId;
+            }
+        }
+
+        return null;
+    }
+
+    // Kept under every id that may name the instance, since it is not yet known which one the instance will ask for.
+    private async Task KeepPendingAsync(WebhookEvent webhookEvent, WebhookRoute route, CancellationToken cancellationToken)
+    {
+        string payload = JsonSerializer.Serialize(route.Payload, route.Payload.GetType(), PaymentsJson.Options);
+        foreach (WebhookCorrelation correlation in route.Correlations)
+        {
+            await pending.AddAsync(
+                new PendingWorkflowEvent(correlation.Kind, correlation.SmartRetryId, webhookEvent.Id, route.EventName, webhookEvent.CreatedAt, payload),
+                cancellationToken);
+        }
+    }
+
+    private async Task<RaiseEventResult> RaiseWithRetriesAsync(IWorkflowClient workflows, string instanceId, WebhookRoute route, WebhookIntakeOptions settings, CancellationToken cancellationToken)
+    {
+        TimeSpan delay = settings.RaiseRetryDelay;
+        for (int attempt = 1; ; attempt++)
+        {
+            RaiseEventResult result = await workflows.RaiseEventAsync(instanceId, route.EventName, route.Payload, cancellationToken);
+            if (result != RaiseEventResult.InstanceNotFound || attempt >= settings.RaiseAttempts)
+            {
+                return result;
+            }
+
+            // A correlation can be recorded a moment before its instance is started, so it is usually about to exist.
+            await Task.Delay(delay, timeProvider, cancellationToken);
+            delay *= 2;
+        }
+    }
+
+    private static StoredWebhookEvent ToStored(WebhookEvent webhookEvent, ReadOnlyMemory<byte> rawBody, DateTimeOffset now)
+    {
+        string body = Encoding.UTF8.GetString(rawBody.Span);
+        bool truncated = body.Length > StoredWebhookEvent.MaxStoredBodyLength;
+        return new StoredWebhookEvent(
+            webhookEvent.Id,
+            webhookEvent.Type,
+            webhookEvent.CreatedAt,
+            now,
+            truncated ? body[..StoredWebhookEvent.MaxStoredBodyLength] : body,
+            WebhookEventState.Received,
+            now)
+        {
+            RawBodyTruncated = truncated,
+        };
+    }
+
+    private static WebhookOutcome ToOutcome(WebhookEventState state) => state switch
+    {
+        WebhookEventState.Raised => WebhookOutcome.Raised,
+        WebhookEventState.Pending => WebhookOutcome.Pending,
+        WebhookEventState.InstanceFinished => WebhookOutcome.InstanceFinished,
+        WebhookEventState.Ignored => WebhookOutcome.Ignored,
+        WebhookEventState.Unroutable => WebhookOutcome.Unroutable,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Processing always ends in a final state."),
+    };
+
+    private static HandlerResult<WebhookReceipt> Ok(string eventId, WebhookOutcome outcome) =>
+        HandlerResult.Success(HttpStatusCode.OK, new WebhookReceipt(eventId, outcome));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, SignatureFailureReason reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook is a redelivery; nothing done again")]
+    private static partial void LogDuplicate(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook type is not handled; stored and acknowledged")]
+    private static partial void LogIgnored(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook carries no id to route it by; stored for audit")]
+    private static partial void LogUnroutable(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook kept as pending: its workflow instance has not started yet")]
+    private static partial void LogPending(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook raised into instance {InstanceId}")]
+    private static partial void LogRaised(ILogger logger, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook arrived after instance {InstanceId} finished; stored for audit")]
+    private static partial void LogInstanceFinished(ILogger logger, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the webhook claim failed; it lapses after the processing lease")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook processing failed; the claim is released for redelivery")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Idempotency;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Storage;
+using SmartRetry.Payments.Tests.Cards;
+using SmartRetry.Payments.Tests.Storage;
+using SmartRetry.Payments.Workflows;
+using SmartRetry.Testing.Storage;
+
+namespace SmartRetry.Payments.Tests.Sales;
+
+/// <summary>The sale handlers over real Azurite tables, a virtual clock, a Moq workflow client and captured logs.</summary>
+internal sealed class SaleHarness
+{
+    // A fixed key keeps every stored value (the request hash included) the same run after run.
+    private static readonly string FixedKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public SaleHarness(AzuriteFixture azurite)
+    {
+        Tables = TestTables.Create(azurite);
+        KeyRing = AesGcmCardSealerTests.KeyRing([("k1", FixedKey)], current: "k1");
+        Sealer = new AesGcmCardSealer(KeyRing);
+        Ledger = new TablePaymentLedger(Tables);
+        Idempotency = new TableIdempotencyStore(Tables);
+        Workflows
+            .Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .Callback((string name, string id, object? input, DateTimeOffset? _, CancellationToken _) => Scheduled.Add((name, id, input)))
+            .ReturnsAsync(ScheduleResult.Scheduled);
+        IOptions<SaleOptions> options = Options.Create(Sales);
+        Submission = new SaleSubmissionHandler(
+            new SaleRequestValidator(Time, options),
+            new SaleRequestFingerprinter(KeyRing),
+            Sealer,
+            Idempotency,
+            Ledger,
+            options,
+            Time,
+            new FakeLogger<SaleSubmissionHandler>(Logs));
+        Status = new SaleStatusHandler(Ledger);
+        Cancellation = new SaleCancellationHandler(Ledger, Time, new FakeLogger<SaleCancellationHandler>(Logs));
+    }
+
+    public FakeTimeProvider Time { get; } = new(TestSales.Now);
+
+    public FakeLogCollector Logs { get; } = new();
+
+    public SaleOptions Sales { get; } = new();
+
+    public PaymentsTables Tables { get; }
+
+    public SealingKeyRing KeyRing { get; }
+
+    public AesGcmCardSealer Sealer { get; }
+
+    public TablePaymentLedger Ledger { get; }
+
+    public TableIdempotencyStore Idempotency { get; }
+
+    public Mock<IWorkflowClient> Workflows { get; } = new();
+
+    public ConcurrentBag<(string Name, string InstanceId, object? Input)> Scheduled { get; } = [];
+
+    public SaleSubmissionHandler Submission { get; }
+
+    public SaleStatusHandler Status { get; }
+
+    public SaleCancellationHandler Cancellation { get; }
+
+    public SaleWorkflowInput SingleScheduledInput()
+    {
+        (string name, string _, object? input) = Assert.Single(Scheduled);
+        Assert.Equal(SaleWorkflowNames.Workflow, name);
+        return Assert.IsType<SaleWorkflowInput>(input);
+    }
+
+    /// <summary>Every logged message, its structured state and its scopes, as text.</summary>
+    public IEnumerable<string> LoggedText() => Logs.GetSnapshot().SelectMany(record =>
+        new[] { record.Message, record.Exception?.ToString() ?? "" }
+            .Concat(record.StructuredState?.Select(pair => $"{pair.Key}={pair.Value}") ?? [])
+            .Concat(record.Scopes.Select(scope => scope is IEnumerable<KeyValuePair<string, object>> pairs
+                ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : scope?.ToString() ?? "")));
+}

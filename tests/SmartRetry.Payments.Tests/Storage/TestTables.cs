@@ -1,0 +1,32 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using SmartRetry.Payments.Storage;
+using SmartRetry.Testing.Storage;
+
+namespace SmartRetry.Payments.Tests.Storage;
+
+/// <summary>A fresh set of Payments tables per test: a table-name prefix nobody else uses.</summary>
+internal static class TestTables
+{
+    public static PaymentsTables Create(AzuriteFixture azurite) =>
+        new(azurite.TableService, Options.Create(new PaymentsStorageOptions { TableNamePrefix = azurite.NewTableName("p") }));
+
+    /// <summary>Every property value of every row in every Payments table, as text.</summary>
+    public static async Task<List<string>> AllValuesAsync(PaymentsTables tables)
+    {
+        var values = new List<string>();
+        foreach (PaymentsTable table in Enum.GetValues<PaymentsTable>())
+        {
+            TableClient client = await tables.GetAsync(table, CancellationToken.None);
+            await foreach (TableEntity row in client.QueryAsync<TableEntity>())
+            {
+                foreach ((string name, object value) in row)
+                {
+                    values.Add(name + "=" + (value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        return values;
+    }
+}
