@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SmartRetry.Client.Serialization;
+
+/// <summary>
+/// The one JSON shape of the SmartRetry wire format. Every property carries an explicit name because the API mixes
+/// snake_case and camelCase; reading tolerates unknown properties, nulls and numbers sent as strings.
+/// </summary>
+internal static class SmartRetryJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+            Converters = { new FlexibleDateOnlyConverter() },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
