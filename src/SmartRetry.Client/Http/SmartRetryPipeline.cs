@@ -179,7 +179,7 @@ internal sealed class SmartRetryPipeline
 
         if (call.Body is not null)
         {
-            request.AddParameter(new BodyParameter(call.Body, ContentType.Json));
+            request.AddParameter(new BodyParameter(string.Empty, call.Body, ContentType.Json, DataFormat.Binary));
         }
 
         long started = TimeProvider.GetTimestamp();

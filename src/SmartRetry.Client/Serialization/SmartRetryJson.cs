@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SmartRetry.Client.Serialization;
 
@@ -19,8 +20,19 @@ internal static class SmartRetryJson
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
             Converters = { new FlexibleDateOnlyConverter() },
+
+            // C# 'required' guides callers building requests; it must not make a missing field fail to parse.
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NothingRequired } },
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
+    }
+
+    private static void NothingRequired(JsonTypeInfo typeInfo)
+    {
+        foreach (JsonPropertyInfo property in typeInfo.Properties)
+        {
+            property.IsRequired = false;
+        }
     }
 }
