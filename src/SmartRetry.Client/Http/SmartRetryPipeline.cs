@@ -185,7 +185,8 @@ internal sealed class SmartRetryPipeline
         long started = TimeProvider.GetTimestamp();
         RestResponse response = await restClient.ExecuteAsync(request, cancellationToken);
         double durationMs = TimeProvider.GetElapsedTime(started).TotalMilliseconds;
-        if (response.ResponseStatus != ResponseStatus.Completed)
+        // RestSharp reports error statuses as ResponseStatus.Error too; only a zero status means no answer arrived.
+        if (response.StatusCode == 0)
         {
             ClientLog.AttemptFailed(
                 logger,
