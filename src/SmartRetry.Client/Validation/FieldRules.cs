@@ -129,7 +129,7 @@ internal static partial class FieldRules
 
         if (year < today.Year || (year == today.Year && month < today.Month))
         {
-            throw Invalid("INVALID_EXPIRY", yearField, "The card has expired.");
+            throw Invalid("INVALID_EXPIRY", yearField, $"{monthField}/{yearField} is in the past: the card has expired.");
         }
     }
 
