@@ -161,7 +161,11 @@ internal sealed class SmartRetryPipeline
             await rateLimitGate.WaitAsync(cancellationToken);
         }
 
-        var request = new RestRequest(call.Resource, call.Method);
+        var request = new RestRequest(call.Resource, call.Method)
+        {
+            CompletionOption = HttpCompletionOption.ResponseContentRead,
+            AdvancedResponseWriter = ResponseReader.Read,
+        };
         if (call.Authenticated)
         {
             request.AddHeader(HeaderNames.ApiKey, options.ApiKey);

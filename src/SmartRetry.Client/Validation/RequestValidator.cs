@@ -24,8 +24,8 @@ internal static class RequestValidator
         {
             FieldRules.MaxLength(order.MerchantOrderId, 100, "order.merchant_order_id");
             FieldRules.MaxLength(order.Description, 500, "order.description");
-            ValidateInstrument(order.PaymentInstrument, today, "order.payment_instrument");
-            ValidatePayer(order.Payer, "order.payer");
+            ValidateInstrument(order.PaymentInstrument, today, FieldPaths.OrderInstrument);
+            ValidatePayer(order.Payer, FieldPaths.OrderPayer);
         }
     }
 
@@ -80,8 +80,8 @@ internal static class RequestValidator
         FieldRules.Fingerprint(request.Token, "token");
         FieldRules.Fingerprint(request.PayerFingerprint, "payer_fingerprint");
         FieldRules.Cvv(request.Cvv, "cvv");
-        ValidateInstrument(request.PaymentInstrument, today, "payment_instrument");
-        ValidatePayer(request.Payer, "payer");
+        ValidateInstrument(request.PaymentInstrument, today, FieldPaths.Instrument);
+        ValidatePayer(request.Payer, FieldPaths.Payer);
     }
 
     public static void Validate(RecurringChargeRequest request)
@@ -145,33 +145,33 @@ internal static class RequestValidator
         FieldRules.Identifier(recurringId, "recurring_id");
     }
 
-    private static void ValidateInstrument(PaymentInstrument? instrument, DateOnly today, string path)
+    private static void ValidateInstrument(PaymentInstrument? instrument, DateOnly today, FieldPaths.InstrumentPaths path)
     {
         if (instrument is null)
         {
             return;
         }
 
-        FieldRules.CardNumber(instrument.CardNumber, $"{path}.card_number");
-        FieldRules.Expiry(instrument.ExpiryMonth, instrument.ExpiryYear, today, $"{path}.expiry_month", $"{path}.expiry_year");
-        FieldRules.Defined(instrument.PaymentMethod, $"{path}.payment_method");
-        FieldRules.MaxLength(instrument.CardholderName, 100, $"{path}.card_cardholder_name");
-        FieldRules.Fingerprint(instrument.CardProfile?.Fingerprint, $"{path}.card_profile.fingerprint");
+        FieldRules.CardNumber(instrument.CardNumber, path.CardNumber);
+        FieldRules.Expiry(instrument.ExpiryMonth, instrument.ExpiryYear, today, path.ExpiryMonth, path.ExpiryYear);
+        FieldRules.Defined(instrument.PaymentMethod, path.PaymentMethod);
+        FieldRules.MaxLength(instrument.CardholderName, 100, path.CardholderName);
+        FieldRules.Fingerprint(instrument.CardProfile?.Fingerprint, path.Fingerprint);
     }
 
-    private static void ValidatePayer(Payer? payer, string path)
+    private static void ValidatePayer(Payer? payer, FieldPaths.PayerPaths path)
     {
         if (payer is null)
         {
             return;
         }
 
-        FieldRules.Required(payer.FirstName, $"{path}.first_name");
-        FieldRules.MaxLength(payer.FirstName, 50, $"{path}.first_name");
-        FieldRules.Required(payer.LastName, $"{path}.last_name");
-        FieldRules.MaxLength(payer.LastName, 50, $"{path}.last_name");
-        FieldRules.Email(payer.Email, $"{path}.email");
-        FieldRules.Identifier(payer.FriendlyId, $"{path}.friendly_id", required: false);
-        FieldRules.PhoneNumber(payer.PhoneNumber, $"{path}.phone_number");
+        FieldRules.Required(payer.FirstName, path.FirstName);
+        FieldRules.MaxLength(payer.FirstName, 50, path.FirstName);
+        FieldRules.Required(payer.LastName, path.LastName);
+        FieldRules.MaxLength(payer.LastName, 50, path.LastName);
+        FieldRules.Email(payer.Email, path.Email);
+        FieldRules.Identifier(payer.FriendlyId, path.FriendlyId, required: false);
+        FieldRules.PhoneNumber(payer.PhoneNumber, path.PhoneNumber);
     }
 }
