@@ -9,7 +9,7 @@ public sealed class HealthFunction(TimeProvider timeProvider)
 {
     [Function("Health")]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
-        => new OkObjectResult(new HealthResponse("healthy", timeProvider.GetUtcNow()));
+        => ApiResults.Ok(new HealthResponse("healthy", timeProvider.GetUtcNow()));
 }
 
 public sealed record HealthResponse(string Status, DateTimeOffset Timestamp);

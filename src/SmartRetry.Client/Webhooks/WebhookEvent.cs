@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace SmartRetry.Client.Webhooks;
+
+/// <summary>
+/// A verified SmartRetry webhook event (smartretry-api.md §6.3). <see cref="Data"/> is kept whole because its fields
+/// vary by type and are only partly documented; the accessors read the ones that are.
+/// </summary>
+/// <param name="Id">Stable across redeliveries: the deduplication key.</param>
+/// <param name="Environment">"sandbox" for sandbox events; null when absent.</param>
+public sealed record WebhookEvent(string Id, string Type, DateTimeOffset CreatedAt, JsonElement Data, string? Environment)
+{
+    public string? TransactionId => DataString("transaction_id");
+
+    public string? OrderId => DataString("order_id");
+
+    public string? MerchantTransactionId => DataString("merchant_transaction_id");
+
+    public string? RecurringId => DataString("recurring_id");
+
+    public string? FutureTransactionId => DataString("future_transaction_id");
+
+    /// <summary>The transaction status (<c>APPROVED</c>, <c>PROCESSING</c>, ...) from <c>data.status.status</c>, or <c>data.status</c> when it is a plain string.</summary>
+    public string? Status => Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("status", out JsonElement status)
+        ? status.ValueKind switch
+        {
+            JsonValueKind.Object => StringProperty(status, "status"),
+            JsonValueKind.String => status.GetString(),
+            _ => null,
+        }
+        : null;
+
+    /// <summary><c>data.status.reasonCode</c>, falling back to <c>data.reason_code</c> (the docs use both).</summary>
+    public string? ReasonCode =>
+        (Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("status", out JsonElement status) && status.ValueKind == JsonValueKind.Object
+            ? StringProperty(status, "reasonCode")
+            : null)
+        ?? DataString("reason_code");
+
+    public int? AttemptNumber => Data.ValueKind == JsonValueKind.Object
+        && Data.TryGetProperty("attempt_number", out JsonElement attempt)
+        && attempt.ValueKind == JsonValueKind.Number
+        && attempt.TryGetInt32(out int value)
+            ? value
+            : null;
+
+    private string? DataString(string name) => Data.ValueKind == JsonValueKind.Object ? StringProperty(Data, name) : null;
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace SmartRetry.Client.Webhooks;
+
+/// <summary>
+/// Verifies SmartRetry's <c>X-SmartRetry-Signature</c> exactly as smartretry-api.md §6.4 specifies: HMAC-SHA256 keyed
+/// with the UTF-8 secret over <c>t + "." + raw body</c>, lowercase hex, constant-time comparison, and a freshness window
+/// applied to old and future timestamps alike. Any <c>v1</c> may match (several are sent while a secret rotates).
+/// </summary>
+public class WebhookVerifier
+{
+    public const string SignatureHeaderName = "X-SmartRetry-Signature";
+
+    public static readonly TimeSpan DefaultTolerance = TimeSpan.FromSeconds(300);
+
+    private const int MacLength = 32;
+    private const int HexMacLength = MacLength * 2;
+    private const int MaxStackSecretBytes = 256;
+
+    private readonly TimeProvider _timeProvider;
+    private readonly long _toleranceSeconds;
+
+    public WebhookVerifier(TimeProvider? timeProvider = null, TimeSpan? tolerance = null)
+    {
+        TimeSpan window = tolerance ?? DefaultTolerance;
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero, nameof(tolerance));
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _toleranceSeconds = (long)window.TotalSeconds;
+    }
+
+    /// <summary>Verifies the delivery and returns its event; throws <see cref="SignatureVerificationException"/> saying why not.</summary>
+    /// <param name="rawBody">The request body exactly as received, before any JSON parsing.</param>
+    /// <param name="signatureHeader">The value of <see cref="SignatureHeaderName"/>, or null when absent.</param>
+    /// <param name="secret">The webhook secret from the SmartRetry dashboard.</param>
+    public virtual WebhookEvent Verify(ReadOnlyMemory<byte> rawBody, string? signatureHeader, string secret)
+    {
+        VerifySignature(rawBody.Span, signatureHeader, secret);
+        return Parse(rawBody);
+    }
+
+    /// <summary>Checks the signature only; throws <see cref="SignatureVerificationException"/> when it does not hold.</summary>
+    public void VerifySignature(ReadOnlySpan<byte> rawBody, string? signatureHeader, string secret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        if (string.IsNullOrWhiteSpace(signatureHeader))
+        {
+            throw Fail(SignatureFailureReason.MissingHeader, $"The {SignatureHeaderName} header is missing.");
+        }
+
+        SignatureHeader header = SignatureHeader.Parse(signatureHeader);
+        CheckFreshness(header.Timestamp);
+
+        Span<byte> expected = stackalloc byte[MacLength];
+        ComputeMac(header.Timestamp, rawBody, secret, expected);
+
+        bool anyWellFormed = false;
+        Span<byte> candidate = stackalloc byte[MacLength];
+        foreach (string signature in header.Signatures)
+        {
+            if (!TryDecodeHex(signature, candidate))
+            {
+                continue;
+            }
+
+            anyWellFormed = true;
+            if (CryptographicOperations.FixedTimeEquals(expected, candidate))
+            {
+                return;
+            }
+        }
+
+        throw anyWellFormed
+            ? Fail(SignatureFailureReason.SignatureMismatch, "No v1 signature matches the body: it was altered, or the secret is wrong.")
+            : Fail(SignatureFailureReason.MalformedSignature, $"No v1 signature is {HexMacLength} hexadecimal characters.");
+    }
+
+    private void CheckFreshness(string timestamp)
+    {
+        if (timestamp.Length is 0 or > 12 || !timestamp.All(char.IsAsciiDigit)
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out long signedAt))
+        {
+            throw Fail(SignatureFailureReason.InvalidTimestamp, "The signature timestamp t is not a Unix time in seconds.");
+        }
+
+        long now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        long age = now - signedAt;
+        if (age > _toleranceSeconds)
+        {
+            throw Fail(SignatureFailureReason.TimestampOutsideTolerance, $"The signature is {age} s old; at most {_toleranceSeconds} s is accepted.");
+        }
+
+        if (-age > _toleranceSeconds)
+        {
+            throw Fail(SignatureFailureReason.TimestampOutsideTolerance, $"The signature is dated {-age} s in the future; at most {_toleranceSeconds} s is accepted.");
+        }
+    }
+
+    private static void ComputeMac(string timestamp, ReadOnlySpan<byte> rawBody, string secret, Span<byte> destination)
+    {
+        int secretLength = Encoding.UTF8.GetByteCount(secret);
+        byte[]? rentedKey = secretLength > MaxStackSecretBytes ? ArrayPool<byte>.Shared.Rent(secretLength) : null;
+        Span<byte> key = rentedKey is null ? stackalloc byte[secretLength] : rentedKey.AsSpan(0, secretLength);
+
+        // The signed message is the timestamp exactly as sent, a dot, and the body bytes exactly as received.
+        int messageLength = timestamp.Length + 1 + rawBody.Length;
+        byte[] message = ArrayPool<byte>.Shared.Rent(messageLength);
+        try
+        {
+            Encoding.UTF8.GetBytes(secret, key);
+            int written = Encoding.ASCII.GetBytes(timestamp, message);
+            message[written] = (byte)'.';
+            rawBody.CopyTo(message.AsSpan(written + 1));
+            HMACSHA256.HashData(key, message.AsSpan(0, messageLength), destination);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+            ArrayPool<byte>.Shared.Return(message);
+            if (rentedKey is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedKey);
+            }
+        }
+    }
+
+    private static bool TryDecodeHex(string signature, Span<byte> destination) =>
+        signature.Length == HexMacLength
+        && Convert.FromHexString(signature, destination, out _, out int written) == OperationStatus.Done
+        && written == MacLength;
+
+    private static WebhookEvent Parse(ReadOnlyMemory<byte> rawBody)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(rawBody);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail(SignatureFailureReason.InvalidPayload, "The webhook body is not a JSON object.");
+            }
+
+            string id = RequiredString(root, "id");
+            string type = RequiredString(root, "type");
+            string createdAt = RequiredString(root, "created_at");
+            if (!DateTimeOffset.TryParse(createdAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset created))
+            {
+                throw Fail(SignatureFailureReason.InvalidPayload, "The webhook field created_at is not an ISO 8601 time.");
+            }
+
+            JsonElement data = root.TryGetProperty("data", out JsonElement value) ? value.Clone() : default;
+            string? environment = root.TryGetProperty("environment", out JsonElement env) && env.ValueKind == JsonValueKind.String ? env.GetString() : null;
+            return new WebhookEvent(id, type, created, data, environment);
+        }
+        catch (JsonException exception)
+        {
+            throw Fail(SignatureFailureReason.InvalidPayload, "The webhook body is not valid JSON.", exception);
+        }
+    }
+
+    private static string RequiredString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(value.GetString())
+            ? value.GetString()!
+            : throw Fail(SignatureFailureReason.InvalidPayload, $"The webhook field {name} is missing or not a string.");
+
+    private static SignatureVerificationException Fail(SignatureFailureReason reason, string message, Exception? inner = null) =>
+        new(reason, message, inner);
+}

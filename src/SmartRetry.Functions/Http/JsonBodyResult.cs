@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SmartRetry.Payments.Serialization;
+
+namespace SmartRetry.Functions.Http;
+
+/// <summary>
+/// A response whose body is written with <see cref="PaymentsJson.Options"/>, not with MVC's camelCase defaults, so the
+/// HTTP API has the same JSON shape as workflow inputs, outputs and custom status.
+/// </summary>
+internal sealed class JsonBodyResult(int statusCode, object body, string contentType) : IActionResult
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+    public const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    public int StatusCode { get; } = statusCode;
+
+    public object Body { get; } = body;
+
+    public string ContentType { get; } = contentType;
+
+    /// <summary>Absolute URI for the <c>Location</c> header, if any.</summary>
+    public Uri? Location { get; init; }
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        HttpResponse response = context.HttpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = ContentType;
+        if (Location is not null)
+        {
+            response.Headers.Location = Location.AbsoluteUri;
+        }
+
+        await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), PaymentsJson.Options, context.HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,9 @@
+namespace SmartRetry.Payments.Correlation;
+
+/// <summary>Which SmartRetry id a correlation maps to a workflow instance.</summary>
+public enum CorrelationKind
+{
+    Transaction,
+    Recurring,
+    FutureTransaction,
+}

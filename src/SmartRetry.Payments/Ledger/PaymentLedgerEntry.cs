@@ -1,0 +1,28 @@
+using SmartRetry.Payments.Cards;
+
+namespace SmartRetry.Payments.Ledger;
+
+/// <summary>One payment (a sale, or one recurring charge) as the ledger keeps it. Holds no card data beyond <see cref="CardSummary"/>.</summary>
+/// <param name="PaymentId">Our id: the workflow instance id that runs the payment.</param>
+public sealed record PaymentLedgerEntry(
+    string PaymentId,
+    string MerchantTransactionId,
+    PaymentKind Kind,
+    decimal Amount,
+    string Currency,
+    PaymentStatus Status,
+    DateTimeOffset UpdatedAt,
+    string? TransactionId = null,
+    string? OrderId = null,
+    string? ReasonCode = null,
+    int? AttemptNumber = null,
+    CardSummary? Card = null,
+    string? Note = null);
+
+public enum PaymentKind
+{
+    Sale,
+    RecurringInit,
+    RecurringCharge,
+    Refund,
+}

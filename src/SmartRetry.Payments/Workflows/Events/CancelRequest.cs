@@ -1,0 +1,3 @@
+namespace SmartRetry.Payments.Workflows.Events;
+
+public sealed record CancelRequest(string Reason, DateTimeOffset RequestedAt);

@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using SmartRetry.Client.Webhooks;
+
+namespace SmartRetry.Client.Tests.Webhooks;
+
+public sealed class WebhookVerifierTests
+{
+    // The test vector of smartretry-api.md §6.4.
+    private const string Secret = "test_webhook_secret_123";
+    private const long VectorTimestamp = 1711979533;
+    private const string VectorBody =
+        """{"id":"evt_8A3F2C1D","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z","data":{"transaction_id":"TX8A3F2C"}}""";
+    private const string VectorSignature = "b7283725ff601f0826b8a560e8309dd796071e1c3c29677937c327ea8de83b25";
+
+    private FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(VectorTimestamp));
+
+    private WebhookVerifier Verifier => new(_clock);
+
+    [Fact]
+    public void The_documented_test_vector_verifies_and_parses()
+    {
+        WebhookEvent webhook = Verifier.Verify(Bytes(VectorBody), $"t={VectorTimestamp},v1={VectorSignature}", Secret);
+
+        Assert.Equal("evt_8A3F2C1D", webhook.Id);
+        Assert.Equal("transaction.approved", webhook.Type);
+        Assert.Equal(new DateTimeOffset(2026, 4, 1, 14, 22, 13, TimeSpan.Zero), webhook.CreatedAt);
+        Assert.Equal("TX8A3F2C", webhook.TransactionId);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_missing_header_is_rejected(string? header) =>
+        AssertRejected(SignatureFailureReason.MissingHeader, VectorBody, header);
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("t=1711979533")]
+    [InlineData("v1=b7283725ff601f0826b8a560e8309dd796071e1c3c29677937c327ea8de83b25")]
+    [InlineData("t=1711979533,=abc")]
+    [InlineData("t=1,t=2,v1=b7283725ff601f0826b8a560e8309dd796071e1c3c29677937c327ea8de83b25")]
+    public void A_malformed_header_is_rejected(string header) =>
+        AssertRejected(SignatureFailureReason.MalformedHeader, VectorBody, header);
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1711979533")]
+    [InlineData("1711979533.5")]
+    [InlineData("")]
+    [InlineData("99999999999999999999999")]
+    public void A_timestamp_that_is_not_whole_unix_seconds_is_rejected(string timestamp) =>
+        AssertRejected(SignatureFailureReason.InvalidTimestamp, VectorBody, $"t={timestamp},v1={VectorSignature}");
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(-301)]
+    public void A_signature_outside_the_tolerance_either_way_is_rejected(int secondsFromSigning)
+    {
+        _clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(VectorTimestamp + secondsFromSigning));
+
+        AssertRejected(SignatureFailureReason.TimestampOutsideTolerance, VectorBody, $"t={VectorTimestamp},v1={VectorSignature}");
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(-300)]
+    public void A_signature_at_the_edge_of_the_tolerance_is_accepted(int secondsFromSigning)
+    {
+        _clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(VectorTimestamp + secondsFromSigning));
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(VectorBody), $"t={VectorTimestamp},v1={VectorSignature}", Secret);
+
+        Assert.Equal("evt_8A3F2C1D", webhook.Id);
+    }
+
+    [Fact]
+    public void The_tolerance_is_configurable()
+    {
+        _clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(VectorTimestamp + 61));
+        var strict = new WebhookVerifier(_clock, TimeSpan.FromSeconds(60));
+
+        SignatureVerificationException failure = Assert.Throws<SignatureVerificationException>(
+            () => strict.Verify(Bytes(VectorBody), $"t={VectorTimestamp},v1={VectorSignature}", Secret));
+
+        Assert.Equal(SignatureFailureReason.TimestampOutsideTolerance, failure.Reason);
+    }
+
+    [Theory]
+    [InlineData("b7283725ff601f0826b8a560e8309dd7")]
+    [InlineData("zz283725ff601f0826b8a560e8309dd796071e1c3c29677937c327ea8de83b25")]
+    [InlineData("")]
+    public void A_v1_that_is_not_64_hex_characters_is_rejected(string signature) =>
+        AssertRejected(SignatureFailureReason.MalformedSignature, VectorBody, $"t={VectorTimestamp},v1={signature}");
+
+    [Fact]
+    public void A_tampered_body_is_rejected() =>
+        AssertRejected(SignatureFailureReason.SignatureMismatch, VectorBody.Replace("TX8A3F2C", "TX000000", StringComparison.Ordinal), $"t={VectorTimestamp},v1={VectorSignature}");
+
+    [Fact]
+    public void A_body_with_one_extra_trailing_byte_is_rejected() =>
+        AssertRejected(SignatureFailureReason.SignatureMismatch, VectorBody + "\n", $"t={VectorTimestamp},v1={VectorSignature}");
+
+    [Fact]
+    public void A_signature_made_with_another_secret_is_rejected()
+    {
+        string forged = Sign("another_secret", VectorTimestamp, VectorBody);
+
+        AssertRejected(SignatureFailureReason.SignatureMismatch, VectorBody, $"t={VectorTimestamp},v1={forged}");
+    }
+
+    [Fact]
+    public void A_timestamp_changed_after_signing_is_rejected()
+    {
+        _clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(VectorTimestamp + 1));
+
+        AssertRejected(SignatureFailureReason.SignatureMismatch, VectorBody, $"t={VectorTimestamp + 1},v1={VectorSignature}");
+    }
+
+    [Fact]
+    public void Any_matching_v1_among_several_is_accepted()
+    {
+        string stale = Sign("old_secret", VectorTimestamp, VectorBody);
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(VectorBody), $"t={VectorTimestamp},v1={stale},v1={VectorSignature}", Secret);
+
+        Assert.Equal("evt_8A3F2C1D", webhook.Id);
+    }
+
+    [Fact]
+    public void Uppercase_hex_and_spaces_around_pairs_are_tolerated()
+    {
+        WebhookEvent webhook = Verifier.Verify(Bytes(VectorBody), $" t={VectorTimestamp} , v1={VectorSignature.ToUpperInvariant()}", Secret);
+
+        Assert.Equal("evt_8A3F2C1D", webhook.Id);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    [InlineData("""{"type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"}""")]
+    [InlineData("""{"id":"evt_1","type":"transaction.approved","created_at":"yesterday"}""")]
+    public void A_correctly_signed_body_that_is_not_an_event_is_rejected(string body) =>
+        AssertRejected(SignatureFailureReason.InvalidPayload, body, $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}");
+
+    [Fact]
+    public void Event_fields_are_read_from_nested_and_flat_shapes()
+    {
+        const string body = """
+            {"id":"evt_2","type":"transaction.declined","created_at":"2026-04-01T14:22:13Z","environment":"sandbox",
+             "data":{"transaction_id":"TX8A3F2C","recurring_id":"RC9F4A2B","future_transaction_id":"FT3D8E1C","attempt_number":3,
+                     "merchant_transaction_id":"order-1","status":{"status":"DECLINED","reasonCode":"PAYER_ACCOUNT.INSUFFICIENT_FUNDS"}}}
+            """;
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(body), $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}", Secret);
+
+        Assert.Equal(("RC9F4A2B", "FT3D8E1C", "order-1"), (webhook.RecurringId, webhook.FutureTransactionId, webhook.MerchantTransactionId));
+        Assert.Equal(("DECLINED", "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", 3), (webhook.Status, webhook.ReasonCode, webhook.AttemptNumber));
+        Assert.Equal("sandbox", webhook.Environment);
+    }
+
+    [Fact]
+    public void A_flat_reason_code_is_read_when_there_is_no_status_object()
+    {
+        const string body = """{"id":"evt_3","type":"transaction.declined","created_at":"2026-04-01T14:22:13Z","data":{"reason_code":"DO_NOT_HONOR"}}""";
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(body), $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}", Secret);
+
+        Assert.Equal("DO_NOT_HONOR", webhook.ReasonCode);
+        Assert.Null(webhook.Status);
+    }
+
+    [Fact]
+    public void A_failure_message_never_contains_the_secret()
+    {
+        SignatureVerificationException failure = Assert.Throws<SignatureVerificationException>(
+            () => Verifier.Verify(Bytes(VectorBody), $"t={VectorTimestamp},v1={Sign("x", VectorTimestamp, VectorBody)}", Secret));
+
+        Assert.DoesNotContain(Secret, failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private void AssertRejected(SignatureFailureReason expected, string body, string? header)
+    {
+        SignatureVerificationException failure = Assert.Throws<SignatureVerificationException>(() => Verifier.Verify(Bytes(body), header, Secret));
+        Assert.Equal(expected, failure.Reason);
+    }
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string Sign(string secret, long timestamp, string body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
+}

@@ -1,0 +1,104 @@
+using Azure.Data.Tables;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Moq;
+using SmartRetry.Functions.Configuration;
+using SmartRetry.Functions.Durable;
+using SmartRetry.Functions.Hosting;
+
+namespace SmartRetry.Functions.Tests.Hosting;
+
+public sealed class FunctionsHostServiceCollectionExtensionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        new ServiceCollection()
+            .AddSmartRetryFunctionsHost(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .BuildServiceProvider();
+
+    private static Dictionary<string, string?> LocalSettings() => new()
+    {
+        ["Payments:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+    };
+
+    private enum SampleStage
+    {
+        AwaitingOutcome,
+    }
+
+    private sealed record SampleStatus(string PaymentId, SampleStage Stage);
+
+    [Fact]
+    public void The_worker_serializer_used_by_http_and_durable_writes_the_payments_json_shape()
+    {
+        using ServiceProvider services = Build(LocalSettings());
+
+        var serializer = services.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer;
+
+        Assert.NotNull(serializer);
+        BinaryData json = serializer.Serialize(new SampleStatus("sale-42", SampleStage.AwaitingOutcome), typeof(SampleStatus), CancellationToken.None);
+        Assert.Equal("""{"payment_id":"sale-42","stage":"awaiting_outcome"}""", json.ToString());
+    }
+
+    [Fact]
+    public void Local_settings_give_a_table_client_for_the_emulator_and_pass_start_up_validation()
+    {
+        using ServiceProvider services = Build(LocalSettings());
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal("devstoreaccount1", services.GetRequiredService<TableServiceClient>().AccountName);
+        Assert.Equal(30, services.GetRequiredService<IOptions<MaintenanceOptions>>().Value.RetentionDays);
+    }
+
+    [Fact]
+    public void Azure_settings_give_a_table_client_for_the_configured_endpoint()
+    {
+        using ServiceProvider services = Build(new()
+        {
+            ["Payments:Storage:TableServiceUri"] = "https://srprod.table.core.windows.net",
+            ["Payments:Storage:ManagedIdentityClientId"] = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+        });
+
+        TableServiceClient tables = services.GetRequiredService<TableServiceClient>();
+
+        Assert.Equal(new Uri("https://srprod.table.core.windows.net"), tables.Uri);
+        Assert.Equal("srprod", tables.AccountName);
+    }
+
+    [Fact]
+    public void Missing_storage_settings_fail_start_up()
+    {
+        using ServiceProvider services = Build([]);
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Payments:Storage:ConnectionString", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3651")]
+    public void A_retention_outside_one_day_to_ten_years_fails_start_up(string days)
+    {
+        Dictionary<string, string?> settings = LocalSettings();
+        settings["Payments:Maintenance:RetentionDays"] = days;
+        using ServiceProvider services = Build(settings);
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(nameof(MaintenanceOptions.RetentionDays), failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_workflow_client_factory_wraps_the_bound_durable_client()
+    {
+        using ServiceProvider services = Build(LocalSettings());
+
+        var client = services.GetRequiredService<IWorkflowClientFactory>().Create(new Mock<DurableTaskClient>("test").Object);
+
+        Assert.IsType<DurableWorkflowClient>(client);
+    }
+}
