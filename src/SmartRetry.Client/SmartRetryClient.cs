@@ -5,6 +5,7 @@ using SmartRetry.Client.Health;
 using SmartRetry.Client.Http;
 using SmartRetry.Client.Payments;
 using SmartRetry.Client.Recurring;
+using SmartRetry.Client.Webhooks;
 
 namespace SmartRetry.Client;
 
@@ -18,6 +19,7 @@ public class SmartRetryClient
     private readonly RecurringClient? recurring;
     private readonly FutureTransactionsClient? futureTransactions;
     private readonly HealthClient? health;
+    private readonly WebhookVerifier? webhooks;
 
     /// <summary>For mocking.</summary>
     protected SmartRetryClient()
@@ -39,12 +41,14 @@ public class SmartRetryClient
             throw new ArgumentException(string.Join(" ", failures), nameof(options));
         }
 
-        var pipeline = new SmartRetryPipeline(httpClient, options, timeProvider ?? TimeProvider.System, logger ?? NullLogger<SmartRetryClient>.Instance);
+        timeProvider ??= TimeProvider.System;
+        var pipeline = new SmartRetryPipeline(httpClient, options, timeProvider, logger ?? NullLogger<SmartRetryClient>.Instance);
         string terminal = Uri.EscapeDataString(options.TerminalId);
         payments = new PaymentsClient(pipeline, terminal);
         recurring = new RecurringClient(pipeline, terminal);
         futureTransactions = new FutureTransactionsClient(pipeline, terminal);
         health = new HealthClient(pipeline);
+        webhooks = new WebhookVerifier(timeProvider, options.WebhookTolerance);
     }
 
     /// <summary>Sale, pre-authorization, capture, refund, void, status.</summary>
@@ -58,6 +62,12 @@ public class SmartRetryClient
 
     /// <summary>Health, readiness and liveness.</summary>
     public virtual HealthClient Health => health ?? throw NotConnected();
+
+    /// <summary>
+    /// Verifies a webhook delivery's <c>X-SmartRetry-Signature</c> (smartretry-api.md §6.4) with the client's clock and
+    /// <see cref="SmartRetryClientOptions.WebhookTolerance"/>, and returns the parsed event.
+    /// </summary>
+    public virtual WebhookVerifier Webhooks => webhooks ?? throw NotConnected();
 
     internal static InvalidOperationException NotConnected() =>
         new("This instance was created for mocking; set up the member you call, or construct the client with an HttpClient and options.");

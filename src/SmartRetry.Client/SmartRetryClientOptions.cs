@@ -24,6 +24,9 @@ public sealed class SmartRetryClientOptions
     /// <summary>The secret SmartRetry signs webhooks with; only needed to verify webhooks.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>How far a webhook's signature time may be from now, in either direction (SmartRetry: 300 s).</summary>
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromSeconds(300);
+
     /// <summary>How long one HTTP attempt may take before it is abandoned (and retried).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

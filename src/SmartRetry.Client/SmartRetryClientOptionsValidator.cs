@@ -32,6 +32,11 @@ public sealed partial class SmartRetryClientOptionsValidator : IValidateOptions<
             failures.Add($"{Section}:TerminalId must be exactly 6 letters or digits (got {options.TerminalId?.Length ?? 0} characters).");
         }
 
+        if (options.WebhookTolerance < TimeSpan.Zero || options.WebhookTolerance > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{Section}:WebhookTolerance must be from zero to one day (got {options.WebhookTolerance}).");
+        }
+
         CheckPositive(options.AttemptTimeout, $"{Section}:AttemptTimeout", failures);
         CheckPositive(options.OverallTimeout, $"{Section}:OverallTimeout", failures);
         if (options.Retry is not { } retry)

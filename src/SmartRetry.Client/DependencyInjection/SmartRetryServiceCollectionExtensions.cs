@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Client;
+using SmartRetry.Client.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,7 @@ public static class SmartRetryServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SmartRetryClientOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<SmartRetryClient>>()));
+        services.TryAddSingleton<WebhookVerifier>(provider => provider.GetRequiredService<SmartRetryClient>().Webhooks);
 
         // The client is a singleton holding one HttpClient, so connections are recycled by the handler's pooled lifetime
         // (DNS changes are picked up) rather than by the factory rotating handlers.
