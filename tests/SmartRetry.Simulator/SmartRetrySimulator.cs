@@ -137,6 +137,7 @@ public sealed class SmartRetrySimulator : IAsyncDisposable
             .UseMiddleware<ApiKeyMiddleware>()
             .UseMiddleware<RateLimitMiddleware>()
             .UseMiddleware<IdempotencyMiddleware>()
+            .UseMiddleware<LatencyMiddleware>()
             .UseMiddleware<ProblemMiddleware>());
         app.UseWhen(context => context.Request.Path.StartsWithSegments(ControlEndpoints.Prefix), control => control.UseMiddleware<ProblemMiddleware>());
         app.MapHealthEndpoints();

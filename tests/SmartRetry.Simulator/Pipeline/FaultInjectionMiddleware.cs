@@ -1,14 +1,13 @@
 using SmartRetry.Simulator.Control;
 using SmartRetry.Simulator.Http;
-using SmartRetry.Simulator.Time;
 
 namespace SmartRetry.Simulator.Pipeline;
 
 /// <summary>
-/// Injects the configured faults: latency and 429 bursts and 5xx before anything happens; a dropped connection after
-/// the operation ran (and its idempotent result was stored).
+/// Injects the configured faults: 429 bursts and 5xx before anything happens; a dropped connection after the operation
+/// ran (and its idempotent result was stored). Added latency is <see cref="LatencyMiddleware"/>.
 /// </summary>
-internal sealed class FaultInjectionMiddleware(RequestDelegate next, SimulatorSettings settings, SimulatorClock clock)
+internal sealed class FaultInjectionMiddleware(RequestDelegate next, SimulatorSettings settings)
 {
     private readonly Lock gate = new();
     private Random? random;
@@ -17,11 +16,6 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, SimulatorSe
     public async Task InvokeAsync(HttpContext context)
     {
         SimulatorFaults faults = settings.Faults;
-        if (faults.AddedLatencyMilliseconds > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(faults.AddedLatencyMilliseconds), clock.BaseTime, context.RequestAborted);
-        }
-
         if (settings.UpdateFaults(live => Consume(() => live.RateLimitBurst, value => live.RateLimitBurst = value)))
         {
             context.Response.Headers.RetryAfter = faults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

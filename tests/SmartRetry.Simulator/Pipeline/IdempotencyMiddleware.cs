@@ -38,11 +38,18 @@ internal sealed class IdempotencyMiddleware(
             return;
         }
 
-        counters.CountIdempotencyKey(key);
         string fingerprint = await FingerprintAsync(context.Request);
+        bool counted = false;
         while (true)
         {
             IdempotencyStore.Entry? existing = store.BeginOrGet(key, fingerprint, clock.BaseTime.GetUtcNow());
+            if (!counted)
+            {
+                // Counted once the call holds or waits on the key, so a test seeing the count knows the call is in flight.
+                counters.CountIdempotencyKey(key);
+                counted = true;
+            }
+
             if (existing is null)
             {
                 await RunAndStoreAsync(context, key);
