@@ -14,6 +14,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<int> scriptedStatuses = new();
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();
+    private readonly TaskCompletionSource firstReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private WebhookReceiver(WebApplication app, Uri url)
     {
@@ -24,6 +25,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public Uri Url { get; }
 
     public IReadOnlyList<ReceivedWebhook> Received => [.. received];
+
+    /// <summary>Completes when the first webhook arrives (an event to await, not a timing to sleep on).</summary>
+    public Task FirstReceived => firstReceived.Task;
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -37,6 +41,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
             receiver!.received.Enqueue(new ReceivedWebhook(context.Request.Headers["X-SmartRetry-Signature"].ToString(), context.Request.ContentType, body.ToArray()));
+            receiver.firstReceived.TrySetResult();
             return Results.StatusCode(receiver.scriptedStatuses.TryDequeue(out int status) ? status : StatusCodes.Status200OK);
         });
         await app.StartAsync();

@@ -32,7 +32,7 @@ internal sealed record RecurringStatusResponse(
                 series.NumberOfPayments is int total ? Math.Max(0, total - series.TransactionIds.Count) : null),
             PaymentInstrumentBody.From(series.Card),
             PayerBody.From(series.Order.Payer),
-            [.. series.FutureTransactions.Where(f => f.Status is "pending" or "processing").Select(FutureTransactionBody.From)],
+            series.IsPlatformManaged ? [.. series.FutureTransactions.Where(f => f.Status is "pending" or "processing").Select(FutureTransactionBody.From)] : [],
             [.. series.TransactionIds.Select(id => transactions[id]).Select(CompletedTransactionBody.From)]);
 }
 
