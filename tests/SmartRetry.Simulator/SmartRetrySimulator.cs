@@ -110,7 +110,8 @@ public sealed class SmartRetrySimulator : IAsyncDisposable
         }
 
         optionsBuilder.ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(timeProvider);
+        // The time provider drives only the simulator's own clock; registering it as TimeProvider would hand a test's
+        // fake clock to Kestrel's and HttpClient's timeouts too.
         builder.Services.AddSingleton(services =>
         {
             SmartRetrySimulatorOptions value = services.GetRequiredService<IOptions<SmartRetrySimulatorOptions>>().Value;

@@ -10,7 +10,7 @@ public class IdempotencyTests : IAsyncLifetime
     private static readonly string SalePath = $"/v1/payments/sale/{SimulatorHarness.Terminal}";
     private SimulatorHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await SimulatorHarness.StartAsync(options => options.IdempotencyLockWait = TimeSpan.FromSeconds(10));
+    public async Task InitializeAsync() => harness = await SimulatorHarness.StartAsync();
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
@@ -85,45 +85,60 @@ public class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_concurrent_twin_waits_for_the_lock_and_gets_503_RESOURCE_LOCKED_then_the_result_replays()
+    public async Task A_twin_arriving_while_the_first_call_is_in_flight_gets_503_RESOURCE_LOCKED_once_its_wait_is_over()
     {
-        harness.Simulator.SetFaults(new SimulatorFaults { AddedLatencyMilliseconds = 60_000 });
-        Task<HttpResponseMessage> first = harness.PostAsync(SalePath, Requests.Sale(25m), "key-5");
-        await UntilKeyCountedAsync("key-5", 1);
-        harness.Simulator.SetFaults(new SimulatorFaults());
+        await using SimulatorHarness noWait = await SimulatorHarness.StartAsync(options => options.IdempotencyLockWait = TimeSpan.Zero);
+        noWait.Simulator.SetFaults(new SimulatorFaults { AddedLatencyMilliseconds = 60_000 });
+        Task<HttpResponseMessage> first = noWait.PostAsync(SalePath, Requests.Sale(25m), "key-5");
+        await UntilDelayedAsync(noWait);
 
-        Task<HttpResponseMessage> twin = harness.PostAsync(SalePath, Requests.Sale(25m), "key-5");
-        await UntilKeyCountedAsync("key-5", 2);
-        harness.Time.Advance(TimeSpan.FromSeconds(11)); // past the twin's 10 s lock wait, not yet the first call's latency
-        using HttpResponseMessage locked = await twin;
-        harness.Time.Advance(TimeSpan.FromSeconds(60));
+        using HttpResponseMessage locked = await noWait.PostAsync(SalePath, Requests.Sale(25m), "key-5");
+        noWait.Time.Advance(TimeSpan.FromSeconds(60));
         using HttpResponseMessage original = await first;
-        using HttpResponseMessage replay = await harness.PostAsync(SalePath, Requests.Sale(25m), "key-5");
+        using HttpResponseMessage replay = await noWait.PostAsync(SalePath, Requests.Sale(25m), "key-5");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, locked.StatusCode);
-        Assert.Equal("RESOURCE_LOCKED", (string?)(await locked.Content.ReadFromJsonAsync<JsonObject>())!["reason_code"]);
+        JsonObject problem = (await locked.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("RESOURCE_LOCKED", (string?)problem["reason_code"]);
+        Assert.Equal("key-5", (string?)problem["context"]!["idempotency_key"]);
         Assert.Equal(HttpStatusCode.OK, original.StatusCode);
         Assert.Equal("true", Header(replay, "Idempotency-Replayed"));
         Assert.Equal(await original.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_twin_that_waits_long_enough_gets_the_first_calls_result()
+    {
+        await using SimulatorHarness patient = await SimulatorHarness.StartAsync(options => options.IdempotencyLockWait = TimeSpan.FromHours(1));
+        patient.Simulator.SetFaults(new SimulatorFaults { AddedLatencyMilliseconds = 60_000 });
+        Task<HttpResponseMessage> first = patient.PostAsync(SalePath, Requests.Sale(25m), "key-6");
+        await UntilDelayedAsync(patient);
+
+        Task<HttpResponseMessage> twin = patient.PostAsync(SalePath, Requests.Sale(25m), "key-6");
+        patient.Time.Advance(TimeSpan.FromSeconds(60));
+        using HttpResponseMessage original = await first;
+        using HttpResponseMessage replay = await twin;
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal("true", Header(replay, "Idempotency-Replayed"));
+        Assert.Equal(await original.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Single(await patient.WebhooksAsync());
+    }
+
     private DateTimeOffset HarnessExpiry() => harness.Time.GetUtcNow().AddHours(24);
 
-    private async Task UntilKeyCountedAsync(string key, int count)
+    /// <summary>Polls the control API (each poll a real round trip, no sleeping) until the first call is held by the injected latency.</summary>
+    private static async Task UntilDelayedAsync(SimulatorHarness target)
     {
-        // Polls the control API (no sleeping) until the simulator has registered the in-flight request.
         for (int i = 0; i < 10_000; i++)
         {
-            JsonObject counters = await harness.GetJsonAsync("/_simulator/counters");
-            if ((int?)counters["idempotency_keys"]![key] >= count)
+            if ((int)(await target.GetJsonAsync("/_simulator/counters"))["delayed_now"]! == 1)
             {
                 return;
             }
-
-            await Task.Yield();
         }
 
-        Assert.Fail($"the simulator never counted {count} calls with {key}");
+        Assert.Fail("the first call never reached the injected latency");
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

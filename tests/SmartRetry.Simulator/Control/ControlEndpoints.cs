@@ -27,6 +27,7 @@ internal static class ControlEndpoints
             {
                 ["endpoints"] = JsonSerializer.SerializeToNode(counters.Endpoints),
                 ["idempotency_keys"] = JsonSerializer.SerializeToNode(counters.IdempotencyKeys),
+                ["delayed_now"] = counters.Delayed,
             }));
         control.MapGet("/webhooks", (WebhookPublisher webhooks) => Json(new JsonArray([.. webhooks.Events.Select(Describe)])));
         control.MapPost("/webhooks/{event_id}/duplicate", (string event_id, WebhookPublisher webhooks) =>
