@@ -50,4 +50,13 @@ public class ApiKeyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ready", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]);
     }
+
+    [Fact]
+    public async Task An_unknown_v1_path_is_a_404_problem_not_an_empty_answer()
+    {
+        using HttpResponseMessage response = await harness.Http.GetAsync($"/v1/payments/nothing/{SimulatorHarness.Terminal}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("RECORD_NOT_FOUND", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["reason_code"]);
+    }
 }

@@ -44,7 +44,13 @@ internal static class ControlEndpoints
         {
             JsonObjectReader body = await JsonObjectReader.ReadBodyAsync(context.Request);
             string? url = body.String("url");
-            settings.SetWebhook(url is null ? null : new Uri(url, UriKind.Absolute), body.String("secret"));
+            Uri? target = null;
+            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)))
+            {
+                throw ApiProblemException.Invalid("url", "url must be an absolute http(s) URL");
+            }
+
+            settings.SetWebhook(target, body.String("secret"));
             return Results.NoContent();
         });
         control.MapGet("/faults", (SimulatorSettings settings) => Results.Json(settings.Faults, SimulatorJson.Options));

@@ -24,6 +24,8 @@ internal static class PaymentEndpoints
                 return Results.Json(TransactionStatusResponse.From(Find(state, transaction_id, "transaction_id")), SimulatorJson.Options);
             }
         });
+        app.MapFallback("/v1/{**path}", (HttpContext context) =>
+            ApiProblem.WriteAsync(context, StatusCodes.Status404NotFound, "RECORD_NOT_FOUND", $"{context.Request.Method} {context.Request.Path} is not a SmartRetry endpoint."));
     }
 
     private static PaymentResponse Charge(JsonObjectReader body, HttpContext context, string type)
@@ -158,8 +160,7 @@ internal static class PaymentEndpoints
             preauth.Voided = true;
             preauth.Status = new TransactionStatus("CANCELLED", "CANCELLED", "PROCESSOR", "Cancelled", "The pre-authorization was voided.");
             preauth.UpdatedAt = clock.UtcNow;
-            PaymentResponse response = Settle(state, clock, processor, "void", preauth, preauth.Amount, preauth.Currency, merchantTransactionId: null);
-            return response;
+            return Settle(state, clock, processor, "void", preauth, preauth.Amount, preauth.Currency, merchantTransactionId: null);
         }
     }
 

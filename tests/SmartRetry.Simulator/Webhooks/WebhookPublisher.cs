@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Simulator.Control;
@@ -28,13 +27,29 @@ internal sealed partial class WebhookPublisher(
         TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(8), TimeSpan.FromHours(24),
     ];
 
-    private readonly ConcurrentDictionary<string, WebhookEvent> events = new(StringComparer.Ordinal);
-    private long order;
-    private readonly ConcurrentDictionary<string, long> published = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly List<WebhookEvent> inOrder = [];
+    private readonly Dictionary<string, WebhookEvent> byId = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<WebhookEvent> Events => [.. events.Values.OrderBy(e => published[e.Id])];
+    /// <summary>Every published event, in publication order.</summary>
+    public IReadOnlyList<WebhookEvent> Events
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. inOrder];
+            }
+        }
+    }
 
-    public WebhookEvent? Find(string id) => events.GetValueOrDefault(id);
+    public WebhookEvent? Find(string id)
+    {
+        lock (gate)
+        {
+            return byId.GetValueOrDefault(id);
+        }
+    }
 
     public WebhookEvent Publish(string type, object data)
     {
@@ -42,8 +57,12 @@ internal sealed partial class WebhookPublisher(
         string id = state.Ids.Event();
         var envelope = new WebhookEnvelope(id, type, Iso8601.Timestamp(now), "sandbox", JsonSerializer.SerializeToNode(data, data.GetType(), SimulatorJson.Options)!);
         var webhookEvent = new WebhookEvent(id, type, now, JsonSerializer.SerializeToUtf8Bytes(envelope, SimulatorJson.Options));
-        published[id] = Interlocked.Increment(ref order);
-        events[id] = webhookEvent;
+        lock (gate)
+        {
+            inOrder.Add(webhookEvent);
+            byId[id] = webhookEvent;
+        }
+
         ScheduleDelivery(webhookEvent, attempt: 1, duplicate: false, now);
         return webhookEvent;
     }
@@ -54,8 +73,11 @@ internal sealed partial class WebhookPublisher(
 
     public void Clear()
     {
-        events.Clear();
-        published.Clear();
+        lock (gate)
+        {
+            inOrder.Clear();
+            byId.Clear();
+        }
     }
 
     private void ScheduleDelivery(WebhookEvent webhookEvent, int attempt, bool duplicate, DateTimeOffset due) =>
@@ -63,7 +85,7 @@ internal sealed partial class WebhookPublisher(
 
     private async Task DeliverAsync(WebhookEvent webhookEvent, int attempt, bool duplicate, CancellationToken cancellationToken)
     {
-        if (!events.ContainsKey(webhookEvent.Id))
+        if (Find(webhookEvent.Id) != webhookEvent)
         {
             return; // reset since it was scheduled
         }
