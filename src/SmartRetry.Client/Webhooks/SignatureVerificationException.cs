@@ -1,7 +1,9 @@
+using SmartRetry.Client.Errors;
+
 namespace SmartRetry.Client.Webhooks;
 
 /// <summary>A webhook delivery that must not be processed. The message says why, never the secret.</summary>
-public sealed class SignatureVerificationException : Exception
+public sealed class SignatureVerificationException : SmartRetryException
 {
     public SignatureVerificationException()
     {
@@ -18,7 +20,7 @@ public sealed class SignatureVerificationException : Exception
     }
 
     public SignatureVerificationException(SignatureFailureReason reason, string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, statusCode: null, problem: null, innerException)
     {
         Reason = reason;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SmartRetry.Payments.Problems;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record PaymentsProblem(
     int Status,
     string? Detail = null,
     string? Instance = null,
-    IReadOnlyDictionary<string, string[]>? Errors = null)
+    [property: JsonConverter(typeof(ProblemErrorsJsonConverter))] IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public const string ContentType = "application/problem+json";
 

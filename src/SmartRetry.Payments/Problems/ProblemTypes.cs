@@ -6,6 +6,7 @@ public static class ProblemTypes
     public const string InvalidRequest = "/problems/invalid-request";
     public const string NotFound = "/problems/not-found";
     public const string IdempotencyConflict = "/problems/idempotency-conflict";
+    public const string RequestInProgress = "/problems/request-in-progress";
     public const string NotCancellable = "/problems/not-cancellable";
     public const string InvalidSignature = "/problems/invalid-signature";
     public const string TemporarilyUnavailable = "/problems/temporarily-unavailable";

@@ -14,14 +14,15 @@ namespace SmartRetry.Payments.Sales;
 /// </summary>
 public sealed partial class SaleCancellationHandler(
     IPaymentLedger ledger,
-    IWorkflowClient workflows,
     TimeProvider timeProvider,
     ILogger<SaleCancellationHandler> logger)
 {
     public const int MaxReasonLength = 200;
 
-    public async Task<HandlerResult<SaleCancellation>> CancelAsync(string paymentId, string? reason, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public async Task<HandlerResult<SaleCancellation>> CancelAsync(IWorkflowClient workflows, string paymentId, string? reason, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workflows);
         if (!SaleInstanceIds.IsWellFormed(paymentId))
         {
             return NotFound(paymentId);

@@ -25,6 +25,7 @@ public sealed record SaleRequest
 
     public string? MerchantOrderId { get; init; }
 
-    /// <summary>Makes the sale future-dated: it is charged then, and can be cancelled until then.</summary>
+    /// <summary>Makes the sale future-dated: it is charged then, and can be cancelled until then. Must state its offset.</summary>
+    [JsonConverter(typeof(ExplicitOffsetDateTimeConverter))]
     public DateTimeOffset? ScheduledAt { get; init; }
 }

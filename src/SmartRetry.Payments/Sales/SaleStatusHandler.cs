@@ -7,10 +7,12 @@ using SmartRetry.Payments.Workflows;
 namespace SmartRetry.Payments.Sales;
 
 /// <summary><c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side.</summary>
-public sealed class SaleStatusHandler(IPaymentLedger ledger, IWorkflowClient workflows)
+public sealed class SaleStatusHandler(IPaymentLedger ledger)
 {
-    public async Task<HandlerResult<SaleStatus>> GetAsync(string paymentId, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public async Task<HandlerResult<SaleStatus>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workflows);
         if (!SaleInstanceIds.IsWellFormed(paymentId))
         {
             return NotFound(paymentId);

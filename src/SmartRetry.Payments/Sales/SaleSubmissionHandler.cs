@@ -12,8 +12,10 @@ namespace SmartRetry.Payments.Sales;
 /// <summary>
 /// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id, seal the card, record the payment and
 /// schedule <see cref="SaleWorkflowNames.Workflow"/>. The claim (insert-if-absent on the idempotency record) decides
-/// which of any number of identical concurrent requests schedules; the others answer with the same instance. A claim
-/// whose holder died is taken over after <see cref="SaleOptions.ClaimLease"/>, so no accepted sale is lost.
+/// which of any number of identical concurrent requests schedules. A repeat after scheduling answers 202 with the same
+/// instance; a repeat while the first is still scheduling answers 409 "in progress, retry" (as the IETF Idempotency-Key
+/// draft does), because a 202 then would be a promise the first request might still fail to keep. A claim whose holder
+/// died is taken over after <see cref="SaleOptions.ClaimLease"/>, so no accepted sale is lost.
 /// </summary>
 public sealed partial class SaleSubmissionHandler(
     SaleRequestValidator validator,
@@ -21,23 +23,24 @@ public sealed partial class SaleSubmissionHandler(
     ICardSealer sealer,
     IIdempotencyStore idempotency,
     IPaymentLedger ledger,
-    IWorkflowClient workflows,
     IOptions<SaleOptions> options,
     TimeProvider timeProvider,
     ILogger<SaleSubmissionHandler> logger)
 {
     public const string CvvDroppedNote = "CVV is not kept for future-dated charges.";
 
-    public Task<HandlerResult<SaleAccepted>> SubmitAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         SaleRequest? request = SaleRequestReader.Read(body, out PaymentsProblem? problem);
         return request is null
             ? Task.FromResult(HandlerResult.Failure<SaleAccepted>(problem!))
-            : SubmitAsync(request, cancellationToken);
+            : SubmitAsync(workflows, request, cancellationToken);
     }
 
-    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(SaleRequest request, CancellationToken cancellationToken)
+    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, SaleRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(request);
         ValidatedSale? sale = validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
         if (sale is null)
@@ -67,13 +70,23 @@ public sealed partial class SaleSubmissionHandler(
                     SaleRoutes.StatusPath(paymentId)));
             }
 
-            IdempotencyRecord? takenOver = held.State == IdempotencyState.Claimed && now - held.ClaimedAt >= options.Value.ClaimLease
+            if (held.State == IdempotencyState.Completed)
+            {
+                LogReplayed(logger);
+                return Accepted(paymentId, sale, replayed: true);
+            }
+
+            IdempotencyRecord? takenOver = now - held.ClaimedAt >= options.Value.ClaimLease
                 ? await idempotency.TryTakeOverAsync(held, now, cancellationToken)
                 : null;
             if (takenOver is null)
             {
-                LogReplayed(logger);
-                return Accepted(paymentId, sale, replayed: true);
+                LogInProgress(logger);
+                return HandlerResult.Failure<SaleAccepted>(PaymentsProblem.Conflict(
+                    ProblemTypes.RequestInProgress,
+                    "An identical request is being processed.",
+                    "The same sale request is being scheduled right now. Retry in a few seconds to get its result.",
+                    SaleRoutes.StatusPath(paymentId)));
             }
 
             LogTakenOver(logger);
@@ -89,12 +102,11 @@ public sealed partial class SaleSubmissionHandler(
 
         try
         {
-            await ScheduleAsync(paymentId, sale, now, cancellationToken);
+            await ScheduleAsync(workflows, paymentId, sale, now, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Let an immediate retry of this request take over instead of waiting out the lease.
-            await idempotency.ReleaseAsync(held, CancellationToken.None);
+            await ReleaseAsync(held);
             throw;
         }
 
@@ -103,7 +115,21 @@ public sealed partial class SaleSubmissionHandler(
         return Accepted(paymentId, sale, replayed: false);
     }
 
-    private async Task ScheduleAsync(string paymentId, ValidatedSale sale, DateTimeOffset now, CancellationToken cancellationToken)
+    // Lets an immediate retry of the request take over instead of waiting out the lease; best effort, since the claim
+    // lapses after the lease anyway and the scheduling failure is the error to report.
+    private async Task ReleaseAsync(IdempotencyRecord held)
+    {
+        try
+        {
+            await idempotency.ReleaseAsync(held, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReleaseFailed(logger, exception);
+        }
+    }
+
+    private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedSale sale, DateTimeOffset now, CancellationToken cancellationToken)
     {
         SealedCard card = sealer.Seal(sale.IsFutureDated ? sale.Card.WithoutCvv() : sale.Card);
         await ledger.RecordAsync(
@@ -146,8 +172,14 @@ public sealed partial class SaleSubmissionHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale request repeats an earlier one; answering with the same payment")]
     private static partial void LogReplayed(ILogger logger);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sale request repeats one that is still being scheduled; asked to retry")]
+    private static partial void LogInProgress(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sale request takes over a stale claim whose holder did not finish scheduling")]
     private static partial void LogTakenOver(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the sale claim failed; it lapses after the claim lease")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale scheduled (future-dated for {ScheduledAt})")]
     private static partial void LogScheduled(ILogger logger, DateTimeOffset? scheduledAt);

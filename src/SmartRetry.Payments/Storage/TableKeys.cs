@@ -20,11 +20,19 @@ internal static class TableKeys
         return $"{scope}-{hash[0]:x2}";
     }
 
-    /// <summary>The row key for <paramref name="id"/>: the id itself when it is a legal key, otherwise a reversible escape.</summary>
+    /// <summary>
+    /// The row key for <paramref name="id"/>: the id itself when it is a legal key; otherwise <c>~</c> and its base64url;
+    /// beyond <see cref="MaxIdLength"/> characters (keys are capped at 1 KiB), <c>~~</c> and its SHA-256. The three
+    /// forms cannot collide: base64url never starts with <c>~</c>.
+    /// </summary>
     public static string Row(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(id.Length, MaxIdLength, nameof(id));
+        if (id.Length > MaxIdLength)
+        {
+            return $"{EscapeMarker}{EscapeMarker}{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))}";
+        }
+
         return id[0] != EscapeMarker && id.All(IsAllowed)
             ? id
             : EscapeMarker + Convert.ToBase64String(Encoding.UTF8.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

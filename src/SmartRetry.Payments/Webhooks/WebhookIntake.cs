@@ -24,13 +24,16 @@ public sealed partial class WebhookIntake(
     IWebhookEventStore events,
     IPendingWorkflowEventStore pending,
     ICorrelationStore correlations,
-    IWorkflowClient workflows,
     IOptions<WebhookIntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger)
 {
-    public async Task<HandlerResult<WebhookReceipt>> HandleAsync(ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    /// <param name="rawBody">The request body exactly as received.</param>
+    /// <param name="signatureHeader">The <c>X-SmartRetry-Signature</c> header, or null when absent.</param>
+    public async Task<HandlerResult<WebhookReceipt>> HandleAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workflows);
         WebhookIntakeOptions settings = options.Value;
         WebhookEvent verified;
         try
@@ -62,13 +65,13 @@ public sealed partial class WebhookIntake(
 
         try
         {
-            (WebhookEventState state, string? instanceId) = await ProcessAsync(verified, settings, cancellationToken);
+            (WebhookEventState state, string? instanceId) = await ProcessAsync(workflows, verified, settings, cancellationToken);
             await events.SetStateAsync(held, state, instanceId, cancellationToken);
             return Ok(verified.Id, ToOutcome(state));
         }
         catch (Exception exception)
         {
-            await events.ReleaseAsync(held, CancellationToken.None);
+            await ReleaseAsync(held);
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -80,7 +83,20 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<(WebhookEventState State, string? InstanceId)> ProcessAsync(WebhookEvent webhookEvent, WebhookIntakeOptions settings, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(StoredWebhookEvent held)
+    {
+        try
+        {
+            await events.ReleaseAsync(held, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Best effort: the claim then lapses after the processing lease, and the original failure is what matters.
+            LogReleaseFailed(logger, exception);
+        }
+    }
+
+    private async Task<(WebhookEventState State, string? InstanceId)> ProcessAsync(IWorkflowClient workflows, WebhookEvent webhookEvent, WebhookIntakeOptions settings, CancellationToken cancellationToken)
     {
         WebhookRoute? route = WebhookEventRouter.Route(webhookEvent);
         if (route is null)
@@ -110,7 +126,7 @@ public sealed partial class WebhookIntake(
             }
         }
 
-        RaiseEventResult result = await RaiseWithRetriesAsync(instanceId, route, settings, cancellationToken);
+        RaiseEventResult result = await RaiseWithRetriesAsync(workflows, instanceId, route, settings, cancellationToken);
         switch (result)
         {
             case RaiseEventResult.Raised:
@@ -151,7 +167,7 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<RaiseEventResult> RaiseWithRetriesAsync(string instanceId, WebhookRoute route, WebhookIntakeOptions settings, CancellationToken cancellationToken)
+    private async Task<RaiseEventResult> RaiseWithRetriesAsync(IWorkflowClient workflows, string instanceId, WebhookRoute route, WebhookIntakeOptions settings, CancellationToken cancellationToken)
     {
         TimeSpan delay = settings.RaiseRetryDelay;
         for (int attempt = 1; ; attempt++)
@@ -218,6 +234,9 @@ public sealed partial class WebhookIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook arrived after instance {InstanceId} finished; stored for audit")]
     private static partial void LogInstanceFinished(ILogger logger, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the webhook claim failed; it lapses after the processing lease")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook processing failed; the claim is released for redelivery")]
     private static partial void LogFailed(ILogger logger, Exception exception);

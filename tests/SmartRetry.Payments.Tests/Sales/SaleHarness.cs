@@ -39,12 +39,11 @@ internal sealed class SaleHarness
             Sealer,
             Idempotency,
             Ledger,
-            Workflows.Object,
             options,
             Time,
             new FakeLogger<SaleSubmissionHandler>(Logs));
-        Status = new SaleStatusHandler(Ledger, Workflows.Object);
-        Cancellation = new SaleCancellationHandler(Ledger, Workflows.Object, Time, new FakeLogger<SaleCancellationHandler>(Logs));
+        Status = new SaleStatusHandler(Ledger);
+        Cancellation = new SaleCancellationHandler(Ledger, Time, new FakeLogger<SaleCancellationHandler>(Logs));
     }
 
     public FakeTimeProvider Time { get; } = new(TestSales.Now);

@@ -27,6 +27,9 @@ public sealed class SaleRequestReaderTests
     [InlineData("{\"card\":{\"number\":4111111111111111}}", "/card/number")]
     [InlineData("{\"sheduled_at\":\"2026-12-01T00:00:00Z\"}", "/sheduled_at")]
     [InlineData("{\"amount\":", "/amount")]
+    [InlineData("{\"scheduled_at\":\"2026-12-01T09:00:00\"}", "/scheduled_at")]
+    [InlineData("{\"scheduled_at\":\"next tuesday\"}", "/scheduled_at")]
+    [InlineData("{\"scheduled_at\":1764579600}", "/scheduled_at")]
     [InlineData("[1]", "")]
     [InlineData("", "")]
     public void Malformed_bodies_become_a_problem_naming_the_place_without_echoing_values(string json, string expectedPointer)

@@ -24,8 +24,8 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleStatus> status = await harness.Status.GetAsync(paymentId, CancellationToken.None);
-        HandlerResult<SaleCancellation> cancel = await harness.Cancellation.CancelAsync(paymentId, null, CancellationToken.None);
+        HandlerResult<SaleStatus> status = await harness.Status.GetAsync(harness.Workflows.Object, paymentId, CancellationToken.None);
+        HandlerResult<SaleCancellation> cancel = await harness.Cancellation.CancelAsync(harness.Workflows.Object, paymentId, null, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.NotFound, ProblemTypes.NotFound), (status.StatusCode, status.Problem!.Type));
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
@@ -35,7 +35,7 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
     public async Task Status_combines_the_ledger_and_the_workflow_without_the_card_token()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
         await harness.Ledger.RecordAsync(
             new PaymentLedgerEntry(PaymentId, "order-42", PaymentKind.Sale, 49.99m, "USD", PaymentStatus.Processing, TestSales.Now, "TX8A3F2C",
                 AttemptNumber: 2, Card: new CardSummary("secret-token", "1111", "411111", "visa")),
@@ -43,7 +43,7 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
         harness.Workflows.Setup(w => w.GetInstanceAsync(PaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(new WorkflowInstance(
             PaymentId, SaleWorkflowNames.Workflow, WorkflowRuntimeStatus.Running, TestSales.Now, TestSales.Now, null, "{\"stage\":\"waiting\"}", null));
 
-        HandlerResult<SaleStatus> result = await harness.Status.GetAsync(PaymentId, CancellationToken.None);
+        HandlerResult<SaleStatus> result = await harness.Status.GetAsync(harness.Workflows.Object, PaymentId, CancellationToken.None);
 
         SaleStatus status = result.Body!;
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
@@ -58,12 +58,12 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
     public async Task A_future_dated_sale_is_cancelled_by_raising_the_cancel_event()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request() with { ScheduledAt = TestSales.Now.AddDays(1) }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { ScheduledAt = TestSales.Now.AddDays(1) }, CancellationToken.None);
         harness.Workflows
             .Setup(w => w.RaiseEventAsync(PaymentId, WorkflowEventNames.CancelRequested, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(RaiseEventResult.Raised);
 
-        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(PaymentId, "customer changed their mind", CancellationToken.None);
+        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, "customer changed their mind", CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
         harness.Workflows.Verify(w => w.RaiseEventAsync(
@@ -77,9 +77,9 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
     public async Task A_sale_that_is_not_future_dated_cannot_be_cancelled()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
-        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(PaymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, null, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Conflict, ProblemTypes.NotCancellable), (result.StatusCode, result.Problem!.Type));
         harness.Workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -89,10 +89,10 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
     public async Task A_future_dated_sale_cannot_be_cancelled_once_its_time_has_come()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(1) }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(1) }, CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromHours(1));
 
-        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(PaymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, null, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
         harness.Workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -102,15 +102,15 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
     public async Task A_future_dated_sale_that_has_fired_or_finished_cannot_be_cancelled()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request() with { ScheduledAt = TestSales.Now.AddDays(1) }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { ScheduledAt = TestSales.Now.AddDays(1) }, CancellationToken.None);
         harness.Workflows
             .Setup(w => w.RaiseEventAsync(PaymentId, WorkflowEventNames.CancelRequested, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(RaiseEventResult.InstanceFinished);
 
-        HandlerResult<SaleCancellation> finished = await harness.Cancellation.CancelAsync(PaymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> finished = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, null, CancellationToken.None);
         await harness.Ledger.RecordAsync(
             new PaymentLedgerEntry(PaymentId, "order-42", PaymentKind.Sale, 49.99m, "USD", PaymentStatus.Submitted, TestSales.Now), CancellationToken.None);
-        HandlerResult<SaleCancellation> fired = await harness.Cancellation.CancelAsync(PaymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> fired = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, null, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Conflict, finished.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, fired.StatusCode);
@@ -122,7 +122,7 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(PaymentId, new string('r', 201), CancellationToken.None);
+        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, new string('r', 201), CancellationToken.None);
 
         Assert.Equal(["/reason"], result.Problem!.Errors!.Keys);
     }

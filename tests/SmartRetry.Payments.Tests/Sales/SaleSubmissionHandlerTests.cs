@@ -26,7 +26,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
         Assert.Equal(PaymentId, result.Body!.PaymentId);
@@ -51,9 +51,9 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task The_same_request_again_answers_with_the_same_payment_and_schedules_nothing()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
-        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(PaymentId, again.Body!.PaymentId);
@@ -68,10 +68,15 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(TestSales.Request(), PaymentsJson.Options);
 
         HandlerResult<SaleAccepted>[] results = await Task.WhenAll(Enumerable.Range(0, 50)
-            .Select(_ => Task.Run(() => harness.Submission.SubmitAsync(body, CancellationToken.None))));
+            .Select(_ => Task.Run(() => harness.Submission.SubmitAsync(harness.Workflows.Object, body, CancellationToken.None))));
 
-        Assert.All(results, r => Assert.Equal((HttpStatusCode.Accepted, PaymentId), (r.StatusCode, r.Body!.PaymentId)));
-        Assert.Equal(49, results.Count(r => r.Body!.Replayed));
+        // The winner schedules; the rest see it scheduled (202, replayed) or still scheduling (409, retry).
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Accepted && !r.Body!.Replayed);
+        Assert.All(results, r => Assert.True(
+            r.Body?.PaymentId == PaymentId || r.Problem?.Type == ProblemTypes.RequestInProgress,
+            $"unexpected {r.StatusCode} {r.Problem?.Type}"));
+        HandlerResult<SaleAccepted> retry = await harness.Submission.SubmitAsync(harness.Workflows.Object, body, CancellationToken.None);
+        Assert.Equal((HttpStatusCode.Accepted, true), (retry.StatusCode, retry.Body!.Replayed));
         harness.Workflows.Verify(
             w => w.ScheduleNewAsync(SaleWorkflowNames.Workflow, PaymentId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Single(await RowsAsync(harness.Tables, PaymentsTable.Idempotency));
@@ -82,9 +87,9 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task The_same_merchant_transaction_id_with_another_body_is_a_conflict_that_changes_nothing()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
-        HandlerResult<SaleAccepted> conflict = await harness.Submission.SubmitAsync(TestSales.Request() with { Amount = 50m }, CancellationToken.None);
+        HandlerResult<SaleAccepted> conflict = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { Amount = 50m }, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal(ProblemTypes.IdempotencyConflict, conflict.Problem!.Type);
@@ -96,7 +101,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task The_same_sale_written_differently_is_the_same_request()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
         const string reordered = """
             { "currency": "USD", "amount": 49.990, "merchant_transaction_id": "order-42",
               "payer": {"email":"jane.doe@example.com","first_name":"Jane","last_name":"Doe","phone_number":"+12125551234"},
@@ -104,7 +109,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
               "merchant_order_id": "ord-42", "description": "Order #42" }
             """;
 
-        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(Encoding.UTF8.GetBytes(reordered), CancellationToken.None);
+        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Workflows.Object, Encoding.UTF8.GetBytes(reordered), CancellationToken.None);
 
         Assert.True(again.Body!.Replayed);
     }
@@ -113,7 +118,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task A_repeat_after_key_rotation_is_still_recognised()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
         IdempotencyRecord record = (await harness.Idempotency.GetAsync(PaymentId, CancellationToken.None))!;
         var rotated = new SaleRequestFingerprinter(Cards.AesGcmCardSealerTests.KeyRing(
             [("k1", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray())), ("k2", Cards.AesGcmCardSealerTests.NewKey())], current: "k2"));
@@ -130,7 +135,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         var harness = new SaleHarness(azurite);
         DateTimeOffset at = TestSales.Now.AddDays(3);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(TestSales.Request() with { ScheduledAt = at }, CancellationToken.None);
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { ScheduledAt = at }, CancellationToken.None);
 
         Assert.Equal(SaleSubmissionHandler.CvvDroppedNote, result.Body!.Note);
         Assert.False(result.Body.CvvKept);
@@ -146,7 +151,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, 
             TestSales.Request() with { Currency = "XXX", Card = TestSales.Request().Card! with { Number = "4111111111111112" } }, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
@@ -164,8 +169,8 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
             .ThrowsAsync(new InvalidOperationException("task hub unavailable"))
             .ReturnsAsync(ScheduleResult.Scheduled);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None));
-        HandlerResult<SaleAccepted> retry = await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None));
+        HandlerResult<SaleAccepted> retry = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
         Assert.False(retry.Body!.Replayed);
         harness.Workflows.Verify(
@@ -182,11 +187,11 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         await harness.Idempotency.ClaimAsync(
             new IdempotencyRecord(PaymentId, fingerprint.Hash, fingerprint.KeyId, PaymentId, IdempotencyState.Claimed, TestSales.Now), CancellationToken.None);
 
-        HandlerResult<SaleAccepted> withinLease = await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> withinLease = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
         harness.Time.Advance(harness.Sales.ClaimLease);
-        HandlerResult<SaleAccepted> afterLease = await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> afterLease = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
-        Assert.True(withinLease.Body!.Replayed);
+        Assert.Equal((HttpStatusCode.Conflict, ProblemTypes.RequestInProgress), (withinLease.StatusCode, withinLease.Problem!.Type));
         Assert.False(afterLease.Body!.Replayed);
         Assert.Single(harness.Scheduled);
     }
@@ -203,7 +208,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
             new WorkflowInstance(PaymentId, SaleWorkflowNames.Workflow, WorkflowRuntimeStatus.Completed, TestSales.Now, TestSales.Now, null, null, null));
         harness.Time.Advance(harness.Sales.ClaimLease);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
         Assert.True(result.Body!.Replayed);
         Assert.Empty(harness.Scheduled);
@@ -214,11 +219,11 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task No_table_row_workflow_input_or_log_line_holds_the_card_number_cvv_or_expiry()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
-        await harness.Submission.SubmitAsync(TestSales.Request("order-43") with { ScheduledAt = TestSales.Now.AddDays(2) }, CancellationToken.None);
-        await harness.Submission.SubmitAsync(TestSales.Request(), CancellationToken.None);
-        await harness.Submission.SubmitAsync(TestSales.Request() with { Amount = 1m }, CancellationToken.None);
-        await harness.Submission.SubmitAsync(TestSales.Request("bad") with { Currency = "XXX" }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request("order-43") with { ScheduledAt = TestSales.Now.AddDays(2) }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { Amount = 1m }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request("bad") with { Currency = "XXX" }, CancellationToken.None);
 
         // Timestamp and ETag are written by the service (fractional seconds can hold any digits) and carry no request data.
         List<string> rows = (await TestTables.AllValuesAsync(harness.Tables))

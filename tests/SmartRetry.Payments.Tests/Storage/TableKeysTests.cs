@@ -34,4 +34,15 @@ public sealed class TableKeysTests
         Assert.True(partitions.Distinct().Count() > 200, "1000 ids should land in most of the 256 partitions");
         Assert.All(partitions, p => Assert.Matches("^payment-[0-9a-f]{2}$", p));
     }
+
+    [Fact]
+    public void Overlong_ids_become_short_distinct_keys()
+    {
+        string first = TableKeys.Row(new string('a', 600));
+        string second = TableKeys.Row(new string('a', 601));
+
+        Assert.StartsWith("~~", first, StringComparison.Ordinal);
+        Assert.Equal(66, first.Length);
+        Assert.NotEqual(first, second);
+    }
 }

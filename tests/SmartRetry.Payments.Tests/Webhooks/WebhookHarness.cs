@@ -35,7 +35,6 @@ internal sealed class WebhookHarness
             Events,
             Pending,
             Correlations,
-            Workflows.Object,
             Options.Create(Settings),
             Time,
             new FakeLogger<WebhookIntake>(Logs));

@@ -24,7 +24,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         await harness.CorrelateAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1");
         byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
 
-        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.OK, WebhookOutcome.Raised), (result.StatusCode, result.Body!.Outcome));
         (string instanceId, string eventName, object? payload) = Assert.Single(harness.Raised);
@@ -44,10 +44,10 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var harness = new WebhookHarness(azurite);
         await harness.CorrelateAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1");
         byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
-        await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromMinutes(1));
 
-        HandlerResult<WebhookReceipt> again = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> again = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.OK, WebhookOutcome.Duplicate), (again.StatusCode, again.Body!.Outcome));
         Assert.Single(harness.Raised);
@@ -62,7 +62,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         string signature = harness.Sign(body);
 
         HandlerResult<WebhookReceipt>[] results = await Task.WhenAll(Enumerable.Range(0, 50)
-            .Select(_ => Task.Run(() => harness.Intake.HandleAsync(body, signature, CancellationToken.None))));
+            .Select(_ => Task.Run(() => harness.Intake.HandleAsync(harness.Workflows.Object, body, signature, CancellationToken.None))));
 
         Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(49, results.Count(r => r.Body!.Outcome == WebhookOutcome.Duplicate));
@@ -85,7 +85,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
             body = WebhookHarness.Body("evt_1", "transaction.declined", ApprovedData);
         }
 
-        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(body, signature, CancellationToken.None);
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, signature, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.BadRequest, ProblemTypes.InvalidSignature), (result.StatusCode, result.Problem!.Type));
         Assert.Empty(harness.Raised);
@@ -103,7 +103,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var harness = new WebhookHarness(azurite);
         byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
 
-        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(body, header, CancellationToken.None);
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, header, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
         Assert.Empty(await TestTables.AllValuesAsync(harness.Tables));
@@ -115,7 +115,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var harness = new WebhookHarness(azurite);
         byte[] body = "{\"type\":\"transaction.approved\"}"u8.ToArray();
 
-        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
         Assert.Empty(harness.Raised);
@@ -127,7 +127,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var harness = new WebhookHarness(azurite);
         byte[] body = WebhookHarness.Body("evt_9", "payout.settled", """{"payout_id":"PO1"}""");
 
-        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.OK, WebhookOutcome.Ignored), (result.StatusCode, result.Body!.Outcome));
         Assert.Equal(WebhookEventState.Ignored, (await harness.Events.GetAsync("evt_9", CancellationToken.None))!.State);
@@ -140,7 +140,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var harness = new WebhookHarness(azurite);
         byte[] body = WebhookHarness.Body("evt_8", "transaction.pending", "{}");
 
-        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal(WebhookOutcome.Unroutable, result.Body!.Outcome);
         Assert.Equal(WebhookEventState.Unroutable, (await harness.Events.GetAsync("evt_8", CancellationToken.None))!.State);
@@ -152,7 +152,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var harness = new WebhookHarness(azurite);
         byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
 
-        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal(WebhookOutcome.Pending, result.Body!.Outcome);
         Assert.Empty(harness.Raised);
@@ -172,7 +172,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
             .ReturnsAsync(RaiseEventResult.InstanceNotFound);
         byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
 
-        Task<HandlerResult<WebhookReceipt>> handling = harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        Task<HandlerResult<WebhookReceipt>> handling = harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
         List<TimeSpan> delays = [];
         for (int retry = 1; retry < harness.Settings.RaiseAttempts; retry++)
         {
@@ -201,7 +201,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
             .ReturnsAsync(RaiseEventResult.Raised);
         byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
 
-        Task<HandlerResult<WebhookReceipt>> handling = harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        Task<HandlerResult<WebhookReceipt>> handling = harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
         harness.Time.Advance(await harness.Time.NextTimerAsync());
         HandlerResult<WebhookReceipt> result = await handling;
 
@@ -219,7 +219,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
             .ReturnsAsync(RaiseEventResult.InstanceFinished);
         byte[] body = WebhookHarness.Body("evt_1", "transaction.retry_attempted", """{"transaction_id":"TX8A3F2C","attempt_number":2}""");
 
-        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.OK, WebhookOutcome.InstanceFinished), (result.StatusCode, result.Body!.Outcome));
         Assert.Equal(WebhookEventState.InstanceFinished, (await harness.Events.GetAsync("evt_1", CancellationToken.None))!.State);
@@ -236,8 +236,8 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
             .ReturnsAsync(RaiseEventResult.Raised);
         byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
 
-        HandlerResult<WebhookReceipt> failed = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
-        HandlerResult<WebhookReceipt> redelivered = await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> failed = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
+        HandlerResult<WebhookReceipt> redelivered = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, ProblemTypes.TemporarilyUnavailable), (failed.StatusCode, failed.Problem!.Type));
         Assert.Equal(WebhookOutcome.Raised, redelivered.Body!.Outcome);
@@ -251,7 +251,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         await harness.CorrelateAsync(CorrelationKind.Recurring, "RC9F4A2B", "series-1");
         byte[] body = WebhookHarness.Body("evt_2", "recurring.charged", """{"recurring_id":"RC9F4A2B","transaction_id":"TX1","amount":9.99,"currency":"EUR","accepted":true}""");
 
-        await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         (string instanceId, string eventName, object? payload) = Assert.Single(harness.Raised);
         Assert.Equal(("series-1", RecurringEventNames.Recurring), (instanceId, eventName));
@@ -267,7 +267,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         await harness.CorrelateAsync(CorrelationKind.Recurring, "RC9F4A2B", "series-1");
         byte[] body = WebhookHarness.Body("evt_3", "future_transaction.executed", """{"recurring_id":"RC9F4A2B","future_transaction_id":"FT3D8E1C"}""");
 
-        await harness.Intake.HandleAsync(body, harness.Sign(body), CancellationToken.None);
+        await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 
         Assert.Equal("series-1", Assert.Single(harness.Raised).InstanceId);
     }

@@ -1,0 +1,264 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using RestSharp;
+using SmartRetry.Client.Errors;
+using SmartRetry.Client.Serialization;
+using SmartRetry.Client.Validation;
+
+namespace SmartRetry.Client.Http;
+
+/// <summary>
+/// Sends SmartRetry calls through RestSharp inside a Polly pipeline: overall timeout → retry (transient statuses,
+/// timeouts, connection failures; <c>Retry-After</c> honoured) → per-attempt timeout. Time comes from the
+/// <see cref="TimeProvider"/>, so tests drive the waits on a fake clock.
+/// </summary>
+// RestClient wraps a caller-owned HttpClient (disposeHttpClient: false), so disposing it would release nothing.
+#pragma warning disable CA1001
+internal sealed class SmartRetryPipeline
+#pragma warning restore CA1001
+{
+    private static readonly string UserAgent =
+        $"SmartRetry.Client/{typeof(SmartRetryPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0"}";
+
+    private static readonly Func<ILogger, string, string?, IDisposable?> CallScope =
+        LoggerMessage.DefineScope<string, string?>("SmartRetry {Operation} (idempotency key {IdempotencyKey})");
+
+    private readonly RestClient restClient;
+    private readonly SmartRetryClientOptions options;
+    private readonly ILogger logger;
+    private readonly RateLimitGate? rateLimitGate;
+    private readonly ResiliencePipeline<RestResponse> retryingPipeline;
+    private readonly ResiliencePipeline<RestResponse> singleAttemptPipeline;
+
+    public SmartRetryPipeline(HttpClient httpClient, SmartRetryClientOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        this.options = options;
+        this.logger = logger;
+        TimeProvider = timeProvider;
+        restClient = new RestClient(
+            httpClient,
+            new RestClientOptions(options.BaseUrl) { UserAgent = UserAgent, ThrowOnAnyError = false },
+            disposeHttpClient: false);
+        rateLimitGate = options.WaitForRateLimitReset ? new RateLimitGate(timeProvider, options.Retry.MaxRetryAfter, logger) : null;
+        retryingPipeline = BuildPipeline(retried: true);
+        singleAttemptPipeline = BuildPipeline(retried: false);
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeProvider.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// A POST: the caller's idempotency key or a new one for this logical call, and the body serialized once so that
+    /// every retry resends identical bytes.
+    /// </summary>
+    public Task<SmartRetryResponse<TResult>> PostAsync<TRequest, TResult>(
+        string operation, string resource, TRequest body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is null)
+        {
+            idempotencyKey = Guid.CreateVersion7(TimeProvider.GetUtcNow()).ToString("N");
+        }
+        else
+        {
+            FieldRules.IdempotencyKey(idempotencyKey);
+        }
+
+        byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(body, SmartRetryJson.Options);
+        return SendAsync<TResult>(new ApiCall(operation, Method.Post, resource, bytes, idempotencyKey), cancellationToken);
+    }
+
+    /// <summary>A PUT: SmartRetry ignores idempotency keys on PUTs, and resending the same partial update is harmless.</summary>
+    public Task<SmartRetryResponse<TResult>> PutAsync<TRequest, TResult>(
+        string operation, string resource, TRequest body, CancellationToken cancellationToken)
+    {
+        byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(body, SmartRetryJson.Options);
+        return SendAsync<TResult>(new ApiCall(operation, Method.Put, resource, bytes), cancellationToken);
+    }
+
+    public async Task<SmartRetryResponse<TResult>> SendAsync<TResult>(ApiCall call, CancellationToken cancellationToken)
+    {
+        using IDisposable? scope = CallScope(logger, call.Operation, call.IdempotencyKey);
+        var attempts = new AttemptCounter(this, call);
+        RestResponse response;
+        try
+        {
+            response = await (call.Retried ? retryingPipeline : singleAttemptPipeline).ExecuteAsync(
+                static (counter, token) => counter.Pipeline.SendAttemptAsync(counter, token),
+                attempts,
+                cancellationToken);
+        }
+        catch (TimeoutRejectedException timeout)
+        {
+            throw new SmartRetryTransportException(
+                $"SmartRetry {call.Operation} got no answer within its timeout after {attempts.Count} attempt(s).", null, null, timeout)
+            {
+                Operation = call.Operation,
+                IdempotencyKey = call.IdempotencyKey,
+            };
+        }
+        catch (HttpRequestException failure)
+        {
+            throw new SmartRetryTransportException(
+                $"SmartRetry {call.Operation} could not be reached after {attempts.Count} attempt(s).", null, null, failure)
+            {
+                Operation = call.Operation,
+                IdempotencyKey = call.IdempotencyKey,
+            };
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw ErrorMapper.Map(call, response, TimeProvider.GetUtcNow());
+        }
+
+        return new SmartRetryResponse<TResult>(
+            ReadBody<TResult>(call, response),
+            (int)response.StatusCode,
+            call.IdempotencyKey,
+            ResponseHeaders.IdempotencyReplayed(response),
+            ResponseHeaders.IdempotencyExpires(response),
+            ResponseHeaders.RateLimit(response),
+            attempts.Count);
+    }
+
+    private static TResult ReadBody<TResult>(ApiCall call, RestResponse response)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TResult>(response.RawBytes ?? [], SmartRetryJson.Options)
+                ?? throw new JsonException("The body is JSON null.");
+        }
+        catch (JsonException invalid)
+        {
+            throw new SmartRetryApiException(
+                $"SmartRetry {call.Operation} answered HTTP {(int)response.StatusCode} with a body this client cannot read.",
+                (int)response.StatusCode,
+                null,
+                invalid)
+            {
+                Operation = call.Operation,
+                IdempotencyKey = call.IdempotencyKey,
+            };
+        }
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private async ValueTask<RestResponse> SendAttemptAsync(AttemptCounter counter, CancellationToken cancellationToken)
+    {
+        ApiCall call = counter.Call;
+        int attempt = ++counter.Count;
+        if (rateLimitGate is not null)
+        {
+            await rateLimitGate.WaitAsync(cancellationToken);
+        }
+
+        var request = new RestRequest(call.Resource, call.Method)
+        {
+            CompletionOption = HttpCompletionOption.ResponseContentRead,
+            AdvancedResponseWriter = ResponseReader.Read,
+        };
+        if (call.Authenticated)
+        {
+            request.AddHeader(HeaderNames.ApiKey, options.ApiKey);
+        }
+
+        if (call.IdempotencyKey is not null)
+        {
+            request.AddHeader(HeaderNames.IdempotencyKey, call.IdempotencyKey);
+        }
+
+        if (call.Query is { } query)
+        {
+            request.AddQueryParameter(query.Key, query.Value);
+        }
+
+        if (call.Body is not null)
+        {
+            request.AddParameter(new BodyParameter(string.Empty, call.Body, ContentType.Json, DataFormat.Binary));
+        }
+
+        long started = TimeProvider.GetTimestamp();
+        RestResponse response = await restClient.ExecuteAsync(request, cancellationToken);
+        double durationMs = TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+        // RestSharp reports error statuses as ResponseStatus.Error too; only a zero status means no answer arrived.
+        if (response.StatusCode == 0)
+        {
+            ClientLog.AttemptFailed(
+                logger,
+                call.Operation,
+                attempt,
+                cancellationToken.IsCancellationRequested ? "cancelled or timed out" : response.ErrorException?.GetType().Name ?? response.ResponseStatus.ToString(),
+                durationMs,
+                call.IdempotencyKey);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new HttpRequestException($"SmartRetry {call.Operation} got no answer.", response.ErrorException);
+        }
+
+        ClientLog.AttemptAnswered(logger, call.Operation, attempt, (int)response.StatusCode, durationMs, call.IdempotencyKey);
+        rateLimitGate?.Observe(ResponseHeaders.RateLimit(response));
+        return response;
+    }
+
+    private ResiliencePipeline<RestResponse> BuildPipeline(bool retried)
+    {
+        var builder = new ResiliencePipelineBuilder<RestResponse> { TimeProvider = TimeProvider }
+            .AddTimeout(options.OverallTimeout);
+        if (retried && options.Retry.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<RestResponse>
+            {
+                MaxRetryAttempts = options.Retry.MaxAttempts - 1,
+                ShouldHandle = arguments => ValueTask.FromResult(ShouldRetry(arguments.Outcome)),
+                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(RetryDelay(arguments.AttemptNumber, arguments.Outcome)),
+            });
+        }
+
+        return builder.AddTimeout(options.AttemptTimeout).Build();
+    }
+
+    private bool ShouldRetry(Outcome<RestResponse> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } response } => IsTransient(response.StatusCode)
+            && !(ResponseHeaders.RetryAfter(response, TimeProvider.GetUtcNow()) > options.Retry.MaxRetryAfter),
+        _ => false,
+    };
+
+    /// <summary>The server's <c>Retry-After</c> when given, else 1 s doubling per attempt, capped, plus up to +10 % jitter.</summary>
+    private TimeSpan RetryDelay(int retryIndex, Outcome<RestResponse> outcome)
+    {
+        if (outcome.Result is { } response && ResponseHeaders.RetryAfter(response, TimeProvider.GetUtcNow()) is { } retryAfter)
+        {
+            return retryAfter;
+        }
+
+        SmartRetryRetryOptions retry = options.Retry;
+        double delayMs = Math.Min(retry.BaseDelay.TotalMilliseconds * Math.Pow(2, retryIndex), retry.MaxDelay.TotalMilliseconds);
+        if (retry.UseJitter)
+        {
+#pragma warning disable CA5394 // Jitter spreads retries out; it needs no cryptographic randomness.
+            delayMs = Math.Min(delayMs * (1 + (Random.Shared.NextDouble() * 0.1)), retry.MaxDelay.TotalMilliseconds);
+#pragma warning restore CA5394
+        }
+
+        return TimeSpan.FromMilliseconds(delayMs);
+    }
+
+    private sealed class AttemptCounter(SmartRetryPipeline pipeline, ApiCall call)
+    {
+        public SmartRetryPipeline Pipeline { get; } = pipeline;
+
+        public ApiCall Call { get; } = call;
+
+        public int Count { get; set; }
+    }
+}

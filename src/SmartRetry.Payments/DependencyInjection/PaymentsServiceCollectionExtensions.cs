@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SmartRetry.Client.Webhooks;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Idempotency;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Storage;
+using SmartRetry.Payments.Webhooks;
+
+namespace SmartRetry.Payments.DependencyInjection;
+
+public static class PaymentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Payments' storage, card sealing, sale request handlers and webhook intake, with their settings bound
+    /// and validated at start-up (<c>Payments:Sealing</c>, <c>Payments:Storage</c>, <c>Payments:Sales</c>,
+    /// <c>Payments:Webhooks</c>, <c>SmartRetry:WebhookSecret</c>). The host supplies logging and, per invocation, the
+    /// <c>IWorkflowClient</c> the handlers take as a parameter. A <see cref="TimeProvider"/> or
+    /// <see cref="TableServiceClient"/> the host registered first is kept.
+    /// </summary>
+    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<CardSealingOptions>().Bind(configuration.GetSection(CardSealingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CardSealingOptions>, CardSealingOptionsValidator>());
+        services.AddOptions<PaymentsStorageOptions>().Bind(configuration.GetSection(PaymentsStorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentsStorageOptions>, PaymentsStorageOptionsValidator>());
+        services.AddOptions<SaleOptions>().Bind(configuration.GetSection(SaleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookIntakeOptions>()
+            .Bind(configuration.GetSection(WebhookIntakeOptions.SectionName))
+            .Configure(options => options.WebhookSecret = configuration[WebhookIntakeOptions.SecretKey] ?? "")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(provider => PaymentsTableServiceClient.Create(provider.GetRequiredService<IOptions<PaymentsStorageOptions>>().Value));
+        services.TryAddSingleton<PaymentsTables>();
+        services.TryAddSingleton<IPaymentLedger, TablePaymentLedger>();
+        services.TryAddSingleton<ICorrelationStore, TableCorrelationStore>();
+        services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.TryAddSingleton<IWebhookEventStore, TableWebhookEventStore>();
+        services.TryAddSingleton<IPendingWorkflowEventStore, TablePendingWorkflowEventStore>();
+
+        services.TryAddSingleton<SealingKeyRing>();
+        services.TryAddSingleton<ICardSealer, AesGcmCardSealer>();
+
+        services.TryAddSingleton<SaleRequestValidator>();
+        services.TryAddSingleton<SaleRequestFingerprinter>();
+        services.TryAddSingleton<SaleSubmissionHandler>();
+        services.TryAddSingleton<SaleStatusHandler>();
+        services.TryAddSingleton<SaleCancellationHandler>();
+
+        services.TryAddSingleton(provider => new WebhookVerifier(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<WebhookIntake>();
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Moq;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.DependencyInjection;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Storage;
+using SmartRetry.Payments.Tests.Cards;
+using SmartRetry.Payments.Tests.Sales;
+using SmartRetry.Payments.Webhooks;
+using SmartRetry.Payments.Workflows;
+using SmartRetry.Testing.Storage;
+
+namespace SmartRetry.Payments.Tests.DependencyInjection;
+
+[Collection(AzuriteTests.Name)]
+public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_configured_host_starts_and_a_sale_runs_through_the_registered_services()
+    {
+        using IHost host = Build(Settings(azurite.ConnectionString, azurite.NewTableName("di")));
+        await host.StartAsync();
+        var workflows = new Mock<IWorkflowClient>();
+
+        var result = await host.Services.GetRequiredService<SaleSubmissionHandler>().SubmitAsync(workflows.Object, TestSales.Request(), CancellationToken.None);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, result.StatusCode);
+        Assert.NotNull(await host.Services.GetRequiredService<IPaymentLedger>().GetAsync(result.Body!.PaymentId, CancellationToken.None));
+        Assert.NotNull(host.Services.GetRequiredService<WebhookIntake>());
+        Assert.NotNull(host.Services.GetRequiredService<SaleStatusHandler>());
+        Assert.NotNull(host.Services.GetRequiredService<SaleCancellationHandler>());
+        Assert.IsType<AesGcmCardSealer>(host.Services.GetRequiredService<ICardSealer>());
+        Assert.Equal("whsec", host.Services.GetRequiredService<IOptions<WebhookIntakeOptions>>().Value.WebhookSecret);
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("Payments:Sealing:CurrentKeyId", null, "Payments:Sealing:CurrentKeyId")]
+    [InlineData("Payments:Sealing:Keys:k1", "c2hvcnQ=", "Payments:Sealing:Keys:k1")]
+    [InlineData("Payments:Storage:ConnectionString", null, "Payments:Storage:ConnectionString")]
+    [InlineData("Payments:Storage:TableNamePrefix", "bad-prefix", "Payments:Storage:TableNamePrefix")]
+    [InlineData("SmartRetry:WebhookSecret", null, "SmartRetry:WebhookSecret")]
+    [InlineData("Payments:Webhooks:RaiseAttempts", "0", "RaiseAttempts")]
+    public async Task Start_up_fails_naming_a_missing_or_invalid_setting(string key, string? value, string named)
+    {
+        Dictionary<string, string?> settings = Settings("UseDevelopmentStorage=true", "srtest");
+        settings[key] = value;
+        using IHost host = Build(settings);
+
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Settings(string connectionString, string prefix) => new()
+    {
+        ["Payments:Sealing:CurrentKeyId"] = "k1",
+        ["Payments:Sealing:Keys:k1"] = AesGcmCardSealerTests.NewKey(),
+        ["Payments:Storage:ConnectionString"] = connectionString,
+        ["Payments:Storage:TableNamePrefix"] = prefix,
+        ["SmartRetry:WebhookSecret"] = "whsec",
+    };
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.Services.AddPayments(builder.Configuration);
+        return builder.Build();
+    }
+}
