@@ -132,28 +132,62 @@ public class WebhookVerifier
         && Convert.FromHexString(signature, destination, out _, out int written) == OperationStatus.Done
         && written == MacLength;
 
+    // One pass over the body: top-level fields are read as they come and only `data` becomes a JsonElement, so the
+    // event costs a single tokenization and no document copy.
     private static WebhookEvent Parse(ReadOnlyMemory<byte> rawBody)
     {
         try
         {
-            using JsonDocument document = JsonDocument.Parse(rawBody);
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var reader = new Utf8JsonReader(rawBody.Span);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw Fail(SignatureFailureReason.InvalidPayload, "The webhook body is not a JSON object.");
             }
 
-            string id = RequiredString(root, "id");
-            string type = RequiredString(root, "type");
-            string createdAt = RequiredString(root, "created_at");
-            if (!DateTimeOffset.TryParse(createdAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset created))
+            string? id = null, type = null, environment = null;
+            DateTimeOffset? createdAt = null;
+            JsonElement data = default;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                throw Fail(SignatureFailureReason.InvalidPayload, "The webhook field created_at is not an ISO 8601 time.");
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    id = ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    type = ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("created_at"u8))
+                {
+                    createdAt = ReadTime(ref reader);
+                }
+                else if (reader.ValueTextEquals("environment"u8))
+                {
+                    environment = ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("data"u8))
+                {
+                    reader.Read();
+                    data = JsonElement.ParseValue(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
             }
 
-            JsonElement data = root.TryGetProperty("data", out JsonElement value) ? value.Clone() : default;
-            string? environment = root.TryGetProperty("environment", out JsonElement env) && env.ValueKind == JsonValueKind.String ? env.GetString() : null;
-            return new WebhookEvent(id, type, created, data, environment);
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                throw new JsonException("Trailing content after the event object.");
+            }
+
+            return new WebhookEvent(
+                Required(id, "id"),
+                Required(type, "type"),
+                createdAt ?? throw Fail(SignatureFailureReason.InvalidPayload, "The webhook field created_at is missing or not a string."),
+                data,
+                environment);
         }
         catch (JsonException exception)
         {
@@ -161,10 +195,35 @@ public class WebhookVerifier
         }
     }
 
-    private static string RequiredString(JsonElement root, string name) =>
-        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(value.GetString())
-            ? value.GetString()!
-            : throw Fail(SignatureFailureReason.InvalidPayload, $"The webhook field {name} is missing or not a string.");
+    private static string? ReadString(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader)
+    {
+        string? text = ReadString(ref reader);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value)
+            ? value
+            : throw Fail(SignatureFailureReason.InvalidPayload, "The webhook field created_at is not an ISO 8601 time.");
+    }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrEmpty(value)
+            ? throw Fail(SignatureFailureReason.InvalidPayload, $"The webhook field {name} is missing or not a string.")
+            : value;
 
     private static SignatureVerificationException Fail(SignatureFailureReason reason, string message, Exception? inner = null) =>
         new(reason, message, inner);

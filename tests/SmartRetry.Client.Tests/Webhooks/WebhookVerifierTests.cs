@@ -142,6 +142,9 @@ public sealed class WebhookVerifierTests
     [InlineData("[1,2]")]
     [InlineData("""{"type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"}""")]
     [InlineData("""{"id":"evt_1","type":"transaction.approved","created_at":"yesterday"}""")]
+    [InlineData("""{"id":"evt_1","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"} {}""")]
+    [InlineData("""{"id":"evt_1","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z","data":{"a":""")]
+    [InlineData("""{"id":7,"type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"}""")]
     public void A_correctly_signed_body_that_is_not_an_event_is_rejected(string body) =>
         AssertRejected(SignatureFailureReason.InvalidPayload, body, $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}");
 
