@@ -8,4 +8,5 @@ public enum PaymentsTable
     Idempotency,
     WebhookEvents,
     PendingEvents,
+    RecurringSeries,
 }

@@ -1,0 +1,18 @@
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Scheduling;
+
+namespace SmartRetry.Payments.Gateway;
+
+/// <summary>
+/// <c>recurring_init</c> as the init activity hands it to SmartRetry. Holds the unsealed card, so it lives only inside
+/// that activity and is never serialized. For a merchant-managed series the schedule is ours and is not sent; a provider-managed one may have none.
+/// </summary>
+public sealed record RecurringInitSubmission(
+    string IdempotencyKey,
+    decimal Amount,
+    string Currency,
+    RecurringManagement ManagedBy,
+    RecurringSchedule? Schedule,
+    CardDetails Card,
+    PayerDetails Payer);

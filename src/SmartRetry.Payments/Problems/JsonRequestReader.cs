@@ -1,0 +1,40 @@
+using System.Text.Json;
+using SmartRetry.Payments.Serialization;
+
+namespace SmartRetry.Payments.Problems;
+
+/// <summary>Reads a JSON request body; malformed JSON becomes a problem naming where it broke, never an exception.</summary>
+public static class JsonRequestReader
+{
+    public static T? Read<T>(ReadOnlyMemory<byte> body, out PaymentsProblem? problem)
+        where T : class
+    {
+        problem = null;
+        if (body.IsEmpty)
+        {
+            problem = PaymentsProblem.Validation(new Dictionary<string, string[]> { [""] = ["A JSON body is required."] });
+            return null;
+        }
+
+        try
+        {
+            T? request = JsonSerializer.Deserialize<T>(body.Span, PaymentsJson.Options);
+            if (request is null)
+            {
+                problem = PaymentsProblem.Validation(new Dictionary<string, string[]> { [""] = ["The body must be a JSON object."] });
+            }
+
+            return request;
+        }
+        catch (JsonException exception)
+        {
+            // The exception's own message is not echoed: it is written for developers and may change between runtimes.
+            string pointer = JsonPointer.FromPath(exception.Path);
+            problem = PaymentsProblem.Validation(new Dictionary<string, string[]>
+            {
+                [pointer] = [pointer.Length == 0 ? "The body is not valid JSON." : "Unknown field, or a value of the wrong type or malformed JSON here."],
+            });
+            return null;
+        }
+    }
+}

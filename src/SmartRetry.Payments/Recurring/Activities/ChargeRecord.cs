@@ -1,0 +1,18 @@
+using SmartRetry.Payments.Gateway;
+
+namespace SmartRetry.Payments.Recurring.Activities;
+
+/// <summary>One recurring charge attempt for the ledger.</summary>
+/// <param name="PaymentId">Unique per attempt: the cycle instance id plus the attempt number, or the SmartRetry transaction id for a followed series.</param>
+/// <param name="Note">What happens next (retry time, dunning exhausted and the series' action, hard decline), in words.</param>
+public sealed record ChargeRecord(
+    string PaymentId,
+    string SeriesId,
+    decimal Amount,
+    string Currency,
+    TransactionStatus Status,
+    DateTime AtUtc,
+    string? TransactionId = null,
+    string? ReasonCode = null,
+    int? AttemptNumber = null,
+    string? Note = null);

@@ -1,0 +1,42 @@
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
+
+namespace SmartRetry.Payments.Recurring.Activities;
+
+/// <summary>
+/// Submits one merchant-triggered charge (SmartRetry <c>recurring/charge</c>) and maps the transaction to the cycle
+/// instance so its webhooks reach the cycle. Retries by the activity policy repeat the same idempotency key.
+/// </summary>
+public sealed class ChargeRecurringActivity(ISmartRetryRecurringGateway recurring, ISmartRetryGateway payments, ICorrelationStore correlations)
+{
+    public async Task<ChargeAttemptResult> RunAsync(ChargeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        SubmissionResult submitted;
+        try
+        {
+            submitted = await recurring.ChargeRecurringAsync(
+                new RecurringChargeSubmission(request.IdempotencyKey, request.RecurringId, request.Amount, request.Currency), cancellationToken);
+        }
+        catch (SmartRetryRejectedException rejected)
+        {
+            // SmartRetry refused the request itself (e.g. RECURRING_NOT_ACTIVE): nothing was charged, and the same request cannot succeed.
+            return new ChargeAttemptResult(null, TransactionStatus.Declined, rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", "VALIDATION");
+        }
+
+        if (submitted.TransactionId is not { } transactionId)
+        {
+            return new ChargeAttemptResult(null, submitted.Accepted ? TransactionStatus.Unknown : TransactionStatus.Declined);
+        }
+
+        await correlations.AddAsync(CorrelationKind.Transaction, transactionId, request.CycleInstanceId, cancellationToken);
+        if (submitted.Accepted)
+        {
+            return new ChargeAttemptResult(transactionId, TransactionStatus.Processing);
+        }
+
+        // accepted:false is a decline; the status endpoint says why, which decides whether dunning may retry.
+        TransactionSnapshot snapshot = await payments.GetTransactionAsync(transactionId, cancellationToken);
+        return new ChargeAttemptResult(transactionId, TransactionStatus.Declined, snapshot.ReasonCode, snapshot.Domain);
+    }
+}

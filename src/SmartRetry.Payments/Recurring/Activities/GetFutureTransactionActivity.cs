@@ -1,0 +1,9 @@
+using SmartRetry.Payments.Gateway;
+
+namespace SmartRetry.Payments.Recurring.Activities;
+
+public sealed class GetFutureTransactionActivity(ISmartRetryRecurringGateway recurring)
+{
+    public Task<FutureTransactionSnapshot> RunAsync(string futureTransactionId, CancellationToken cancellationToken) =>
+        recurring.GetFutureTransactionAsync(futureTransactionId, cancellationToken);
+}

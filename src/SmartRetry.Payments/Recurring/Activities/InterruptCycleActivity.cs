@@ -1,0 +1,15 @@
+using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Recurring.Activities;
+
+/// <summary>Raises the interrupt into a running charge cycle. A cycle that already finished needs no interrupt; returns whether it was raised.</summary>
+public sealed class InterruptCycleActivity(IWorkflowClient workflows)
+{
+    public async Task<bool> RunAsync(CycleInterruption interruption, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interruption);
+        RaiseEventResult raised = await workflows.RaiseEventAsync(interruption.CycleInstanceId, RecurringEventNames.CycleInterrupt, interruption.Control, cancellationToken);
+        return raised == RaiseEventResult.Raised;
+    }
+}

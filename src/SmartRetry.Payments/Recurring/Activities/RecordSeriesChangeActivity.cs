@@ -1,0 +1,14 @@
+using SmartRetry.Payments.Recurring.Storage;
+
+namespace SmartRetry.Payments.Recurring.Activities;
+
+/// <summary>Writes a series workflow's progress to the series record.</summary>
+public sealed class RecordSeriesChangeActivity(IRecurringSeriesStore series)
+{
+    public async Task RunAsync(SeriesChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        _ = await series.UpdateAsync(change.SeriesId, current => current.Apply(change), cancellationToken)
+            ?? throw new InvalidOperationException($"Recurring series {change.SeriesId} has no record.");
+    }
+}

@@ -1,0 +1,13 @@
+using SmartRetry.Payments.Recurring.Merchant;
+
+namespace SmartRetry.Payments.Recurring.Activities;
+
+/// <summary>A change to a series' record, written by the series workflows; null fields stay unchanged.</summary>
+public sealed record SeriesChange(
+    string SeriesId,
+    DateTime AtUtc,
+    RecurringSeriesStatus? Status = null,
+    decimal? Amount = null,
+    DateTime? NextDueAtUtc = null,
+    ChargeCycleResult? Cycle = null,
+    string? Note = null);

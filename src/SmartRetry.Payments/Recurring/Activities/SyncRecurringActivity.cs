@@ -1,0 +1,63 @@
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Recurring.FutureTransactions;
+using SmartRetry.Payments.Recurring.Platform;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Recurring.Activities;
+
+/// <summary>
+/// Reads a followed series from SmartRetry's status endpoint, records every completed charge (the ledger ignores ones
+/// already recorded) and starts a watch for each upcoming future transaction that has none yet.
+/// </summary>
+public sealed class SyncRecurringActivity(
+    ISmartRetryRecurringGateway recurring, IPaymentLedger ledger, IWorkflowClient workflows, ICorrelationStore correlations, TimeProvider time)
+{
+    public async Task<SyncResult> RunAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RecurringSnapshot snapshot = await recurring.GetRecurringAsync(request.RecurringId, cancellationToken);
+        DateTimeOffset now = time.GetUtcNow();
+
+        int recorded = 0;
+        foreach (RecurringChargeRecord charge in snapshot.CompletedTransactions)
+        {
+            var entry = new PaymentLedgerEntry(
+                PlatformSeriesWorkflow.ChargePaymentId(request.SeriesId, charge.TransactionId),
+                request.SeriesId,
+                PaymentKind.RecurringCharge,
+                charge.Amount,
+                charge.Currency,
+                charge.Accepted ? PaymentStatus.Approved : PaymentStatus.Declined,
+                now,
+                charge.TransactionId,
+                charge.OrderId,
+                Note: "From SmartRetry's recurring status.");
+            if (await ledger.RecordAsync(entry, cancellationToken))
+            {
+                recorded++;
+            }
+        }
+
+        int started = 0;
+        foreach (FutureTransactionSnapshot future in snapshot.FutureTransactions.Where(f => f.Status is FutureTransactionStatus.Pending or FutureTransactionStatus.Processing))
+        {
+            await correlations.AddAsync(CorrelationKind.FutureTransaction, future.FutureTransactionId, request.SeriesId, cancellationToken);
+            string watchId = FutureTransactionWatchWorkflow.InstanceId(request.SeriesId, future.FutureTransactionId);
+            // Durable replaces a finished instance that is scheduled again, so an existing watch is left alone.
+            if (await workflows.GetInstanceAsync(watchId, cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            var input = new FutureTransactionWatchInput(request.SeriesId, request.RecurringId, future.FutureTransactionId, future.ScheduledDate, request.MissedChargeGrace);
+            if (await workflows.ScheduleNewAsync(RecurringWorkflowNames.FutureTransactionWatch, watchId, input, null, cancellationToken) == ScheduleResult.Scheduled)
+            {
+                started++;
+            }
+        }
+
+        return new SyncResult(snapshot.Status, recorded, started);
+    }
+}

@@ -1,0 +1,11 @@
+namespace SmartRetry.Payments.Recurring.Dunning;
+
+/// <summary>What a merchant-managed series does when a cycle stays unpaid after dunning (or after a hard decline).</summary>
+public enum DunningExhaustedAction
+{
+    /// <summary>The series stays active; the next cycle is charged on its date.</summary>
+    StayActive,
+
+    /// <summary>The series is cancelled, at SmartRetry too.</summary>
+    CancelSeries,
+}

@@ -1,0 +1,18 @@
+using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Sales;
+
+namespace SmartRetry.Payments.Recurring.Merchant;
+
+/// <summary>One occurrence to charge, with everything the cycle decides on.</summary>
+/// <param name="NextCycleDueAtUtc">Dunning never reaches this instant; null for the last occurrence.</param>
+public sealed record ChargeCycleInput(
+    string SeriesId,
+    string RecurringId,
+    int Sequence,
+    decimal Amount,
+    string Currency,
+    DateTime DueAtUtc,
+    DateTime? NextCycleDueAtUtc,
+    DunningPolicy Dunning,
+    SaleTrackingPolicy Tracking,
+    CardAttemptWindow CardWindow);

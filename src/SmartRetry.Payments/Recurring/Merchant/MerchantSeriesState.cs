@@ -1,0 +1,28 @@
+using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Sales;
+
+namespace SmartRetry.Payments.Recurring.Merchant;
+
+/// <summary>
+/// The compact state a merchant-managed series carries from one <c>ContinueAsNew</c> generation to the next. Policies
+/// travel in it (never read from configuration in the workflow), so a replay decides exactly as the original run.
+/// </summary>
+/// <param name="NextSequence">The first occurrence not yet charged or skipped.</param>
+/// <param name="CardWindow">Recent attempts on the series' card, for the 20-in-30-days rule.</param>
+/// <param name="RecurringId">SmartRetry's series id; null until <see cref="Setup"/> has run.</param>
+/// <param name="Setup">Present only in the first generation: create the series at SmartRetry first.</param>
+/// <param name="Generation">How many generations ran before this one; for operators.</param>
+public sealed record MerchantSeriesState(
+    string SeriesId,
+    string? RecurringId,
+    decimal Amount,
+    string Currency,
+    RecurringSchedule Schedule,
+    DunningPolicy Dunning,
+    SaleTrackingPolicy Tracking,
+    RecurringSeriesStatus Status,
+    int NextSequence,
+    CardAttemptWindow CardWindow,
+    int Generation = 0,
+    SeriesSetup? Setup = null);

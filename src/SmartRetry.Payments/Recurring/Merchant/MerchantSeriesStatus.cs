@@ -1,0 +1,11 @@
+namespace SmartRetry.Payments.Recurring.Merchant;
+
+/// <summary>The series workflow's custom status: what operators and <c>GET /api/recurring/{id}</c> see. No card data.</summary>
+public sealed record MerchantSeriesStatus(
+    RecurringSeriesStatus Status,
+    decimal Amount,
+    string Currency,
+    int NextSequence,
+    DateTime? NextDueAtUtc,
+    string? RunningCycleId,
+    int Generation);

@@ -1,0 +1,195 @@
+using Microsoft.Extensions.Logging;
+using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Recurring.Merchant;
+
+/// <summary>
+/// The eternal workflow of a <c>managed_by: merchant</c> series. Each generation does one thing and continues as new
+/// with compact state, so history stays bounded however long the series runs: wait on a durable timer for the next
+/// occurrence (pause / resume / cancel / amount update can interrupt it), or run that occurrence's charge cycle as a
+/// sub-workflow and record it. Occurrences that fall due while the series is paused are skipped, not charged later.
+/// </summary>
+public static class MerchantSeriesWorkflow
+{
+    /// <summary>The idempotency step of cancelling the series at SmartRetry: once per series, however often it is asked.</summary>
+    public const string CancelStep = "recurring-cancel";
+
+    public static async Task<MerchantSeriesResult> RunAsync(IWorkflowContext context, MerchantSeriesState state)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        ILogger logger = context.CreateReplaySafeLogger(typeof(MerchantSeriesWorkflow).FullName!);
+        if (state.Setup is { } setup)
+        {
+            InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, RecurringManagement.Merchant, state.Amount, state.Currency, state.Schedule, setup);
+            if (!init.Accepted)
+            {
+                context.SetCustomStatus(Status(state with { Status = RecurringSeriesStatus.Cancelled }, null, null));
+                RecurringLog.SeriesEnded(logger, state.SeriesId, RecurringSeriesStatus.Cancelled, "the first payment was declined");
+                return new MerchantSeriesResult(state.SeriesId, RecurringSeriesStatus.Cancelled, "The first payment was declined; the series was not created.");
+            }
+
+            // recurring_init charged the first occurrence; the card leaves the workflow's state here.
+            return Continue(context, state with { Setup = null, RecurringId = init.RecurringId, NextSequence = Math.Max(state.NextSequence, 2) });
+        }
+
+        var controls = new WorkflowEventStream<SeriesControl>(context, RecurringEventNames.Control);
+
+        if (state.Status == RecurringSeriesStatus.Paused)
+        {
+            context.SetCustomStatus(Status(state, null, null));
+            await controls.Next;
+            return await ApplyAsync(context, logger, state, controls.Take());
+        }
+
+        ScheduledOccurrence? due = NextOccurrence(state, context.CurrentUtcDateTime);
+        if (due is null)
+        {
+            return await EndAsync(context, logger, state, RecurringSeriesStatus.Completed, "All scheduled occurrences have been processed.");
+        }
+
+        context.SetCustomStatus(Status(state with { NextSequence = due.Sequence }, due.DueAtUtc, null));
+        using (var timerCancellation = new CancellationTokenSource())
+        {
+            Task dueTimer = context.CreateTimer(due.DueAtUtc, timerCancellation.Token);
+            if (await Task.WhenAny(dueTimer, controls.Next) != dueTimer)
+            {
+                timerCancellation.Cancel();
+                return await ApplyAsync(context, logger, state with { NextSequence = due.Sequence }, controls.Take());
+            }
+        }
+
+        ScheduledOccurrence? following = ScheduleCalculator.Occurrence(state.Schedule, due.Sequence + 1);
+        string cycleId = RecurringWorkflowNames.CycleInstanceId(state.SeriesId, due.Sequence);
+        context.SetCustomStatus(Status(state with { NextSequence = due.Sequence }, due.DueAtUtc, cycleId));
+        Task<ChargeCycleResult> cycle = context.CallSubWorkflowAsync<ChargeCycleResult>(
+            RecurringWorkflowNames.ChargeCycle,
+            cycleId,
+            new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, state.Tracking, state.CardWindow));
+
+        SeriesControl? arrivedDuringCycle = null;
+        if (await Task.WhenAny(cycle, controls.Next) != cycle)
+        {
+            arrivedDuringCycle = controls.Take();
+            if (arrivedDuringCycle.Command is SeriesCommand.Pause or SeriesCommand.Cancel)
+            {
+                await context.CallActivityAsync(RecurringWorkflowNames.InterruptCycleActivity, new CycleInterruption(cycleId, arrivedDuringCycle), ActivityRetryPolicy.Storage);
+            }
+        }
+
+        ChargeCycleResult result = await cycle;
+        MerchantSeriesState next = state with { NextSequence = due.Sequence + 1, CardWindow = result.CardWindow };
+        await RecordAsync(context, new SeriesChange(state.SeriesId, context.CurrentUtcDateTime, NextDueAtUtc: following?.DueAtUtc, Cycle: result));
+
+        bool unpaid = result.Outcome is ChargeCycleOutcome.Declined or ChargeCycleOutcome.Skipped;
+        if (unpaid && state.Dunning.ExhaustedAction == DunningExhaustedAction.CancelSeries && arrivedDuringCycle?.Command != SeriesCommand.Cancel)
+        {
+            return await CancelAsync(context, logger, next, $"Occurrence {due.Sequence} stayed unpaid ({result.ReasonCode ?? result.Outcome.ToString()}); the dunning policy cancels the series.");
+        }
+
+        return arrivedDuringCycle is null ? Continue(context, next) : await ApplyAsync(context, logger, next, arrivedDuringCycle);
+    }
+
+    /// <summary>
+    /// The occurrence to charge next. One that is overdue (the previous cycle ran long) is still charged, unless a
+    /// later one is also due by now: then only the latest is charged, so a late series never charges in a burst.
+    /// </summary>
+    private static ScheduledOccurrence? NextOccurrence(MerchantSeriesState state, DateTime nowUtc)
+    {
+        ScheduledOccurrence? due = ScheduleCalculator.Occurrence(state.Schedule, state.NextSequence);
+        while (due is not null && ScheduleCalculator.Occurrence(state.Schedule, due.Sequence + 1) is { } later && later.DueAtUtc <= nowUtc)
+        {
+            due = later;
+        }
+
+        return due;
+    }
+
+    private static async Task<MerchantSeriesResult> ApplyAsync(IWorkflowContext context, ILogger logger, MerchantSeriesState state, SeriesControl control)
+    {
+        DateTime now = context.CurrentUtcDateTime;
+        MerchantSeriesState next = state;
+        switch (control.Command)
+        {
+            case SeriesCommand.Cancel:
+                return await CancelAsync(context, logger, state, $"Cancelled on request {control.RequestId}.");
+
+            case SeriesCommand.Pause when state.Status == RecurringSeriesStatus.Active:
+                next = state with { Status = RecurringSeriesStatus.Paused };
+                await RecordAsync(context, new SeriesChange(state.SeriesId, now, RecurringSeriesStatus.Paused, Note: $"Paused on request {control.RequestId}."));
+                break;
+
+            case SeriesCommand.Resume when state.Status == RecurringSeriesStatus.Paused:
+                // Occurrences that fell due while paused are skipped: resuming never charges for the paused time.
+                ScheduledOccurrence? resumeAt = ScheduleCalculator.FirstDueAtOrAfter(state.Schedule, state.NextSequence, now);
+                next = state with { Status = RecurringSeriesStatus.Active, NextSequence = resumeAt?.Sequence ?? int.MaxValue };
+                await RecordAsync(context, new SeriesChange(state.SeriesId, now, RecurringSeriesStatus.Active, NextDueAtUtc: resumeAt?.DueAtUtc, Note: $"Resumed on request {control.RequestId}."));
+                break;
+
+            case SeriesCommand.UpdateAmount when control.Amount is { } amount && amount != state.Amount:
+                next = state with { Amount = amount };
+                try
+                {
+                    await context.CallActivityAsync<bool>(
+                        RecurringWorkflowNames.UpdateRecurringAmountActivity, new Gateway.RecurringUpdate(state.RecurringId!, amount), ActivityRetryPolicy.SmartRetryOutage);
+                }
+                catch (WorkflowTaskFailedException)
+                {
+                    // Every charge sends its amount explicitly, so SmartRetry's stale default cannot mis-charge; it is only reported.
+                    RecurringLog.SmartRetryCallFailed(logger, state.SeriesId, "update the amount");
+                }
+
+                await RecordAsync(context, new SeriesChange(state.SeriesId, now, Amount: amount, Note: $"Amount updated on request {control.RequestId}."));
+                break;
+
+            default:
+                // Repeats and impossible transitions (the HTTP side refuses them, but a duplicate may still arrive) change nothing.
+                return Continue(context, state);
+        }
+
+        RecurringLog.CommandApplied(logger, state.SeriesId, control.Command, next.Status);
+        return Continue(context, next);
+    }
+
+    private static async Task<MerchantSeriesResult> CancelAsync(IWorkflowContext context, ILogger logger, MerchantSeriesState state, string reason)
+    {
+        string note = reason;
+        try
+        {
+            await context.CallActivityAsync<bool>(
+                RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId!), ActivityRetryPolicy.SmartRetryOutage);
+        }
+        catch (WorkflowTaskFailedException)
+        {
+            // We are the scheduler, so nothing more is charged either way; SmartRetry's record is fixed by a person.
+            RecurringLog.SmartRetryCallFailed(logger, state.SeriesId, "cancel the series");
+            note += " SmartRetry could not be told: needs attention.";
+        }
+
+        return await EndAsync(context, logger, state, RecurringSeriesStatus.Cancelled, note);
+    }
+
+    private static async Task<MerchantSeriesResult> EndAsync(IWorkflowContext context, ILogger logger, MerchantSeriesState state, RecurringSeriesStatus status, string detail)
+    {
+        await RecordAsync(context, new SeriesChange(state.SeriesId, context.CurrentUtcDateTime, status, Note: detail));
+        context.SetCustomStatus(Status(state with { Status = status }, null, null));
+        RecurringLog.SeriesEnded(logger, state.SeriesId, status, detail);
+        return new MerchantSeriesResult(state.SeriesId, status, detail);
+    }
+
+    private static MerchantSeriesResult Continue(IWorkflowContext context, MerchantSeriesState next)
+    {
+        context.ContinueAsNew(next with { Generation = next.Generation + 1 });
+        return new MerchantSeriesResult(next.SeriesId, next.Status, "Continued as new.");
+    }
+
+    private static Task RecordAsync(IWorkflowContext context, SeriesChange change) =>
+        context.CallActivityAsync(RecurringWorkflowNames.RecordSeriesChangeActivity, change, ActivityRetryPolicy.Storage);
+
+    private static MerchantSeriesStatus Status(MerchantSeriesState state, DateTime? nextDueAtUtc, string? runningCycleId) =>
+        new(state.Status, state.Amount, state.Currency, state.NextSequence, nextDueAtUtc, runningCycleId, state.Generation);
+}

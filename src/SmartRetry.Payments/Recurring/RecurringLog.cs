@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring.Events;
+
+namespace SmartRetry.Payments.Recurring;
+
+/// <summary>Structured log messages of the recurring workflows and activities. None carries card data.</summary>
+internal static partial class RecurringLog
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Recurring charge {CycleId} attempt {Attempt} has no final outcome ({Status}); escalated, not retried")]
+    public static partial void ChargeUnresolved(ILogger logger, string cycleId, int attempt, TransactionStatus status);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Recurring charge {CycleId} stops dunning: series {Command}")]
+    public static partial void CycleInterrupted(ILogger logger, string cycleId, SeriesCommand command);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Recurring series {SeriesId}: {Command} applied, now {Status}")]
+    public static partial void CommandApplied(ILogger logger, string seriesId, SeriesCommand command, RecurringSeriesStatus status);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Recurring series {SeriesId} ended as {Status}: {Detail}")]
+    public static partial void SeriesEnded(ILogger logger, string seriesId, RecurringSeriesStatus status, string detail);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Recurring series {SeriesId}: SmartRetry could not be told to {Operation}; needs attention")]
+    public static partial void SmartRetryCallFailed(ILogger logger, string seriesId, string operation);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Future transaction {FutureTransactionId} of series {SeriesId} did not run by {CheckedAt:O}: flagged as missed")]
+    public static partial void FutureTransactionMissed(ILogger logger, string futureTransactionId, string seriesId, DateTime checkedAt);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Requests;
+using SmartRetry.Payments.Recurring.Storage;
+
+namespace SmartRetry.Payments.Recurring;
+
+/// <summary>
+/// Registers what recurring series need that does not depend on the host: validated options (<c>Dunning</c>,
+/// <c>Payments:Recurring</c>), the series store and the request validator. Handlers and activities that take an
+/// <c>IWorkflowClient</c> are built by the host, which owns the per-invocation Durable client.
+/// </summary>
+public static class RecurringServiceCollectionExtensions
+{
+    public static IServiceCollection AddRecurringPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DunningOptions>()
+            .Bind(configuration.GetSection(DunningOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<RecurringOptions>()
+            .Bind(configuration.GetSection(RecurringOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IRecurringSeriesStore, TableRecurringSeriesStore>();
+        services.AddSingleton<RecurringRequestValidator>();
+        return services;
+    }
+}

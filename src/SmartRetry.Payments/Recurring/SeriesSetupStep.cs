@@ -1,0 +1,18 @@
+using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Recurring;
+
+/// <summary>The first step of every series workflow: <c>recurring_init</c> in an activity, with a key derived from the series id.</summary>
+internal static class SeriesSetupStep
+{
+    public const string InitStep = "recurring-init";
+
+    public static Task<InitRecurringResult> RunAsync(
+        IWorkflowContext context, string seriesId, RecurringManagement managedBy, decimal amount, string currency, RecurringSchedule? schedule, SeriesSetup setup) =>
+        context.CallActivityAsync<InitRecurringResult>(
+            RecurringWorkflowNames.InitRecurringActivity,
+            new InitRecurringRequest(seriesId, IdempotencyKeys.Derive(seriesId, InitStep), amount, currency, managedBy, schedule, setup.Card, setup.Payer),
+            ActivityRetryPolicy.SmartRetryOutage);
+}

@@ -1,0 +1,26 @@
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Payments.Recurring;
+
+/// <summary>
+/// One long-lived wait per event name: the next event is awaited through <see cref="Next"/>, and a new wait is armed
+/// only after the previous one completed. Durable Task 1.25.0 lets a cancelled wait swallow the next event of its name
+/// (functions-api.md §8), so these waits are never cancelled; one left pending at the end of a generation simply ends with it.
+/// </summary>
+internal sealed class WorkflowEventStream<T>(IWorkflowContext context, string eventName)
+{
+    public Task<T> Next { get; private set; } = context.WaitForExternalEvent<T>(eventName);
+
+    /// <summary>The completed event; arms the wait for the one after it.</summary>
+    public T Take()
+    {
+        if (!Next.IsCompleted)
+        {
+            throw new InvalidOperationException($"No '{eventName}' event has arrived yet.");
+        }
+
+        T received = Next.Result;
+        Next = context.WaitForExternalEvent<T>(eventName);
+        return received;
+    }
+}

@@ -1,0 +1,28 @@
+using Moq;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring.Activities;
+
+namespace SmartRetry.Payments.Tests.Recurring.Activities;
+
+public sealed class CancelRecurringActivityTests
+{
+    [Fact]
+    public async Task A_series_SmartRetry_already_cancelled_counts_as_cancelled()
+    {
+        var gateway = new Mock<ISmartRetryRecurringGateway>();
+        gateway.Setup(g => g.CancelRecurringAsync("key", "RC000001", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SmartRetryRejectedException(409, "RECURRING_ALREADY_CANCELLED", "already cancelled"));
+
+        Assert.True(await new CancelRecurringActivity(gateway.Object).RunAsync(new CancelRecurringRequest("key", "RC000001"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Other_refusals_propagate()
+    {
+        var gateway = new Mock<ISmartRetryRecurringGateway>();
+        gateway.Setup(g => g.CancelRecurringAsync("key", "RC000001", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SmartRetryRejectedException(404, "RECURRING_NOT_FOUND", "no such series"));
+
+        await Assert.ThrowsAsync<SmartRetryRejectedException>(() => new CancelRecurringActivity(gateway.Object).RunAsync(new CancelRecurringRequest("key", "RC000001"), CancellationToken.None));
+    }
+}

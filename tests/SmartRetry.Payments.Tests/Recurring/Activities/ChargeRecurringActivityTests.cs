@@ -1,0 +1,64 @@
+using Moq;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring.Activities;
+
+namespace SmartRetry.Payments.Tests.Recurring.Activities;
+
+public sealed class ChargeRecurringActivityTests
+{
+    private static readonly ChargeRequest Request = new("rs-1-c3", "charge-a1-rs-1-c3-xyz", "RC000001", 19.99m, "EUR");
+
+    private readonly Mock<ISmartRetryRecurringGateway> _recurring = new();
+    private readonly Mock<ISmartRetryGateway> _payments = new();
+    private readonly Mock<ICorrelationStore> _correlations = new();
+
+    [Fact]
+    public async Task An_accepted_charge_is_tracked_and_its_webhooks_are_routed_to_the_cycle()
+    {
+        _recurring.Setup(g => g.ChargeRecurringAsync(new RecurringChargeSubmission(Request.IdempotencyKey, "RC000001", 19.99m, "EUR"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
+
+        ChargeAttemptResult result = await Activity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal(new ChargeAttemptResult("TX000001", TransactionStatus.Processing), result);
+        _correlations.Verify(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "rs-1-c3", It.IsAny<CancellationToken>()), Times.Once);
+        _payments.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_declined_charge_reads_the_reason_that_decides_dunning()
+    {
+        _recurring.Setup(g => g.ChargeRecurringAsync(It.IsAny<RecurringChargeSubmission>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SubmissionResult(false, "TX000002", "OR000001"));
+        _payments.Setup(g => g.GetTransactionAsync("TX000002", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new TransactionSnapshot("TX000002", TransactionStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", "PAYER_ACCOUNT", 3, null));
+
+        ChargeAttemptResult result = await Activity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal(new ChargeAttemptResult("TX000002", TransactionStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", "PAYER_ACCOUNT"), result);
+    }
+
+    [Fact]
+    public async Task A_request_SmartRetry_refuses_is_a_decline_carrying_its_reason_code()
+    {
+        _recurring.Setup(g => g.ChargeRecurringAsync(It.IsAny<RecurringChargeSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SmartRetryRejectedException(409, "RECURRING_NOT_ACTIVE", "Series is not active."));
+
+        ChargeAttemptResult result = await Activity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal((TransactionStatus.Declined, "RECURRING_NOT_ACTIVE"), (result.Status, result.ReasonCode));
+        _correlations.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Transport_failures_propagate_so_the_activity_retry_repeats_the_same_key()
+    {
+        _recurring.Setup(g => g.ChargeRecurringAsync(It.IsAny<RecurringChargeSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("connection reset"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Activity().RunAsync(Request, CancellationToken.None));
+    }
+
+    private ChargeRecurringActivity Activity() => new(_recurring.Object, _payments.Object, _correlations.Object);
+}

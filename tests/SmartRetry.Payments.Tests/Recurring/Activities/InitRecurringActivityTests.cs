@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Recurring.Storage;
+
+namespace SmartRetry.Payments.Tests.Recurring.Activities;
+
+public sealed class InitRecurringActivityTests
+{
+    private static readonly SealedCard Sealed = new("k1", "envelope");
+    private static readonly CardDetails Card = new("4111111111111111", 7, 2031, "123", "Jane Doe");
+
+    private readonly Mock<ISmartRetryRecurringGateway> _smartRetry = new();
+    private readonly Mock<ICardSealer> _sealer = new();
+    private readonly Mock<ICorrelationStore> _correlations = new();
+    private readonly Mock<IPaymentLedger> _ledger = new();
+    private readonly Mock<IRecurringSeriesStore> _series = new();
+    private readonly RecurringSeries _stored = new("rs-1", RecurringManagement.Merchant, RecurringSeriesStatus.Active, 10m, "EUR", "fp", default, default);
+    private RecurringSeries? _written;
+
+    public InitRecurringActivityTests()
+    {
+        _sealer.Setup(s => s.Unseal(Sealed)).Returns(Card);
+        _series.Setup(s => s.UpdateAsync("rs-1", It.IsAny<Func<RecurringSeries, RecurringSeries?>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, Func<RecurringSeries, RecurringSeries?> change, CancellationToken _) => _written = change(_stored));
+    }
+
+    [Fact]
+    public async Task An_accepted_init_correlates_the_series_records_the_first_payment_and_the_recurring_id()
+    {
+        _smartRetry.Setup(g => g.InitRecurringAsync(It.Is<RecurringInitSubmission>(s => s.Card == Card && s.IdempotencyKey == "key"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RecurringInitResult(true, "TX000001", "OR000001", "RC000001"));
+
+        InitRecurringResult result = await Activity().RunAsync(Request(), CancellationToken.None);
+
+        Assert.Equal(new InitRecurringResult(true, "RC000001", "TX000001"), result);
+        _correlations.Verify(c => c.AddAsync(CorrelationKind.Recurring, "RC000001", "rs-1", It.IsAny<CancellationToken>()));
+        _ledger.Verify(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.Kind == PaymentKind.RecurringInit && e.Status == PaymentStatus.Approved && e.TransactionId == "TX000001"), It.IsAny<CancellationToken>()));
+        Assert.Equal(("RC000001", RecurringSeriesStatus.Active), (_written!.RecurringId, _written.Status));
+    }
+
+    [Fact]
+    public async Task A_declined_first_payment_marks_the_series_cancelled()
+    {
+        _smartRetry.Setup(g => g.InitRecurringAsync(It.IsAny<RecurringInitSubmission>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RecurringInitResult(false, "TX000002", "OR000001", null));
+
+        InitRecurringResult result = await Activity().RunAsync(Request(), CancellationToken.None);
+
+        Assert.False(result.Accepted);
+        Assert.Equal(RecurringSeriesStatus.Cancelled, _written!.Status);
+        _ledger.Verify(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.Status == PaymentStatus.Declined), It.IsAny<CancellationToken>()));
+    }
+
+    private InitRecurringActivity Activity() =>
+        new(_smartRetry.Object, _sealer.Object, _correlations.Object, _ledger.Object, _series.Object, new FakeTimeProvider());
+
+    private static InitRecurringRequest Request() =>
+        new("rs-1", "key", 10m, "EUR", RecurringManagement.Merchant, null, Sealed, new PayerDetails("Jane", "Doe", "jane@example.com"));
+}

@@ -1,0 +1,50 @@
+using SmartRetry.Payments.Recurring.Dunning;
+
+namespace SmartRetry.Payments.Tests.Recurring.Dunning;
+
+public sealed class CardAttemptWindowTests
+{
+    private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void The_twenty_first_attempt_within_thirty_days_is_refused()
+    {
+        CardAttemptWindow window = CardAttemptWindow.Empty;
+        for (int day = 0; day < 20; day++)
+        {
+            Assert.True(window.Allows(Start.AddDays(day), 20));
+            window = window.Record(Start.AddDays(day), approved: false);
+        }
+
+        Assert.False(window.Allows(Start.AddDays(20), 20));
+        Assert.False(window.Allows(Start.AddDays(30), 20));
+        Assert.True(window.Allows(Start.AddDays(30).AddTicks(1), 20));
+    }
+
+    [Fact]
+    public void An_approval_starts_the_count_afresh()
+    {
+        CardAttemptWindow window = CardAttemptWindow.Empty;
+        for (int day = 0; day < 19; day++)
+        {
+            window = window.Record(Start.AddDays(day), approved: false);
+        }
+
+        window = window.Record(Start.AddDays(19), approved: true);
+
+        Assert.Empty(window.Attempts);
+        Assert.True(window.Allows(Start.AddDays(20), 1));
+    }
+
+    [Fact]
+    public void Attempts_older_than_the_window_are_dropped_so_the_state_stays_compact()
+    {
+        CardAttemptWindow window = CardAttemptWindow.Empty;
+        for (int day = 0; day < 365; day++)
+        {
+            window = window.Record(Start.AddDays(day), approved: false);
+        }
+
+        Assert.Equal(31, window.Attempts.Count);
+    }
+}

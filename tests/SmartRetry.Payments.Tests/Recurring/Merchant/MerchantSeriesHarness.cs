@@ -1,0 +1,100 @@
+using Moq;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Merchant;
+using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Workflows;
+using SmartRetry.Testing.Workflows;
+
+namespace SmartRetry.Payments.Tests.Recurring.Merchant;
+
+/// <summary>
+/// A merchant-managed series on the virtual-time workflow host (replay check on), with the real workflows and the real
+/// SmartRetry-facing activities over <see cref="ScriptedSmartRetry"/>. Ledger and series writes are captured as
+/// activity inputs. The cycle interrupt is raised through a mocked <see cref="IWorkflowClient"/> and delivered by
+/// <see cref="DeliverInterruptsAsync"/>, as the real client would deliver it shortly after the activity.
+/// </summary>
+public sealed class MerchantSeriesHarness
+{
+    public const string SeriesId = "rs-test-1";
+    public const string RecurringId = "RC000001";
+
+    private readonly List<(string InstanceId, string EventName, object? Payload)> _raised = [];
+
+    public MerchantSeriesHarness(DateTime start)
+    {
+        Host = new WorkflowTestHost(start);
+        var correlations = new Mock<ICorrelationStore>();
+        correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
+        var workflowClient = new Mock<IWorkflowClient>();
+        workflowClient.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback((string id, string name, object? payload, CancellationToken _) => _raised.Add((id, name, payload)))
+            .ReturnsAsync(RaiseEventResult.Raised);
+
+        Host.RegisterWorkflow<MerchantSeriesState, MerchantSeriesResult>(RecurringWorkflowNames.MerchantSeries, MerchantSeriesWorkflow.RunAsync)
+            .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(RecurringWorkflowNames.ChargeCycle, ChargeCycleWorkflow.RunAsync)
+            .RegisterActivity<ChargeRequest, ChargeAttemptResult>(
+                RecurringWorkflowNames.ChargeRecurringActivity, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object).RunAsync)
+            .RegisterActivity<string, TransactionSnapshot>(SaleWorkflowNames.GetSaleStatusActivity, new GetSaleStatusActivity(SmartRetry.Payments.Object).RunAsync)
+            .RegisterActivity<CancelRecurringRequest, bool>(RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)
+            .RegisterActivity<Gateway.RecurringUpdate, bool>(RecurringWorkflowNames.UpdateRecurringAmountActivity, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
+            .RegisterActivity<CycleInterruption, bool>(RecurringWorkflowNames.InterruptCycleActivity, new InterruptCycleActivity(workflowClient.Object).RunAsync)
+            .RegisterActivity<SeriesChange>(RecurringWorkflowNames.RecordSeriesChangeActivity, (_, _) => Task.CompletedTask)
+            .RegisterActivity<ChargeRecord>(RecurringWorkflowNames.RecordChargeActivity, (_, _) => Task.CompletedTask);
+    }
+
+    public WorkflowTestHost Host { get; }
+
+    public ScriptedSmartRetry SmartRetry { get; } = new();
+
+    public WorkflowTestInstance Series => Host.GetInstance(SeriesId);
+
+    /// <summary>When each charge reached SmartRetry.</summary>
+    public IReadOnlyList<DateTime> ChargeTimes => [.. Host.ActivityCalls.Where(c => c.Name == RecurringWorkflowNames.ChargeRecurringActivity).Select(c => c.CalledAt)];
+
+    public IReadOnlyList<ChargeRecord> LedgerWrites => [.. Host.ActivityInputs<ChargeRecord>(RecurringWorkflowNames.RecordChargeActivity).OfType<ChargeRecord>()];
+
+    public IReadOnlyList<SeriesChange> SeriesWrites => [.. Host.ActivityInputs<SeriesChange>(RecurringWorkflowNames.RecordSeriesChangeActivity).OfType<SeriesChange>()];
+
+    public static MerchantSeriesState State(RecurringSchedule schedule, DunningPolicy? dunning = null) => new(
+        SeriesId, RecurringId, 19.99m, "EUR", schedule, dunning ?? DunningPolicy.Default, SaleTrackingPolicy.Default,
+        RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty);
+
+    public Task StartAsync(MerchantSeriesState state) => Host.StartAsync(RecurringWorkflowNames.MerchantSeries, SeriesId, state);
+
+    public Task<RaiseEventResult> SendAsync(SeriesCommand command, decimal? amount = null) =>
+        Host.RaiseEventAsync(SeriesId, RecurringEventNames.Control, new SeriesControl(command, $"req-{command}", new DateTimeOffset(Host.UtcNow), amount));
+
+    /// <summary>Runs the clock to <paramref name="until"/>, delivering cycle interrupts as they are raised.</summary>
+    public async Task AdvanceToAsync(DateTime until)
+    {
+        await DeliverInterruptsAsync();
+        while (Host.PendingTimers is [var next, ..] && next.FireAt <= until)
+        {
+            await Host.AdvanceToNextTimerAsync();
+            await DeliverInterruptsAsync();
+        }
+
+        if (until > Host.UtcNow)
+        {
+            await Host.AdvanceTimeAsync(until - Host.UtcNow);
+        }
+    }
+
+    public async Task DeliverInterruptsAsync()
+    {
+        while (_raised.Count > 0)
+        {
+            (string instanceId, string eventName, object? payload) = _raised[0];
+            _raised.RemoveAt(0);
+            await Host.RaiseEventAsync(instanceId, eventName, payload);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Requests;
+using SmartRetry.Payments.Recurring.Storage;
+using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Tests.Cards;
+using SmartRetry.Payments.Tests.Sales;
+using SmartRetry.Payments.Tests.Storage;
+using SmartRetry.Payments.Workflows;
+using SmartRetry.Testing.Storage;
+
+namespace SmartRetry.Payments.Tests.Recurring.Requests;
+
+/// <summary>The recurring handlers over a real Azurite series table, a real card sealer, a virtual clock and Moq for the workflow client and SmartRetry.</summary>
+internal sealed class RecurringHandlerHarness
+{
+    private static readonly string FixedKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public RecurringHandlerHarness(AzuriteFixture azurite)
+    {
+        Store = new TableRecurringSeriesStore(TestTables.Create(azurite));
+        SealingKeyRing keyRing = AesGcmCardSealerTests.KeyRing([("k1", FixedKey)], current: "k1");
+        Workflows.Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .Callback((string name, string id, object? input, DateTimeOffset? _, CancellationToken _) => Scheduled.Add((name, id, input)))
+            .ReturnsAsync(ScheduleResult.Scheduled);
+        Workflows.Setup(w => w.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, CancellationToken _) => Scheduled.Any(s => s.InstanceId == id)
+                ? new WorkflowInstance(id, "w", WorkflowRuntimeStatus.Running, default, default, null, null, null)
+                : null);
+        Workflows.Setup(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(RaiseEventResult.Raised);
+        Handler = new RecurringRequestHandler(
+            new RecurringRequestValidator(new SaleRequestValidator(Time, Options.Create(new SaleOptions())), Time),
+            new SaleRequestFingerprinter(keyRing),
+            new AesGcmCardSealer(keyRing),
+            Store,
+            Workflows.Object,
+            SmartRetry.Object,
+            Options.Create(new RecurringOptions()),
+            Options.Create(new DunningOptions()),
+            Options.Create(new SaleOptions()),
+            Time,
+            NullLogger<RecurringRequestHandler>.Instance);
+        FutureTransactions = new FutureTransactionHandler(Store, SmartRetry.Object, Time, NullLogger<FutureTransactionHandler>.Instance);
+    }
+
+    public FakeTimeProvider Time { get; } = new(TestSales.Now);
+
+    public TableRecurringSeriesStore Store { get; }
+
+    public Mock<IWorkflowClient> Workflows { get; } = new();
+
+    public Mock<ISmartRetryRecurringGateway> SmartRetry { get; } = new();
+
+    public List<(string Name, string InstanceId, object? Input)> Scheduled { get; } = [];
+
+    public RecurringRequestHandler Handler { get; }
+
+    public FutureTransactionHandler FutureTransactions { get; }
+
+    public static object Request(string managedBy = "merchant", string reference = "sub-42", decimal amount = 19.99m, int interval = 1) => new
+    {
+        series_reference = reference,
+        amount,
+        currency = "EUR",
+        card = new { number = TestSales.CardNumber, expiry_month = TestSales.ExpiryMonth, expiry_year = TestSales.ExpiryYear, cvv = TestSales.Cvv },
+        payer = new { first_name = "Jane", last_name = "Doe", email = "jane@example.com" },
+        recurring = new { managed_by = managedBy, first_payment_date = "2026-12-01", recurring_date_type = "monthly", time_interval = interval, number_of_payments = 12 },
+    };
+
+    public static ReadOnlyMemory<byte> Body(object request) => JsonSerializer.SerializeToUtf8Bytes(request, PaymentsJson.Options);
+
+    /// <summary>Stores a series as if it had been created and set up earlier.</summary>
+    public async Task<RecurringSeries> SeedAsync(RecurringManagement managedBy, RecurringSeriesStatus status, string reference = "seeded")
+    {
+        var series = new RecurringSeries(
+            RecurringSeriesIds.For(reference), managedBy, status, 10m, "EUR", "k1:x:y", TestSales.Now, TestSales.Now, RecurringId: "RC000009");
+        return await Store.AddAsync(series, CancellationToken.None);
+    }
+}

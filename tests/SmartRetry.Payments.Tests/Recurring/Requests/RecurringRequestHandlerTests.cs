@@ -1,0 +1,193 @@
+using System.Net;
+using System.Text.Json;
+using Moq;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Merchant;
+using SmartRetry.Payments.Recurring.Platform;
+using SmartRetry.Payments.Recurring.Requests;
+using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Tests.Sales;
+using SmartRetry.Testing.Storage;
+
+namespace SmartRetry.Payments.Tests.Recurring.Requests;
+
+[Collection(AzuriteTests.Name)]
+public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
+{
+    private readonly RecurringHandlerHarness _harness = new(azurite);
+
+    [Fact]
+    public async Task A_valid_merchant_series_is_recorded_and_its_workflow_started_with_the_card_sealed()
+    {
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
+        string seriesId = RecurringSeriesIds.For("sub-42");
+        Assert.Equal((seriesId, RecurringSeriesStatus.Active, false), (result.Body!.SeriesId, result.Body.Status, result.Body.Replayed));
+        (string name, string instanceId, object? input) = Assert.Single(_harness.Scheduled);
+        Assert.Equal((RecurringWorkflowNames.MerchantSeries, seriesId), (name, instanceId));
+        var state = Assert.IsType<MerchantSeriesState>(input);
+        Assert.NotNull(state.Setup);
+        string serialized = JsonSerializer.Serialize(state, PaymentsJson.Options);
+        Assert.DoesNotContain(TestSales.CardNumber, serialized, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSales.Cvv, serialized, StringComparison.Ordinal);
+        Assert.Equal(RecurringManagement.Merchant, (await _harness.Store.GetAsync(seriesId, CancellationToken.None))!.ManagedBy);
+    }
+
+    [Fact]
+    public async Task A_platform_series_starts_the_follower_workflow()
+    {
+        await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request("our_platform")), CancellationToken.None);
+
+        (string name, _, object? input) = Assert.Single(_harness.Scheduled);
+        Assert.Equal(RecurringWorkflowNames.PlatformSeries, name);
+        Assert.Equal(RecurringManagement.OurPlatform, Assert.IsType<PlatformSeriesState>(input).ManagedBy);
+    }
+
+    [Fact]
+    public async Task The_same_request_twice_is_one_series_and_one_workflow()
+    {
+        ReadOnlyMemory<byte> body = RecurringHandlerHarness.Body(RecurringHandlerHarness.Request());
+
+        await _harness.Handler.CreateAsync(body, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CreateAsync(body, CancellationToken.None);
+
+        Assert.True(repeat.Body!.Replayed);
+        Assert.Single(_harness.Scheduled);
+    }
+
+    [Fact]
+    public async Task The_same_reference_with_different_details_is_a_conflict_and_changes_nothing()
+    {
+        await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
+
+        HandlerResult<RecurringSeriesView> conflict = await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(interval: 2)), CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.Conflict, ProblemTypes.IdempotencyConflict), (conflict.StatusCode, conflict.Problem!.Type));
+        Assert.Single(_harness.Scheduled);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_problem_naming_each_field_and_stores_nothing()
+    {
+        var request = new
+        {
+            series_reference = "sub-bad",
+            amount = 0.5m,
+            currency = "EUR",
+            card = new { number = "4111111111111112", expiry_month = 13, expiry_year = 2031 },
+            payer = new { first_name = "Jane", last_name = "Doe", email = "jane@example.com" },
+            recurring = new { managed_by = "our_platform", recurring_date_type = "monthly", time_interval = 0, time_zone = "Europe/Berlin" },
+        };
+
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(request), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.Equal(
+            ["/amount", "/card/expiry_month", "/card/number", "/recurring/first_payment_date", "/recurring/time_zone"],
+            result.Problem!.Errors!.Keys.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(TestSales.CardNumber[..15], JsonSerializer.Serialize(result.Problem, PaymentsJson.Options), StringComparison.Ordinal);
+        Assert.Empty(_harness.Scheduled);
+        Assert.Null(await _harness.Store.GetAsync(RecurringSeriesIds.For("sub-bad"), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("{\"series_reference\": \"x\", \"recurring\": {\"managed_by\": \"sometimes\"}}", "/recurring/managed_by")]
+    [InlineData("{\"series_reference\": \"x\", \"surprise\": 1}", "/surprise")]
+    [InlineData("{\"series_reference\": \"x\", \"recurring\": {\"managed_by\": \"merchant\", \"first_payment_date\": \"2026-12-01\", \"recurring_date_type\": \"monthly\", \"time_interval\": 1, \"cancellation_date\": \"2026-11-30\"}}", "/recurring/cancellation_date")]
+    public async Task Malformed_or_inconsistent_requests_name_the_field(string json, string field)
+    {
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(System.Text.Encoding.UTF8.GetBytes(json), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.Contains(field, result.Problem!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Pausing_a_merchant_series_raises_the_event_once_and_a_repeat_changes_nothing()
+    {
+        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
+
+        HandlerResult<RecurringSeriesView> first = await _harness.Handler.PauseAsync(series.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.PauseAsync(series.SeriesId, CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (first.StatusCode, repeat.StatusCode));
+        Assert.Equal(RecurringSeriesStatus.Paused, repeat.Body!.Status);
+        _harness.Workflows.Verify(
+            w => w.RaiseEventAsync(series.SeriesId, RecurringEventNames.Control, It.Is<SeriesControl>(c => c.Command == SeriesCommand.Pause), It.IsAny<CancellationToken>()),
+            Times.Once);
+    }
+
+    [Fact]
+    public async Task Resuming_a_cancelled_series_is_a_conflict()
+    {
+        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Cancelled);
+
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.ResumeAsync(series.SeriesId, CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.Conflict, RecurringProblems.InvalidTransition), (result.StatusCode, result.Problem!.Type));
+        _harness.Workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Pausing_a_platform_managed_series_is_a_conflict()
+    {
+        var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
+
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.PauseAsync(series.SeriesId, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
+        Assert.Equal(RecurringSeriesStatus.Active, (await _harness.Store.GetAsync(series.SeriesId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_platform_series_cancels_at_SmartRetry_with_a_stable_key_and_a_repeat_is_a_no_op()
+    {
+        var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
+        _harness.SmartRetry.Setup(g => g.CancelRecurringAsync(It.IsAny<string>(), "RC000009", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        HandlerResult<RecurringSeriesView> first = await _harness.Handler.CancelAsync(series.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CancelAsync(series.SeriesId, CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK, RecurringSeriesStatus.Cancelled), (first.StatusCode, repeat.StatusCode, repeat.Body!.Status));
+        _harness.SmartRetry.Verify(
+            g => g.CancelRecurringAsync(Payments.Workflows.IdempotencyKeys.Derive(series.SeriesId, MerchantSeriesWorkflow.CancelStep), "RC000009", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task An_amount_update_with_too_many_decimals_is_rejected_naming_the_amount()
+    {
+        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
+
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.UpdateAmountAsync(series.SeriesId, RecurringHandlerHarness.Body(new { amount = 12.345m }), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        Assert.Contains("/amount", result.Problem!.Errors!.Keys);
+        Assert.Equal(10m, (await _harness.Store.GetAsync(series.SeriesId, CancellationToken.None))!.Amount);
+    }
+
+    [Fact]
+    public async Task An_amount_update_is_stored_and_sent_to_the_series_workflow()
+    {
+        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
+
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.UpdateAmountAsync(series.SeriesId, RecurringHandlerHarness.Body(new { amount = 12.5m }), CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.Accepted, 12.5m), (result.StatusCode, result.Body!.Amount));
+        _harness.Workflows.Verify(
+            w => w.RaiseEventAsync(series.SeriesId, RecurringEventNames.Control, It.Is<SeriesControl>(c => c.Command == SeriesCommand.UpdateAmount && c.Amount == 12.5m), It.IsAny<CancellationToken>()),
+            Times.Once);
+    }
+
+    [Theory]
+    [InlineData("rs-00000000000000000000000000000000")]
+    [InlineData("not-a-series-id")]
+    public async Task An_unknown_series_is_not_found(string seriesId)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _harness.Handler.GetAsync(seriesId, CancellationToken.None)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _harness.Handler.CancelAsync(seriesId, CancellationToken.None)).StatusCode);
+    }
+}
