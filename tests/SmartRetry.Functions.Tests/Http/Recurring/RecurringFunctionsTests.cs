@@ -14,7 +14,7 @@ public sealed class RecurringFunctionsTests : IDisposable
         {"series_reference":"sub-42","amount":19.99,"currency":"EUR",
          "card":{"number":"4111111111111111","expiry_month":7,"expiry_year":2031,"cvv":"973"},
          "payer":{"first_name":"Jane","last_name":"Doe","email":"jane@example.com"},
-         "recurring":{"managed_by":"merchant","first_payment_date":"2026-12-01","recurring_date_type":"monthly","time_interval":1,"number_of_payments":12}}
+         "recurring":{"managed_by":"merchant","first_payment_date":"2026-12-01","recurring_date_type":"monthly","time_interval":1,"number_of_payments":12,"charge_time_of_day":"09:00:00","time_zone":"Europe/Berlin"}}
         """;
 
     private readonly FunctionsApp app = new();
