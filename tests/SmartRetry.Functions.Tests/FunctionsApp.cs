@@ -89,6 +89,8 @@ internal sealed class FunctionsApp : IDisposable
 
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(services);
 
+    public object Create(Type type) => ActivatorUtilities.CreateInstance(services, type);
+
     public static HttpRequest Request(string method, string path, string? body = null, IDictionary<string, string>? headers = null) =>
         Request(method, path, body is null ? [] : System.Text.Encoding.UTF8.GetBytes(body), headers);
 
