@@ -2,6 +2,8 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Hosting;
+using SmartRetry.Payments.DependencyInjection;
+using SmartRetry.Payments.Recurring;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -13,8 +15,11 @@ builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
 builder.Services.AddSmartRetryFunctionsHost(builder.Configuration);
 
-// Payments registers its own services here as they land (each validates its options at start-up): the SmartRetry
-// client through IHttpClientFactory, card sealing, the ledger and correlation tables over the TableServiceClient
-// registered above, webhook intake and the request handlers the HTTP functions delegate to.
+// Payments' services, each validating its options at start-up: card sealing, the ledger, idempotency, correlation and
+// webhook tables over the TableServiceClient registered above, the sale and recurring request handlers, webhook intake
+// and dunning. The SmartRetry gateway ports (ISmartRetryGateway, ISmartRetryRecurringGateway, over the SmartRetry
+// client through IHttpClientFactory) are registered by AddPayments with the gateway adapter.
+builder.Services.AddPayments(builder.Configuration);
+builder.Services.AddRecurringPayments(builder.Configuration);
 
 builder.Build().Run();

@@ -3,14 +3,21 @@ using Azure.Data.Tables;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartRetry.Functions.Configuration;
 using SmartRetry.Functions.Durable;
+using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Recurring.Requests;
+using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Serialization;
 
 namespace SmartRetry.Functions.Hosting;
 
-/// <summary>What the Functions host itself contributes to DI: shared JSON, time, validated options, storage and Durable adapters.</summary>
+/// <summary>
+/// What the Functions host itself contributes to DI: shared JSON, time, validated options, storage, Durable adapters,
+/// and the Payments activities and handlers its functions take by constructor.
+/// </summary>
 public static class FunctionsHostServiceCollectionExtensions
 {
     public static IServiceCollection AddSmartRetryFunctionsHost(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +42,22 @@ public static class FunctionsHostServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<IWorkflowClientFactory, DurableWorkflowClientFactory>();
+        services.AddSingleton(typeof(WorkflowBoundFactory<>));
+
+        // Activities and handlers the function classes take by constructor. They are stateless over singletons;
+        // the ones that need the per-invocation workflow client are built through WorkflowBoundFactory<T> instead.
+        services.TryAddSingleton<SubmitSaleActivity>();
+        services.TryAddSingleton<GetSaleStatusActivity>();
+        services.TryAddSingleton<RecordSaleActivity>();
+        services.TryAddSingleton<InitRecurringActivity>();
+        services.TryAddSingleton<ChargeRecurringActivity>();
+        services.TryAddSingleton<CancelRecurringActivity>();
+        services.TryAddSingleton<UpdateRecurringAmountActivity>();
+        services.TryAddSingleton<RecordSeriesChangeActivity>();
+        services.TryAddSingleton<RecordChargeActivity>();
+        services.TryAddSingleton<GetFutureTransactionActivity>();
+        services.TryAddSingleton<RecordFutureTransactionActivity>();
+        services.TryAddSingleton<FutureTransactionHandler>();
         return services;
     }
 }

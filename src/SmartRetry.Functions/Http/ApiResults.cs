@@ -1,74 +1,66 @@
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
+using SmartRetry.Payments.Problems;
 
 namespace SmartRetry.Functions.Http;
 
 /// <summary>
 /// The only way HTTP functions answer: JSON in the Payments shape, and RFC 9457 problem details
-/// (<c>application/problem+json</c>) for every client error, so each route stays a one-line translation.
+/// (<c>application/problem+json</c>) for every client error, so each route stays a one-line translation of a
+/// Payments <see cref="HandlerResult{T}"/>.
 /// </summary>
 public static class ApiResults
 {
-    /// <summary>The route prefix from host.json (<c>extensions.http.routePrefix</c>).</summary>
-    public const string RoutePrefix = "api";
+    /// <summary>The problem type of a route that exists but whose operation the service does not offer.</summary>
+    public const string NotImplementedType = "/problems/not-implemented";
+
+    /// <summary>The problem type of a body above <see cref="RequestBody.MaxBytes"/>.</summary>
+    public const string PayloadTooLargeType = "/problems/payload-too-large";
 
     public static IActionResult Ok(object body) => new JsonBodyResult(StatusCodes.Status200OK, body, JsonBodyResult.JsonContentType);
 
     /// <summary>
-    /// <c>202 Accepted</c> for work that continues in a workflow: <c>Location</c> and the body's status link point at
-    /// <paramref name="statusPath"/> (relative to the route prefix, e.g. <c>payments/{id}</c>) on the host the caller used.
+    /// A handler's answer as it is: its status code with its body, or its problem. A <c>202 Accepted</c> also carries
+    /// <c>Location</c> when <paramref name="statusPath"/> is given: the path it returns (absolute, such as
+    /// <c>/api/payments/{id}</c>, as the handlers' links are) on the host the caller used.
     /// </summary>
-    public static IActionResult Accepted(HttpRequest request, string id, string statusPath)
+    public static IActionResult From<T>(HandlerResult<T> result, HttpRequest request, Func<T, string>? statusPath = null)
+        where T : class
     {
+        ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        ArgumentException.ThrowIfNullOrEmpty(statusPath);
-
-        var status = new Uri(UriHelper.BuildAbsolute(
-            request.Scheme, request.Host, request.PathBase, new PathString($"/{RoutePrefix}/{statusPath.TrimStart('/')}")));
-        return new JsonBodyResult(StatusCodes.Status202Accepted, new AcceptedResponse(id, new ResourceLinks(status)), JsonBodyResult.JsonContentType)
+        if (result.Problem is { } problem)
         {
-            Location = status,
-        };
-    }
-
-    /// <summary><c>400</c> naming each offending field (JSON names) with what is wrong with it.</summary>
-    public static IActionResult ValidationProblem(IDictionary<string, string[]> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (errors.Count == 0)
-        {
-            throw new ArgumentException("A validation problem names at least one field.", nameof(errors));
+            return Problem(problem);
         }
 
-        var problem = new HttpValidationProblemDetails(errors)
+        T body = result.Body ?? throw new ArgumentException("A successful handler result has a body.", nameof(result));
+        return new JsonBodyResult((int)result.StatusCode, body, JsonBodyResult.JsonContentType)
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request is not valid.",
-            Detail = $"See errors for the offending field{(errors.Count == 1 ? "" : "s")}: {string.Join(", ", errors.Keys)}.",
+            Location = result.StatusCode == HttpStatusCode.Accepted && statusPath is not null ? Absolute(request, statusPath(body)) : null,
         };
-        return new JsonBodyResult(StatusCodes.Status400BadRequest, problem, JsonBodyResult.ProblemContentType);
     }
 
-    public static IActionResult BadRequest(string field, string message) =>
-        ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
-
-    public static IActionResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, detail);
-
-    /// <summary><c>409</c>: the request conflicts with the resource's state (e.g. same id, different body).</summary>
-    public static IActionResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, detail);
-
-    private static JsonBodyResult Problem(int statusCode, string detail)
+    public static IActionResult Problem(PaymentsProblem problem)
     {
-        ArgumentException.ThrowIfNullOrEmpty(detail);
-        var problem = new ProblemDetails
-        {
-            Status = statusCode,
-            Title = ReasonPhrases.GetReasonPhrase(statusCode),
-            Detail = detail,
-        };
-        return new JsonBodyResult(statusCode, problem, JsonBodyResult.ProblemContentType);
+        ArgumentNullException.ThrowIfNull(problem);
+        return new JsonBodyResult(problem.Status, problem, JsonBodyResult.ProblemContentType);
     }
+
+    /// <summary><c>501</c>: the route is part of the API, but the operation is not offered (see <paramref name="detail"/>).</summary>
+    public static IActionResult NotImplemented(string title, string detail, string instance) =>
+        Problem(new PaymentsProblem(NotImplementedType, title, StatusCodes.Status501NotImplemented, detail, instance));
+
+    public static IActionResult PayloadTooLarge(string instance) => Problem(new PaymentsProblem(
+        PayloadTooLargeType,
+        "The request body is too large.",
+        StatusCodes.Status413PayloadTooLarge,
+        $"Request bodies are limited to {RequestBody.MaxBytes} bytes.",
+        instance));
+
+    // The handlers' paths are already escaped, so they are appended as they are.
+    private static Uri Absolute(HttpRequest request, string path) =>
+        new(UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase).TrimEnd('/') + path, UriKind.Absolute);
 }

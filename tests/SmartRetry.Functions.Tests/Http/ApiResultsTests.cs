@@ -1,7 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using SmartRetry.Functions.Http;
+using SmartRetry.Payments.Problems;
 
 namespace SmartRetry.Functions.Tests.Http;
 
@@ -25,88 +26,78 @@ public sealed class ApiResultsTests
     }
 
     [Fact]
-    public async Task Accepted_points_location_and_the_status_link_at_our_own_status_route_on_the_callers_host()
+    public async Task An_accepted_handler_result_points_location_at_its_status_path_on_the_callers_host()
     {
-        var http = new DefaultHttpContext();
-        http.Request.Scheme = "https";
-        http.Request.Host = new HostString("pay.example.com");
-        http.Request.Path = "/api/payments/sale";
+        HttpContext http = CallerOn("https", "pay.example.com");
+        HandlerResult<SampleBody> accepted = HandlerResult.Success(HttpStatusCode.Accepted, new SampleBody("sale-42", 1m, SampleState.AwaitingOutcome));
 
-        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(ApiResults.Accepted(http.Request, "sale-42", "payments/sale-42"), http);
+        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(ApiResults.From(accepted, http.Request, body => "/api/payments/" + body.PaymentId), http);
 
         Assert.Equal(StatusCodes.Status202Accepted, response.StatusCode);
         Assert.Equal("https://pay.example.com/api/payments/sale-42", response.Headers.Location.ToString());
         Assert.Equal("application/json; charset=utf-8", response.ContentType);
-        Assert.Equal("""{"id":"sale-42","links":{"status":"https://pay.example.com/api/payments/sale-42"}}""", response.Body);
+        Assert.Equal("""{"payment_id":"sale-42","amount":1,"state":"awaiting_outcome"}""", response.Body);
     }
 
     [Fact]
-    public async Task Accepted_escapes_ids_in_the_status_url()
+    public async Task An_ok_handler_result_has_no_location()
     {
-        var http = new DefaultHttpContext();
-        http.Request.Scheme = "https";
-        http.Request.Host = new HostString("pay.example.com");
+        HttpContext http = CallerOn("https", "pay.example.com");
+        HandlerResult<SampleBody> ok = HandlerResult.Success(HttpStatusCode.OK, new SampleBody("sale-42", 1m, SampleState.AwaitingOutcome));
 
-        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(ApiResults.Accepted(http.Request, "order 7#2", "payments/order 7#2"), http);
+        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(ApiResults.From(ok, http.Request, body => "/api/payments/" + body.PaymentId), http);
 
-        Assert.Equal("https://pay.example.com/api/payments/order%207%232", response.Headers.Location.ToString());
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        Assert.False(response.Headers.ContainsKey("Location"));
     }
-
-    [Fact]
-    public async Task A_validation_problem_is_rfc9457_problem_json_naming_each_field()
-    {
-        var errors = new Dictionary<string, string[]>
-        {
-            ["amount"] = ["must be greater than zero"],
-            ["card.expiry_month"] = ["must be between 1 and 12"],
-        };
-
-        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(ApiResults.ValidationProblem(errors));
-
-        Assert.Equal(StatusCodes.Status400BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
-        using JsonDocument json = JsonDocument.Parse(response.Body);
-        JsonElement root = json.RootElement;
-        Assert.Equal(400, root.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("title").GetString()));
-        Assert.Contains("amount", root.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("must be greater than zero", root.GetProperty("errors").GetProperty("amount")[0].GetString());
-        Assert.Equal("must be between 1 and 12", root.GetProperty("errors").GetProperty("card.expiry_month")[0].GetString());
-    }
-
-    [Fact]
-    public async Task A_bad_request_names_the_one_offending_field()
-    {
-        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(ApiResults.BadRequest("scheduled_at", "must be in the future"));
-
-        Assert.Equal(StatusCodes.Status400BadRequest, response.StatusCode);
-        using JsonDocument json = JsonDocument.Parse(response.Body);
-        JsonProperty field = Assert.Single(json.RootElement.GetProperty("errors").EnumerateObject());
-        Assert.Equal("scheduled_at", field.Name);
-        Assert.Equal("must be in the future", field.Value[0].GetString());
-    }
-
-    [Fact]
-    public void A_validation_problem_without_fields_is_a_programming_error()
-        => Assert.Throws<ArgumentException>(() => ApiResults.ValidationProblem(new Dictionary<string, string[]>()));
 
     [Theory]
-    [InlineData(StatusCodes.Status404NotFound, "Not Found")]
-    [InlineData(StatusCodes.Status409Conflict, "Conflict")]
-    public async Task Not_found_and_conflict_are_problem_json_with_status_title_and_detail(int status, string title)
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(409)]
+    [InlineData(503)]
+    public async Task A_failed_handler_result_is_its_problem_as_rfc9457_problem_json(int status)
     {
-        IActionResult result = status == StatusCodes.Status404NotFound
-            ? ApiResults.NotFound("No payment sale-42.")
-            : ApiResults.Conflict("No payment sale-42.");
+        var problem = new PaymentsProblem(
+            "/problems/sample", "Sample.", status, "What went wrong.", "/api/payments/sale-42",
+            status == 400 ? new Dictionary<string, string[]> { ["/card/number"] = ["Not a card number."] } : null);
 
-        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(result);
+        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(
+            ApiResults.From(HandlerResult.Failure<SampleBody>(problem), new DefaultHttpContext().Request, body => "/api/payments/" + body.PaymentId));
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
+        Assert.False(response.Headers.ContainsKey("Location"));
         using JsonDocument json = JsonDocument.Parse(response.Body);
-        Assert.Equal(status, json.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal(title, json.RootElement.GetProperty("title").GetString());
-        Assert.Equal("No payment sale-42.", json.RootElement.GetProperty("detail").GetString());
-        Assert.False(json.RootElement.TryGetProperty("errors", out _));
+        JsonElement root = json.RootElement;
+        Assert.Equal("/problems/sample", root.GetProperty("type").GetString());
+        Assert.Equal(status, root.GetProperty("status").GetInt32());
+        Assert.Equal("What went wrong.", root.GetProperty("detail").GetString());
+        Assert.Equal("/api/payments/sale-42", root.GetProperty("instance").GetString());
+        Assert.Equal(status == 400, root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Object);
+        if (status == 400)
+        {
+            Assert.Equal("Not a card number.", errors.GetProperty("/card/number")[0].GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Not_implemented_is_a_501_problem()
+    {
+        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(ApiResults.NotImplemented("No refunds.", "Use the portal.", "/api/payments/sale-42/refund"));
+
+        Assert.Equal(StatusCodes.Status501NotImplemented, response.StatusCode);
+        Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
+        using JsonDocument json = JsonDocument.Parse(response.Body);
+        Assert.Equal(ApiResults.NotImplementedType, json.RootElement.GetProperty("type").GetString());
+        Assert.Equal("No refunds.", json.RootElement.GetProperty("title").GetString());
+    }
+
+    internal static HttpContext CallerOn(string scheme, string host)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Scheme = scheme;
+        http.Request.Host = new HostString(host);
+        return http;
     }
 }

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using SmartRetry.Functions.Durable;
+using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Recurring.Requests;
+
+namespace SmartRetry.Functions.Http.Recurring;
+
+/// <summary>The recurring-series API (merchant endpoints, function key): each route hands the request to <see cref="RecurringRequestHandler"/>.</summary>
+public sealed class RecurringFunctions(WorkflowBoundFactory<RecurringRequestHandler> handlers, IWorkflowClientFactory workflowClients)
+{
+    public const string CreateRoute = "recurring";
+    public const string SeriesRoute = "recurring/{seriesId}";
+
+    [Function("CreateRecurringHttp")]
+    public async Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = CreateRoute)] HttpRequest request,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => await RequestBody.ReadAsync(request, cancellationToken) is { } body
+            ? Answer(await Handler(durableClient).CreateAsync(body, cancellationToken), request)
+            : ApiResults.PayloadTooLarge(RecurringRoutes.Create);
+
+    [Function("GetRecurringHttp")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SeriesRoute)] HttpRequest request,
+        string seriesId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => Answer(await Handler(durableClient).GetAsync(seriesId, cancellationToken), request);
+
+    [Function("PauseRecurringHttp")]
+    public async Task<IActionResult> Pause(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SeriesRoute + "/pause")] HttpRequest request,
+        string seriesId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => Answer(await Handler(durableClient).PauseAsync(seriesId, cancellationToken), request);
+
+    [Function("ResumeRecurringHttp")]
+    public async Task<IActionResult> Resume(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SeriesRoute + "/resume")] HttpRequest request,
+        string seriesId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => Answer(await Handler(durableClient).ResumeAsync(seriesId, cancellationToken), request);
+
+    [Function("CancelRecurringHttp")]
+    public async Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SeriesRoute + "/cancel")] HttpRequest request,
+        string seriesId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => Answer(await Handler(durableClient).CancelAsync(seriesId, cancellationToken), request);
+
+    /// <summary>Changes the amount from the next charge on: <c>{"amount": 12.50}</c>.</summary>
+    [Function("UpdateRecurringHttp")]
+    public async Task<IActionResult> Update(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = SeriesRoute)] HttpRequest request,
+        string seriesId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => await RequestBody.ReadAsync(request, cancellationToken) is { } body
+            ? Answer(await Handler(durableClient).UpdateAmountAsync(seriesId, body, cancellationToken), request)
+            : ApiResults.PayloadTooLarge(RecurringRoutes.SeriesPath(seriesId));
+
+    private RecurringRequestHandler Handler(DurableTaskClient durableClient) => handlers.Create(workflowClients.Create(durableClient));
+
+    private static IActionResult Answer(HandlerResult<RecurringSeriesView> result, HttpRequest request) =>
+        ApiResults.From(result, request, series => series.Self);
+}

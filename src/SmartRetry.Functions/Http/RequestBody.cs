@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SmartRetry.Functions.Http;
+
+/// <summary>
+/// Reads a request body as the exact bytes received: the webhook signature is computed over them, and the Payments
+/// readers parse bytes themselves. Bodies are small JSON documents, so anything above <see cref="MaxBytes"/> is refused
+/// unread beyond the limit instead of being buffered in memory.
+/// </summary>
+public static class RequestBody
+{
+    public const int MaxBytes = 256 * 1024;
+
+    /// <returns>The body (empty when none was sent), or null when it is larger than <see cref="MaxBytes"/>.</returns>
+    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using SmartRetry.Functions.Durable;
+using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Sales;
+
+namespace SmartRetry.Functions.Http.Sales;
+
+/// <summary>The sale API (merchant endpoints, function key): each route hands the request to its Payments handler.</summary>
+public sealed class SaleFunctions(
+    SaleSubmissionHandler submission,
+    SaleStatusHandler status,
+    SaleCancellationHandler cancellation,
+    IWorkflowClientFactory workflowClients)
+{
+    public const string RefundRoute = "payments/{paymentId}/refund";
+
+    [Function("SubmitSaleHttp")]
+    public async Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SaleRoutes.Submit)] HttpRequest request,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => await RequestBody.ReadAsync(request, cancellationToken) is { } body
+            ? ApiResults.From(await submission.SubmitAsync(workflowClients.Create(durableClient), body, cancellationToken), request, accepted => accepted.Links.Status)
+            : ApiResults.PayloadTooLarge("/api/" + SaleRoutes.Submit);
+
+    [Function("GetSaleHttp")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SaleRoutes.Status)] HttpRequest request,
+        string paymentId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => ApiResults.From(await status.GetAsync(workflowClients.Create(durableClient), paymentId, cancellationToken), request);
+
+    /// <summary>The body is optional: <c>{"reason": "..."}</c>.</summary>
+    [Function("CancelSaleHttp")]
+    public async Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SaleRoutes.Cancel)] HttpRequest request,
+        string paymentId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, cancellationToken) is not { } body)
+        {
+            return ApiResults.PayloadTooLarge(SaleRoutes.CancelPath(paymentId));
+        }
+
+        SaleCancelRequest? cancel = null;
+        if (!body.IsEmpty && (cancel = JsonRequestReader.Read<SaleCancelRequest>(body, out PaymentsProblem? problem)) is null)
+        {
+            return ApiResults.Problem(problem! with { Instance = SaleRoutes.CancelPath(paymentId) });
+        }
+
+        return ApiResults.From(
+            await cancellation.CancelAsync(workflowClients.Create(durableClient), paymentId, cancel?.Reason, cancellationToken),
+            request,
+            cancelled => cancelled.Links.Status);
+    }
+
+    /// <summary>
+    /// Refunds are part of the API's shape, but the SmartRetry gateway port offers no refund operation, so the route
+    /// answers <c>501</c> rather than pretending; settled sales are refunded in SmartRetry's merchant portal.
+    /// </summary>
+    [Function("RefundSaleHttp")]
+    public static IActionResult Refund(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = RefundRoute)] HttpRequest request,
+        string paymentId)
+        => ApiResults.NotImplemented(
+            "Refunds are not available through this API.",
+            "The SmartRetry integration does not offer refunds; refund the sale in SmartRetry's merchant portal.",
+            SaleRoutes.StatusPath(paymentId) + "/refund");
+}

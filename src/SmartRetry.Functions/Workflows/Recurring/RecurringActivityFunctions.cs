@@ -1,0 +1,69 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using SmartRetry.Functions.Durable;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Recurring.FutureTransactions;
+using SmartRetry.Payments.Recurring.Platform;
+
+namespace SmartRetry.Functions.Workflows.Recurring;
+
+/// <summary>
+/// The recurring workflows' activities, each delegating to its Payments activity. The two that drive other workflow
+/// instances (interrupting a charge cycle, starting future-transaction watches) are built per invocation around the
+/// bound Durable client.
+/// </summary>
+public sealed class RecurringActivityFunctions(
+    InitRecurringActivity init,
+    ChargeRecurringActivity charge,
+    CancelRecurringActivity cancel,
+    UpdateRecurringAmountActivity updateAmount,
+    RecordSeriesChangeActivity recordSeriesChange,
+    RecordChargeActivity recordCharge,
+    GetFutureTransactionActivity getFutureTransaction,
+    RecordFutureTransactionActivity recordFutureTransaction,
+    WorkflowBoundFactory<InterruptCycleActivity> interruptCycle,
+    WorkflowBoundFactory<SyncRecurringActivity> sync,
+    IWorkflowClientFactory workflowClients)
+{
+    [Function(RecurringWorkflowNames.InitRecurringActivity)]
+    public Task<InitRecurringResult> InitRecurring([ActivityTrigger] InitRecurringRequest request, CancellationToken cancellationToken)
+        => init.RunAsync(request, cancellationToken);
+
+    [Function(RecurringWorkflowNames.ChargeRecurringActivity)]
+    public Task<ChargeAttemptResult> ChargeRecurring([ActivityTrigger] ChargeRequest request, CancellationToken cancellationToken)
+        => charge.RunAsync(request, cancellationToken);
+
+    [Function(RecurringWorkflowNames.CancelRecurringActivity)]
+    public Task<bool> CancelRecurring([ActivityTrigger] CancelRecurringRequest request, CancellationToken cancellationToken)
+        => cancel.RunAsync(request, cancellationToken);
+
+    [Function(RecurringWorkflowNames.UpdateRecurringAmountActivity)]
+    public Task<bool> UpdateRecurringAmount([ActivityTrigger] RecurringUpdate update, CancellationToken cancellationToken)
+        => updateAmount.RunAsync(update, cancellationToken);
+
+    [Function(RecurringWorkflowNames.RecordSeriesChangeActivity)]
+    public Task RecordSeriesChange([ActivityTrigger] SeriesChange change, CancellationToken cancellationToken)
+        => recordSeriesChange.RunAsync(change, cancellationToken);
+
+    [Function(RecurringWorkflowNames.RecordChargeActivity)]
+    public Task RecordCharge([ActivityTrigger] ChargeRecord record, CancellationToken cancellationToken)
+        => recordCharge.RunAsync(record, cancellationToken);
+
+    [Function(RecurringWorkflowNames.GetFutureTransactionActivity)]
+    public Task<FutureTransactionSnapshot> GetFutureTransaction([ActivityTrigger] string futureTransactionId, CancellationToken cancellationToken)
+        => getFutureTransaction.RunAsync(futureTransactionId, cancellationToken);
+
+    [Function(RecurringWorkflowNames.RecordFutureTransactionActivity)]
+    public Task RecordFutureTransaction([ActivityTrigger] FutureTransactionRecord record, CancellationToken cancellationToken)
+        => recordFutureTransaction.RunAsync(record, cancellationToken);
+
+    [Function(RecurringWorkflowNames.InterruptCycleActivity)]
+    public Task<bool> InterruptCycle([ActivityTrigger] CycleInterruption interruption, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)
+        => interruptCycle.Create(workflowClients.Create(durableClient)).RunAsync(interruption, cancellationToken);
+
+    [Function(RecurringWorkflowNames.SyncRecurringActivity)]
+    public Task<SyncResult> SyncRecurringStatus([ActivityTrigger] SyncRequest request, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)
+        => sync.Create(workflowClients.Create(durableClient)).RunAsync(request, cancellationToken);
+}

@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using SmartRetry.Functions.Durable;
+using SmartRetry.Payments.Sales;
+
+namespace SmartRetry.Functions.Workflows.Sales;
+
+/// <summary>The sale orchestration: Payments' <see cref="SaleWorkflow"/> on the Durable context.</summary>
+public static class SaleWorkflowFunction
+{
+    [Function(SaleWorkflowNames.Workflow)]
+    public static Task<SaleOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return SaleWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<SaleWorkflowInput>()!);
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using SmartRetry.Functions.Durable;
+using SmartRetry.Functions.Hosting;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.DependencyInjection;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Idempotency;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Storage;
+using SmartRetry.Payments.Webhooks;
+using SmartRetry.Payments.Workflows;
+
+namespace SmartRetry.Functions.Tests;
+
+/// <summary>
+/// The app's services registered exactly as Program.cs does (host, Payments, recurring), with every port (tables,
+/// SmartRetry, the workflow client) replaced by a Moq mock and a virtual clock. Function classes are built the way
+/// the worker builds them, so a missing registration fails here too.
+/// </summary>
+internal sealed class FunctionsApp : IDisposable
+{
+    public const string WebhookSecret = "test_webhook_secret_123";
+
+    private readonly ServiceProvider services;
+
+    public FunctionsApp()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Payments:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Payments:Sealing:CurrentKeyId"] = "test1",
+            ["Payments:Sealing:Keys:test1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["SmartRetry:WebhookSecret"] = WebhookSecret,
+        }).Build();
+
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        collection.AddSmartRetryFunctionsHost(configuration);
+        collection.AddPayments(configuration);
+        collection.AddRecurringPayments(configuration);
+
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton(Ledger.Object);
+        collection.AddSingleton(Idempotency.Object);
+        collection.AddSingleton(WebhookEvents.Object);
+        collection.AddSingleton(PendingEvents.Object);
+        collection.AddSingleton(Correlations.Object);
+        collection.AddSingleton(Series.Object);
+        collection.AddSingleton(Gateway.Object);
+        collection.AddSingleton(RecurringGateway.Object);
+        WorkflowClients.Setup(f => f.Create(DurableClient)).Returns(Workflows.Object);
+        collection.AddSingleton(WorkflowClients.Object);
+        services = collection.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 22, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The bound Durable client; strict, so any function that used it directly instead of the port fails.</summary>
+    public DurableTaskClient DurableClient { get; } = new Mock<DurableTaskClient>(MockBehavior.Strict, "test").Object;
+
+    public Mock<IWorkflowClientFactory> WorkflowClients { get; } = new(MockBehavior.Strict);
+
+    public Mock<IWorkflowClient> Workflows { get; } = new();
+
+    public Mock<IPaymentLedger> Ledger { get; } = new();
+
+    public Mock<IIdempotencyStore> Idempotency { get; } = new();
+
+    public Mock<IWebhookEventStore> WebhookEvents { get; } = new();
+
+    public Mock<IPendingWorkflowEventStore> PendingEvents { get; } = new();
+
+    public Mock<ICorrelationStore> Correlations { get; } = new();
+
+    public Mock<IRecurringSeriesStore> Series { get; } = new();
+
+    public Mock<ISmartRetryGateway> Gateway { get; } = new();
+
+    public Mock<ISmartRetryRecurringGateway> RecurringGateway { get; } = new();
+
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(services);
+
+    public object Create(Type type) => ActivatorUtilities.CreateInstance(services, type);
+
+    public static HttpRequest Request(string method, string path, string? body = null, IDictionary<string, string>? headers = null) =>
+        Request(method, path, body is null ? [] : System.Text.Encoding.UTF8.GetBytes(body), headers);
+
+    public static HttpRequest Request(string method, string path, byte[] body, IDictionary<string, string>? headers = null)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = method;
+        http.Request.Scheme = "https";
+        http.Request.Host = new HostString("pay.example.com");
+        http.Request.Path = path;
+        http.Request.Body = new MemoryStream(body);
+        http.Request.ContentLength = body.Length;
+        foreach ((string name, string value) in headers ?? new Dictionary<string, string>())
+        {
+            http.Request.Headers[name] = value;
+        }
+
+        return http.Request;
+    }
+
+    public void Dispose() => services.Dispose();
+}
