@@ -18,7 +18,6 @@ public static class RecurringWorkflowNames
     public const string SyncRecurringActivity = "SyncRecurringStatus";
     public const string GetFutureTransactionActivity = "GetFutureTransaction";
     public const string RecordFutureTransactionActivity = "RecordFutureTransaction";
-    public const string StartFutureTransactionWatchesActivity = "StartFutureTransactionWatches";
 
     /// <summary>The instance id of one charge cycle; webhooks for its transactions are raised there, not on the series.</summary>
     public static string CycleInstanceId(string seriesId, int sequence) => $"{seriesId}-c{sequence}";
