@@ -85,7 +85,7 @@ public sealed class SmartRetryRecurringGateway(SmartRetryClient client) : ISmart
 
     public Task<FutureTransactionSnapshot> GetFutureTransactionAsync(string futureTransactionId, CancellationToken cancellationToken) =>
         SmartRetryCallTranslation.CallAsync(async () =>
-            ToSnapshot((await client.FutureTransactions.GetStatusAsync(futureTransactionId, cancellationToken)).Value, futureTransactionId, recurringId: null));
+            ToSnapshot((await client.FutureTransactions.GetStatusAsync(futureTransactionId, cancellationToken)).Value, requestedId: futureTransactionId, recurringId: null));
 
     public Task<bool> UpdateFutureTransactionAsync(FutureTransactionUpdate update, CancellationToken cancellationToken)
     {
@@ -168,7 +168,7 @@ public sealed class SmartRetryRecurringGateway(SmartRetryClient client) : ISmart
             },
             status.Recurring?.CompletedPayments ?? status.CompletedTransactions.Count,
             status.Recurring?.RemainingPayments,
-            [.. status.FutureTransactions.Select(future => ToSnapshot(future, future.FutureTransactionId, status.RecurringId ?? recurringId))],
+            [.. status.FutureTransactions.Select(future => ToSnapshot(future, requestedId: null, status.RecurringId ?? recurringId))],
             // An item without an accepted flag (the OpenAPI shape) does not say whether it was approved; the future
             // transaction's own watch learns that from the transaction, so such items are not guessed at here.
             [.. status.CompletedTransactions
@@ -176,9 +176,9 @@ public sealed class SmartRetryRecurringGateway(SmartRetryClient client) : ISmart
                 .Select(charge => new RecurringChargeRecord((charge.TransactionId ?? charge.ExecutedTransaction)!, charge.OrderId, charge.Amount!.Value, charge.Currency!, charge.Accepted!.Value))]);
     }
 
-    private static FutureTransactionSnapshot ToSnapshot(FutureTransaction future, string? futureTransactionId, string? recurringId) =>
+    private static FutureTransactionSnapshot ToSnapshot(FutureTransaction future, string? requestedId, string? recurringId) =>
         new(
-            future.FutureTransactionId ?? futureTransactionId ?? throw Unreadable("FutureTransactions.Status", "future_transaction_id"),
+            future.FutureTransactionId ?? requestedId ?? throw Unreadable("FutureTransactions.Status", "future_transaction_id"),
             future.RecurringId ?? recurringId ?? throw Unreadable("FutureTransactions.Status", "recurring_id"),
             future.ScheduledDate ?? throw Unreadable("FutureTransactions.Status", "scheduled_date"),
             future.SequenceNumber,
