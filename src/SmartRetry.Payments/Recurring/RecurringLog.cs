@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
 
 namespace SmartRetry.Payments.Recurring;
@@ -24,4 +26,7 @@ internal static partial class RecurringLog
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Future transaction {FutureTransactionId} of series {SeriesId} did not run by {CheckedAt:O}: flagged as missed")]
     public static partial void FutureTransactionMissed(ILogger logger, string futureTransactionId, string seriesId, DateTime checkedAt);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Recurring series {SeriesId} occurrence {Sequence} declined {Category} ({ReasonCode}): {Action}; the card is not charged again automatically")]
+    public static partial void CardRefused(ILogger logger, string seriesId, int sequence, DeclineCategory? category, string? reasonCode, HardDeclineAction action);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Recurring.Storage;
@@ -8,7 +10,8 @@ namespace SmartRetry.Payments.Recurring;
 
 /// <summary>
 /// Registers what recurring series need that does not depend on the host: validated options (<c>Dunning</c>,
-/// <c>Payments:Recurring</c>), the series store and the request validator. Handlers and activities that take an
+/// <c>Payments:Recurring</c>), the series store, the request validator and the recurring gateway (over the
+/// <c>SmartRetryClient</c> that <c>AddSmartRetryClient</c> registers). Handlers and activities that take an
 /// <c>IWorkflowClient</c> are built by the host, which owns the per-invocation Durable client.
 /// </summary>
 public static class RecurringServiceCollectionExtensions
@@ -26,6 +29,7 @@ public static class RecurringServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IRecurringSeriesStore, TableRecurringSeriesStore>();
         services.AddSingleton<RecurringRequestValidator>();
+        services.TryAddSingleton<ISmartRetryRecurringGateway, SmartRetryRecurringGateway>();
         return services;
     }
 }

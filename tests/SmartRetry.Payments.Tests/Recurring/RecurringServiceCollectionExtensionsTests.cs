@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Dunning;
 
@@ -33,6 +34,22 @@ public sealed class RecurringServiceCollectionExtensionsTests
         using ServiceProvider provider = Build(new() { [key] = value });
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+    }
+
+    [Fact]
+    public void The_recurring_gateway_runs_over_the_registered_SmartRetry_client()
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SmartRetry:BaseUrl"] = "http://127.0.0.1:5080",
+            ["SmartRetry:ApiKey"] = "sk_test_registration",
+            ["SmartRetry:TerminalId"] = "TERM01",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSmartRetryClient(configuration);
+        using ServiceProvider provider = services.AddRecurringPayments(configuration).BuildServiceProvider();
+
+        Assert.IsType<SmartRetryRecurringGateway>(provider.GetRequiredService<ISmartRetryRecurringGateway>());
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

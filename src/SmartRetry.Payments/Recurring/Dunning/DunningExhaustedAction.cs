@@ -1,6 +1,6 @@
 namespace SmartRetry.Payments.Recurring.Dunning;
 
-/// <summary>What a merchant-managed series does when a cycle stays unpaid after dunning (or after a hard decline).</summary>
+/// <summary>What a merchant-managed series does when a cycle stays unpaid after dunning; hard declines follow <see cref="HardDeclineAction"/>.</summary>
 public enum DunningExhaustedAction
 {
     /// <summary>The series stays active; the next cycle is charged on its date.</summary>

@@ -26,6 +26,9 @@ public sealed class DunningOptions : IValidatableObject
 
     public DunningExhaustedAction ExhaustedAction { get; set; } = DunningExhaustedAction.StayActive;
 
+    /// <summary>What a hard or do-not-retry decline does to the series; by default it pauses until the payer gives a new payment method.</summary>
+    public HardDeclineAction OnHardDecline { get; set; } = HardDeclineAction.Pause;
+
     [Range(1, NetworkAttemptLimit)]
     public int MaxAttemptsPerCardIn30Days { get; set; } = NetworkAttemptLimit;
 
@@ -51,6 +54,6 @@ public sealed class DunningOptions : IValidatableObject
     public DunningPolicy ToPolicy()
     {
         IList<TimeSpan> offsets = RetryOffsets is { Count: > 0 } configured ? configured : DefaultRetryOffsets;
-        return new DunningPolicy([.. offsets.Take(RetryCount ?? offsets.Count)], ExhaustedAction, MaxAttemptsPerCardIn30Days);
+        return new DunningPolicy([.. offsets.Take(RetryCount ?? offsets.Count)], ExhaustedAction, MaxAttemptsPerCardIn30Days, OnHardDecline);
     }
 }

@@ -9,7 +9,12 @@ namespace SmartRetry.Payments.Recurring.Dunning;
 /// </summary>
 /// <param name="RetryOffsets">Offsets from the cycle's due time, strictly increasing.</param>
 /// <param name="MaxAttemptsPer30Days">Cap on attempts per card in any 30 days (card-network rule; at most 20).</param>
-public sealed record DunningPolicy(IReadOnlyList<TimeSpan> RetryOffsets, DunningExhaustedAction ExhaustedAction, int MaxAttemptsPer30Days)
+/// <param name="OnHardDecline">What a hard or do-not-retry decline does to the series (defaulted so states written before it existed read as the safe choice).</param>
+public sealed record DunningPolicy(
+    IReadOnlyList<TimeSpan> RetryOffsets,
+    DunningExhaustedAction ExhaustedAction,
+    int MaxAttemptsPer30Days,
+    HardDeclineAction OnHardDecline = HardDeclineAction.Pause)
 {
     public static DunningPolicy Default { get; } = new DunningOptions().ToPolicy();
 

@@ -181,9 +181,12 @@ public static class ChargeCycleWorkflow
             return string.Create(CultureInfo.InvariantCulture, $"{decline.Category} decline {decline.Reason}: dunning re-attempt at {at:O}.");
         }
 
-        string action = policy.ExhaustedAction == DunningExhaustedAction.CancelSeries
-            ? "the series is cancelled"
-            : "the series stays active for the next cycle";
+        string action = (decline.MayRetry, policy.ExhaustedAction, policy.OnHardDecline) switch
+        {
+            (true, DunningExhaustedAction.CancelSeries, _) or (false, _, HardDeclineAction.CancelSeries) => "the series is cancelled",
+            (false, _, HardDeclineAction.Pause) => "the series is paused until the payer gives a new payment method",
+            _ => "the series stays active for the next cycle",
+        };
         string why = decline.Category switch
         {
             DeclineCategory.Soft => "dunning exhausted",

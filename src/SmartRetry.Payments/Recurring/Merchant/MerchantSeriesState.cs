@@ -12,6 +12,7 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// <param name="CardWindow">Recent attempts on the series' card, for the 20-in-30-days rule.</param>
 /// <param name="RecurringId">SmartRetry's series id; null until <see cref="Setup"/> has run.</param>
 /// <param name="Setup">Present only in the first generation: create the series at SmartRetry first.</param>
+/// <param name="NeedsPaymentMethod">Paused because the card was declined hard: it is not charged again until the merchant resumes.</param>
 /// <param name="Generation">How many generations ran before this one; for operators.</param>
 public sealed record MerchantSeriesState(
     string SeriesId,
@@ -25,4 +26,5 @@ public sealed record MerchantSeriesState(
     int NextSequence,
     CardAttemptWindow CardWindow,
     int Generation = 0,
-    SeriesSetup? Setup = null);
+    SeriesSetup? Setup = null,
+    bool NeedsPaymentMethod = false);

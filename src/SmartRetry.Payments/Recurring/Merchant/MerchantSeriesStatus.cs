@@ -8,4 +8,5 @@ public sealed record MerchantSeriesStatus(
     int NextSequence,
     DateTime? NextDueAtUtc,
     string? RunningCycleId,
-    int Generation);
+    int Generation,
+    bool NeedsPaymentMethod = false);

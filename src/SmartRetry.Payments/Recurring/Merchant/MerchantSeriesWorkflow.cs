@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
@@ -12,6 +13,8 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// with compact state, so history stays bounded however long the series runs: wait on a durable timer for the next
 /// occurrence (pause / resume / cancel / amount update can interrupt it), or run that occurrence's charge cycle as a
 /// sub-workflow and record it. Occurrences that fall due while the series is paused are skipped, not charged later.
+/// A hard or do-not-retry decline never lets the same card be charged again automatically: by default the series
+/// pauses, flagged as needing a new payment method, until the merchant resumes it (<see cref="HardDeclineAction"/>).
 /// </summary>
 public static class MerchantSeriesWorkflow
 {
@@ -85,14 +88,34 @@ public static class MerchantSeriesWorkflow
         MerchantSeriesState next = state with { NextSequence = due.Sequence + 1, CardWindow = result.CardWindow };
         await RecordAsync(context, new SeriesChange(state.SeriesId, context.CurrentUtcDateTime, NextDueAtUtc: following?.DueAtUtc, Cycle: result));
 
-        bool unpaid = result.Outcome is ChargeCycleOutcome.Declined or ChargeCycleOutcome.Skipped;
-        if (unpaid && state.Dunning.ExhaustedAction == DunningExhaustedAction.CancelSeries && arrivedDuringCycle?.Command != SeriesCommand.Cancel)
+        bool cancelRequested = arrivedDuringCycle?.Command == SeriesCommand.Cancel;
+        if (!cancelRequested && IsCardRefused(result))
+        {
+            HardDeclineAction action = state.Dunning.OnHardDecline;
+            RecurringLog.CardRefused(logger, state.SeriesId, due.Sequence, result.DeclineCategory, result.ReasonCode, action);
+            string refusal = $"Occurrence {due.Sequence} was declined {result.DeclineCategory} ({result.ReasonCode ?? "no reason code"}): the card must not be charged again automatically";
+            if (action == HardDeclineAction.CancelSeries)
+            {
+                return await CancelAsync(context, logger, next, $"{refusal}; the hard-decline policy cancels the series.");
+            }
+
+            if (action == HardDeclineAction.Pause)
+            {
+                next = next with { Status = RecurringSeriesStatus.Paused, NeedsPaymentMethod = true };
+                await RecordAsync(context, new SeriesChange(state.SeriesId, context.CurrentUtcDateTime, RecurringSeriesStatus.Paused, Note: $"{refusal}; paused: needs a new payment method, then resume."));
+            }
+        }
+        else if (!cancelRequested && result.Outcome is ChargeCycleOutcome.Declined or ChargeCycleOutcome.Skipped && state.Dunning.ExhaustedAction == DunningExhaustedAction.CancelSeries)
         {
             return await CancelAsync(context, logger, next, $"Occurrence {due.Sequence} stayed unpaid ({result.ReasonCode ?? result.Outcome.ToString()}); the dunning policy cancels the series.");
         }
 
         return arrivedDuringCycle is null ? Continue(context, next) : await ApplyAsync(context, logger, next, arrivedDuringCycle);
     }
+
+    /// <summary>A hard or do-not-retry decline: another automatic charge of the same card would be refused again, or worse, succeed on a stolen card.</summary>
+    private static bool IsCardRefused(ChargeCycleResult result) =>
+        result.Outcome == ChargeCycleOutcome.Declined && result.DeclineCategory is DeclineCategory.Hard or DeclineCategory.DoNotRetry;
 
     /// <summary>
     /// The occurrence to charge next. One that is overdue (the previous cycle ran long) is still charged, unless a
@@ -126,7 +149,7 @@ public static class MerchantSeriesWorkflow
             case SeriesCommand.Resume when state.Status == RecurringSeriesStatus.Paused:
                 // Occurrences that fell due while paused are skipped: resuming never charges for the paused time.
                 ScheduledOccurrence? resumeAt = ScheduleCalculator.FirstDueAtOrAfter(state.Schedule, state.NextSequence, now);
-                next = state with { Status = RecurringSeriesStatus.Active, NextSequence = resumeAt?.Sequence ?? int.MaxValue };
+                next = state with { Status = RecurringSeriesStatus.Active, NextSequence = resumeAt?.Sequence ?? int.MaxValue, NeedsPaymentMethod = false };
                 await RecordAsync(context, new SeriesChange(state.SeriesId, now, RecurringSeriesStatus.Active, NextDueAtUtc: resumeAt?.DueAtUtc, Note: $"Resumed on request {control.RequestId}."));
                 break;
 
@@ -191,5 +214,5 @@ public static class MerchantSeriesWorkflow
         context.CallActivityAsync(RecurringWorkflowNames.RecordSeriesChangeActivity, change, ActivityRetryPolicy.Storage);
 
     private static MerchantSeriesStatus Status(MerchantSeriesState state, DateTime? nextDueAtUtc, string? runningCycleId) =>
-        new(state.Status, state.Amount, state.Currency, state.NextSequence, nextDueAtUtc, runningCycleId, state.Generation);
+        new(state.Status, state.Amount, state.Currency, state.NextSequence, nextDueAtUtc, runningCycleId, state.Generation, state.NeedsPaymentMethod);
 }

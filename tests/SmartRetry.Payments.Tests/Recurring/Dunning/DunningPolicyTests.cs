@@ -1,5 +1,7 @@
+using System.Text.Json;
 using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Serialization;
 
 namespace SmartRetry.Payments.Tests.Recurring.Dunning;
 
@@ -42,6 +44,7 @@ public sealed class DunningPolicyTests
             RetryCount = 2,
             ExhaustedAction = DunningExhaustedAction.CancelSeries,
             MaxAttemptsPerCardIn30Days = 10,
+            OnHardDecline = HardDeclineAction.CancelSeries,
         };
 
         DunningPolicy policy = options.ToPolicy();
@@ -49,6 +52,18 @@ public sealed class DunningPolicyTests
         Assert.Equal([TimeSpan.FromHours(12), TimeSpan.FromDays(2)], policy.RetryOffsets);
         Assert.Equal(DunningExhaustedAction.CancelSeries, policy.ExhaustedAction);
         Assert.Equal(10, policy.MaxAttemptsPer30Days);
+        Assert.Equal(HardDeclineAction.CancelSeries, policy.OnHardDecline);
+    }
+
+    [Fact]
+    public void A_hard_decline_pauses_by_default_also_in_series_state_written_before_the_setting_existed()
+    {
+        string earlierSnapshot = """{"retry_offsets":["1.00:00:00"],"exhausted_action":"stay_active","max_attempts_per30_days":20}""";
+
+        DunningPolicy? restored = JsonSerializer.Deserialize<DunningPolicy>(earlierSnapshot, PaymentsJson.Options);
+
+        Assert.Equal(HardDeclineAction.Pause, new DunningOptions().ToPolicy().OnHardDecline);
+        Assert.Equal((HardDeclineAction.Pause, 20), (restored!.OnHardDecline, restored.MaxAttemptsPer30Days));
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public sealed class MerchantSeriesHarness
                 RecurringWorkflowNames.ChargeRecurringActivity, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object).RunAsync)
             .RegisterActivity<string, TransactionSnapshot>(SaleWorkflowNames.GetSaleStatusActivity, new GetSaleStatusActivity(SmartRetry.Payments.Object).RunAsync)
             .RegisterActivity<CancelRecurringRequest, bool>(RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)
-            .RegisterActivity<Gateway.RecurringUpdate, bool>(RecurringWorkflowNames.UpdateRecurringAmountActivity, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
+            .RegisterActivity<RecurringUpdate, bool>(RecurringWorkflowNames.UpdateRecurringAmountActivity, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
             .RegisterActivity<CycleInterruption, bool>(RecurringWorkflowNames.InterruptCycleActivity, new InterruptCycleActivity(workflowClient.Object).RunAsync)
             .RegisterActivity<SeriesChange>(RecurringWorkflowNames.RecordSeriesChangeActivity, (_, _) => Task.CompletedTask)
             .RegisterActivity<ChargeRecord>(RecurringWorkflowNames.RecordChargeActivity, (_, _) => Task.CompletedTask);

@@ -112,14 +112,74 @@ public sealed class MerchantSeriesWorkflowTests
         Assert.All(harness.LedgerWrites.Take(3), w => Assert.Contains("dunning re-attempt", w.Note, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("PAYER_ACCOUNT.STOLEN_CARD")]
+    [InlineData("RISK.FRAUD_SUSPECTED")]
+    public async Task A_hard_decline_pauses_the_series_needing_a_new_payment_method_and_nothing_is_charged_until_the_merchant_resumes(string reason)
+    {
+        var harness = new MerchantSeriesHarness(Start);
+        harness.SmartRetry.DeclineCodeFor = n => n == 0 ? reason : null;
+        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
+        await harness.StartAsync(MerchantSeriesHarness.State(schedule));
+
+        await harness.AdvanceToAsync(new DateTime(2030, 4, 20, 0, 0, 0, DateTimeKind.Utc));
+        IReadOnlyList<DateTime> chargedBeforeResume = harness.ChargeTimes;
+        MerchantSeriesStatus? paused = harness.Series.ReadCustomStatus<MerchantSeriesStatus>();
+        await harness.SendAsync(SeriesCommand.Resume);
+        await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
+
+        Assert.Equal([new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc)], chargedBeforeResume);
+        Assert.Equal((RecurringSeriesStatus.Paused, true), (paused!.Status, paused.NeedsPaymentMethod));
+        Assert.Contains("paused until the payer gives a new payment method", harness.LedgerWrites[0].Note, StringComparison.Ordinal);
+        SeriesChange pause = Assert.Single(harness.SeriesWrites, w => w.Status == RecurringSeriesStatus.Paused);
+        Assert.Contains("needs a new payment method", pause.Note, StringComparison.Ordinal);
+        Assert.Equal(
+            [new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 5, 10, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 6, 10, 0, 0, 0, DateTimeKind.Utc)],
+            harness.ChargeTimes);
+        Assert.False(harness.Series.ReadCustomStatusHistory<MerchantSeriesStatus>().Last(s => s!.Status == RecurringSeriesStatus.Active)!.NeedsPaymentMethod);
+        harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Fact]
-    public async Task A_hard_decline_is_never_re_attempted_and_the_series_stays_active_for_the_next_cycle_by_default()
+    public async Task A_do_not_retry_decline_also_pauses_even_when_exhausted_dunning_would_leave_the_series_active()
+    {
+        var harness = new MerchantSeriesHarness(Start);
+        harness.SmartRetry.DeclineCodeFor = n => n == 0 ? "AUTHORIZATION_REVOKED" : null;
+
+        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3)));
+        await harness.AdvanceToAsync(new DateTime(2030, 6, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        Assert.Single(harness.ChargeTimes);
+        Assert.Equal(RecurringSeriesStatus.Paused, harness.Series.ReadCustomStatus<MerchantSeriesStatus>()!.Status);
+    }
+
+    [Fact]
+    public async Task With_the_cancel_action_a_hard_decline_cancels_the_series_at_SmartRetry_once()
+    {
+        var harness = new MerchantSeriesHarness(Start);
+        harness.SmartRetry.DeclineCodeFor = _ => "PAYER_ACCOUNT.STOLEN_CARD";
+        DunningPolicy cancelOnHardDecline = DunningPolicy.Default with { OnHardDecline = HardDeclineAction.CancelSeries };
+
+        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1), cancelOnHardDecline));
+        await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
+
+        Assert.Single(harness.ChargeTimes);
+        Assert.Contains("series is cancelled", harness.LedgerWrites[0].Note, StringComparison.Ordinal);
+        harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync(IdempotencyKeys.Derive(MerchantSeriesHarness.SeriesId, MerchantSeriesWorkflow.CancelStep), MerchantSeriesHarness.RecurringId, It.IsAny<CancellationToken>()), Times.Once);
+        MerchantSeriesResult result = harness.Series.ReadOutput<MerchantSeriesResult>();
+        Assert.Equal(RecurringSeriesStatus.Cancelled, result.Status);
+        Assert.Contains("hard-decline policy cancels", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_stay_active_action_a_hard_decline_is_not_re_attempted_and_the_next_cycle_still_charges()
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = n => n == 0 ? "PAYMENT_METHOD.EXPIRED_CARD" : null;
         var schedule = new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3);
+        DunningPolicy stayActive = DunningPolicy.Default with { OnHardDecline = HardDeclineAction.StayActive, ExhaustedAction = DunningExhaustedAction.CancelSeries };
 
-        await harness.StartAsync(MerchantSeriesHarness.State(schedule));
+        await harness.StartAsync(MerchantSeriesHarness.State(schedule, stayActive));
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
 
         Assert.Equal([new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 2, 10, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 3, 10, 0, 0, 0, DateTimeKind.Utc)], harness.ChargeTimes);
