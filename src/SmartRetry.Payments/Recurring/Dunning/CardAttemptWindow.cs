@@ -1,9 +1,10 @@
 namespace SmartRetry.Payments.Recurring.Dunning;
 
 /// <summary>
-/// The card's recent charge attempts since its last approval, kept in the series state so that no 30-day window
-/// ever holds more than the allowed number of attempts (card networks penalise excessive re-attempts on a declining
-/// card; an approval starts the count afresh). Compact: at most the limit's worth of timestamps.
+/// The card's declined charge attempts in the last 30 days, kept in the series state so that no 30-day window ever
+/// holds more than the allowed number of them (card networks penalise excessive re-attempts on a declining card).
+/// Approvals are not re-attempts: they neither count nor reset the window, so a run of declines after an approval
+/// still meets the limit. Compact: only attempts inside the window are kept.
 /// </summary>
 /// <param name="Attempts">Attempt times (UTC), oldest first.</param>
 public sealed record CardAttemptWindow(IReadOnlyList<DateTime> Attempts)
@@ -15,7 +16,7 @@ public sealed record CardAttemptWindow(IReadOnlyList<DateTime> Attempts)
     /// <summary>True when one more attempt at <paramref name="nowUtc"/> keeps every closed 30-day window within <paramref name="maxAttempts"/>.</summary>
     public bool Allows(DateTime nowUtc, int maxAttempts) => Attempts.Count(a => a >= nowUtc - Length) < maxAttempts;
 
-    /// <summary>The window after an attempt at <paramref name="nowUtc"/>; an approval clears it.</summary>
+    /// <summary>The window after an attempt at <paramref name="nowUtc"/>; only a declined attempt is added.</summary>
     public CardAttemptWindow Record(DateTime nowUtc, bool approved) =>
-        approved ? Empty : new([.. Attempts.Where(a => a >= nowUtc - Length), nowUtc]);
+        new([.. Attempts.Where(a => a >= nowUtc - Length), .. approved ? Array.Empty<DateTime>() : [nowUtc]]);
 }

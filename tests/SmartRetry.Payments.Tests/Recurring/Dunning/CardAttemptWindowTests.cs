@@ -22,7 +22,7 @@ public sealed class CardAttemptWindowTests
     }
 
     [Fact]
-    public void An_approval_starts_the_count_afresh()
+    public void Approvals_neither_count_nor_reset_the_declined_attempts()
     {
         CardAttemptWindow window = CardAttemptWindow.Empty;
         for (int day = 0; day < 19; day++)
@@ -32,8 +32,23 @@ public sealed class CardAttemptWindowTests
 
         window = window.Record(Start.AddDays(19), approved: true);
 
+        Assert.Equal(19, window.Attempts.Count);
+        Assert.True(window.Allows(Start.AddDays(20), 20));
+        window = window.Record(Start.AddDays(20), approved: false);
+        Assert.False(window.Allows(Start.AddDays(21), 20));
+    }
+
+    [Fact]
+    public void A_card_approved_every_day_is_never_held_back()
+    {
+        CardAttemptWindow window = CardAttemptWindow.Empty;
+        for (int day = 0; day < 90; day++)
+        {
+            Assert.True(window.Allows(Start.AddDays(day), 20));
+            window = window.Record(Start.AddDays(day), approved: true);
+        }
+
         Assert.Empty(window.Attempts);
-        Assert.True(window.Allows(Start.AddDays(20), 1));
     }
 
     [Fact]
