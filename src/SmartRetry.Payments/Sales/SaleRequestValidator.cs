@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using SmartRetry.Client.Models;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
 
@@ -12,8 +13,6 @@ namespace SmartRetry.Payments.Sales;
 /// </summary>
 public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOptions<SaleOptions> options)
 {
-    public const decimal MinAmount = 1m;
-    public const decimal MaxAmount = 999_999_999m;
     private const int MinExpiryYear = 2024;
     private const int MaxExpiryYear = 2099;
 
@@ -47,7 +46,7 @@ public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOpt
             return null;
         }
 
-        if (!Currencies.TryGetExponent(currency, out _))
+        if (!SmartRetryCurrencies.TryGetExponent(currency, out _))
         {
             errors.Add("/currency", "Not a supported currency: use an upper-case ISO 4217 code SmartRetry accepts (e.g. USD, EUR, JPY).");
             return null;
@@ -64,13 +63,13 @@ public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOpt
             return null;
         }
 
-        if (value is < MinAmount or > MaxAmount)
+        if (value is < SmartRetryCurrencies.MinimumAmount or > SmartRetryCurrencies.MaximumAmount)
         {
-            errors.Add("/amount", $"Must be between {MinAmount} and {MaxAmount.ToString(CultureInfo.InvariantCulture)}.");
+            errors.Add("/amount", $"Must be between {SmartRetryCurrencies.MinimumAmount} and {SmartRetryCurrencies.MaximumAmount.ToString(CultureInfo.InvariantCulture)}.");
             return null;
         }
 
-        if (Currencies.TryGetExponent(currency, out int exponent) && decimal.Round(value, exponent) != value)
+        if (SmartRetryCurrencies.TryGetExponent(currency, out int exponent) && decimal.Round(value, exponent) != value)
         {
             errors.Add("/amount", $"{currency} allows at most {exponent} decimal place{(exponent == 1 ? "" : "s")}.");
             return null;
