@@ -1,0 +1,3 @@
+namespace SmartRetry.Simulator.Domain;
+
+internal sealed record Order(string OrderId, string? MerchantOrderId, string? Description, Payer? Payer);
