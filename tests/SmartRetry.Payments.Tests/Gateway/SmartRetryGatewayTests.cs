@@ -165,11 +165,10 @@ public sealed class SmartRetryGatewayTests : IDisposable
     [Fact]
     public async Task An_unreachable_SmartRetry_propagates_as_a_transport_failure()
     {
-        using var closed = new TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        int port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
-        using var unreachable = new GatewayHarness(new Uri($"http://127.0.0.1:{port}"));
+        // Bound but never listening: connections are refused, and no server started in parallel can take the port.
+        using var refusing = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        refusing.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var unreachable = new GatewayHarness(new Uri($"http://127.0.0.1:{((IPEndPoint)refusing.LocalEndPoint!).Port}"));
 
         await Assert.ThrowsAsync<SmartRetryTransportException>(() => unreachable.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None));
     }
