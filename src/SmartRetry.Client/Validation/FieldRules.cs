@@ -104,12 +104,12 @@ internal static partial class FieldRules
     public static void CardNumber(string? cardNumber, string field)
     {
         Required(cardNumber, field);
-        if (cardNumber!.Length is < 13 or > 19 || !cardNumber.All(char.IsAsciiDigit))
+        if (!SmartRetryFormats.IsCardNumberShape(cardNumber))
         {
             throw Invalid("INVALID_CARD_NUMBER", field, $"{field} must be 13 to 19 digits.");
         }
 
-        if (!PassesLuhn(cardNumber))
+        if (!SmartRetryFormats.PassesLuhn(cardNumber))
         {
             throw Invalid("INVALID_CARD_NUMBER", field, $"{field} fails the Luhn check.");
         }
@@ -135,7 +135,7 @@ internal static partial class FieldRules
 
     public static void Cvv(string? cvv, string field)
     {
-        if (cvv is not null && (cvv.Length is < 3 or > 4 || !cvv.All(char.IsAsciiDigit)))
+        if (cvv is not null && !SmartRetryFormats.IsCvv(cvv))
         {
             throw Invalid("INVALID_FIELD", field, $"{field} must be 3 or 4 digits.");
         }
@@ -145,7 +145,7 @@ internal static partial class FieldRules
     {
         Required(email, field);
         MaxLength(email, 254, field);
-        if (!EmailPattern().IsMatch(email!))
+        if (!SmartRetryFormats.IsEmail(email))
         {
             throw Invalid("INVALID_FIELD", field, $"{field} is not an e-mail address.");
         }
@@ -153,7 +153,7 @@ internal static partial class FieldRules
 
     public static void PhoneNumber(string? phoneNumber, string field)
     {
-        if (phoneNumber is not null && !PhonePattern().IsMatch(phoneNumber))
+        if (phoneNumber is not null && !SmartRetryFormats.IsE164PhoneNumber(phoneNumber))
         {
             throw Invalid("INVALID_FIELD", field, $"{field} must be E.164, e.g. +12125551234.");
         }
@@ -196,35 +196,6 @@ internal static partial class FieldRules
             Context = new Dictionary<string, JsonElement> { ["field"] = JsonSerializer.SerializeToElement(field) },
         });
 
-    private static bool PassesLuhn(string digits)
-    {
-        int sum = 0;
-        bool doubleIt = false;
-        for (int i = digits.Length - 1; i >= 0; i--)
-        {
-            int digit = digits[i] - '0';
-            if (doubleIt)
-            {
-                digit *= 2;
-                if (digit > 9)
-                {
-                    digit -= 9;
-                }
-            }
-
-            sum += digit;
-            doubleIt = !doubleIt;
-        }
-
-        return sum % 10 == 0;
-    }
-
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex IdempotencyKeyPattern();
-
-    [GeneratedRegex(@"^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$")]
-    private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"^\+[1-9]\d{1,14}$")]
-    private static partial Regex PhonePattern();
 }

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SmartRetry.Client.Webhooks;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
@@ -17,10 +17,11 @@ namespace SmartRetry.Payments.DependencyInjection;
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Payments' storage, card sealing, sale request handlers and webhook intake, with their settings bound
-    /// and validated at start-up (<c>Payments:Sealing</c>, <c>Payments:Storage</c>, <c>Payments:Sales</c>,
-    /// <c>Payments:Webhooks</c>, <c>SmartRetry:WebhookSecret</c>). The host supplies logging and, per invocation, the
-    /// <c>IWorkflowClient</c> the handlers take as a parameter. A <see cref="TimeProvider"/> or
+    /// Registers Payments' storage, card sealing, sale request handlers, webhook intake and the SmartRetry client behind
+    /// <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up (<c>Payments:Sealing</c>,
+    /// <c>Payments:Storage</c>, <c>Payments:Sales</c>, <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is
+    /// the one call a host makes: it need not call <c>AddSmartRetryClient</c> itself. The host supplies logging and, per
+    /// invocation, the <c>IWorkflowClient</c> the handlers take as a parameter. A <see cref="TimeProvider"/> or
     /// <see cref="TableServiceClient"/> the host registered first is kept.
     /// </summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
@@ -58,8 +59,11 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<SaleStatusHandler>();
         services.TryAddSingleton<SaleCancellationHandler>();
 
-        services.TryAddSingleton(provider => new WebhookVerifier(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<WebhookIntake>();
+
+        // Also registers the WebhookVerifier webhook intake uses, with the client's clock and tolerance.
+        services.AddSmartRetryClient(configuration);
+        services.TryAddSingleton<ISmartRetryGateway, SmartRetryGateway>();
         return services;
     }
 }

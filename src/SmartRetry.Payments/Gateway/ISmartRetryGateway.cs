@@ -3,8 +3,9 @@ namespace SmartRetry.Payments.Gateway;
 /// <summary>
 /// What Payments needs from SmartRetry, in Payments' own terms. Implemented over <c>SmartRetryClient</c>; activities
 /// depend on this port so workflow tests can count and script SmartRetry's answers. Every POST carries the caller's
-/// idempotency key, so retries and replays never charge twice. Transport failures and 5xx surface as exceptions
-/// (the activity retry policy then retries with the same key); 4xx surface as <see cref="SmartRetryRejectedException"/>.
+/// idempotency key, so retries and replays never charge twice. Transport failures, 5xx and 429 surface as the client's
+/// exceptions (the activity retry policy then retries with the same key); other 4xx, and requests the client refuses to
+/// send, surface as <see cref="SmartRetryRejectedException"/>.
 /// </summary>
 public interface ISmartRetryGateway
 {

@@ -1,28 +1,31 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using SmartRetry.Client.Errors;
 
 namespace SmartRetry.Payments.Gateway;
 
 /// <summary>
 /// The one place where the client's exceptions become the gateways' error contract. SmartRetry refusing the request
-/// itself (validation, authentication, permission, not found, conflict) becomes <see cref="SmartRetryRejectedException"/>:
-/// retrying cannot help. Transport, rate-limit and API (5xx) failures propagate unchanged, so the activity retry policy
-/// retries them with the same idempotency key.
+/// itself (validation, authentication, permission, not found, conflict, or a request the client would not send)
+/// becomes <see cref="SmartRetryRejectedException"/>: retrying cannot help. Transport, rate-limit and API (5xx)
+/// failures propagate unchanged, so the activity retry policy retries them with the same idempotency key.
 /// </summary>
-internal static class SmartRetryCallTranslation
+internal static partial class SmartRetryCallTranslation
 {
     /// <summary>The status used when the client refused to send the request itself (no HTTP status).</summary>
     private const int ClientSideValidationStatus = 400;
 
-    public static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    public static async Task<T> CallAsync<T>(Func<Task<T>> call, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         try
         {
-            return await call();
+            return await call().ConfigureAwait(false);
         }
         catch (SmartRetryException exception) when (IsRejection(exception))
         {
-            throw Rejected(exception);
+            throw Rejected(exception, logger);
         }
     }
 
@@ -34,15 +37,27 @@ internal static class SmartRetryCallTranslation
             or SmartRetryConflictException;
 
     /// <summary>
-    /// Built from the operation, status and codes only: SmartRetry's <c>detail</c> and <c>context</c> may echo request
-    /// values, so they are left out, and the client exception is not chained for the same reason.
+    /// Built from SmartRetry's machine fields only: the client's message and inner exception are dropped, because an
+    /// error body's <c>detail</c> or <c>context.value</c> may echo the card number it refused.
     /// </summary>
-    private static SmartRetryRejectedException Rejected(SmartRetryException exception)
+    private static SmartRetryRejectedException Rejected(SmartRetryException exception, ILogger? logger)
     {
         int status = exception.StatusCode ?? ClientSideValidationStatus;
-        string field = exception is SmartRetryValidationException { Field: { } name } ? $" (field {name})" : "";
-        string instance = exception.Instance is { } id ? $"; instance {id}" : "";
-        string message = $"SmartRetry rejected {exception.Operation ?? "the request"} with {status} {exception.ReasonCode ?? "no reason code"}{field}{instance}.";
+        string? field = exception is SmartRetryValidationException validation ? FieldPath(validation.Field) : null;
+        if (logger is not null)
+        {
+            GatewayLog.Refused(logger, exception.Operation, status, exception.ReasonCode, field, exception.Instance);
+        }
+
+        string message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"SmartRetry refused {exception.Operation ?? "the request"}: HTTP {status} {exception.ReasonCode ?? "(no reason code)"}{(field is null ? "" : $" on {field}")}.");
         return new SmartRetryRejectedException(status, exception.ReasonCode, message);
     }
+
+    /// <summary>The offending field's JSON path when it is one (a name, never a value such as a card number); else null.</summary>
+    private static string? FieldPath(string? field) => field is not null && FieldPathPattern().IsMatch(field) ? field : null;
+
+    [GeneratedRegex(@"^/?[A-Za-z_][A-Za-z_]*(?:[./][A-Za-z_]+|\[\d{1,3}\])*$", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldPathPattern();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using SmartRetry.Client.Models;
+using SmartRetry.Client.Validation;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
 
@@ -10,10 +11,8 @@ namespace SmartRetry.Payments.Sales;
 /// Checks a sale request against SmartRetry's limits (smartretry-api.md §1.4, §2.1) and ours, collecting every
 /// problem keyed by the field's JSON pointer. Messages describe the rule, never the value sent.
 /// </summary>
-public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOptions<SaleOptions> options)
+public sealed class SaleRequestValidator(TimeProvider timeProvider, IOptions<SaleOptions> options)
 {
-    public const decimal MinAmount = 1m;
-    public const decimal MaxAmount = 999_999_999m;
     private const int MinExpiryYear = 2024;
     private const int MaxExpiryYear = 2099;
 
@@ -47,7 +46,7 @@ public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOpt
             return null;
         }
 
-        if (!Currencies.TryGetExponent(currency, out _))
+        if (!SmartRetryCurrencies.TryGetExponent(currency, out _))
         {
             errors.Add("/currency", "Not a supported currency: use an upper-case ISO 4217 code SmartRetry accepts (e.g. USD, EUR, JPY).");
             return null;
@@ -64,13 +63,13 @@ public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOpt
             return null;
         }
 
-        if (value is < MinAmount or > MaxAmount)
+        if (value is < SmartRetryCurrencies.MinimumAmount or > SmartRetryCurrencies.MaximumAmount)
         {
-            errors.Add("/amount", $"Must be between {MinAmount} and {MaxAmount.ToString(CultureInfo.InvariantCulture)}.");
+            errors.Add("/amount", $"Must be between {SmartRetryCurrencies.MinimumAmount} and {SmartRetryCurrencies.MaximumAmount.ToString(CultureInfo.InvariantCulture)}.");
             return null;
         }
 
-        if (Currencies.TryGetExponent(currency, out int exponent) && decimal.Round(value, exponent) != value)
+        if (SmartRetryCurrencies.TryGetExponent(currency, out int exponent) && decimal.Round(value, exponent) != value)
         {
             errors.Add("/amount", $"{currency} allows at most {exponent} decimal place{(exponent == 1 ? "" : "s")}.");
             return null;
@@ -93,11 +92,11 @@ public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOpt
         {
             errors.Add("/card/number", "Required.");
         }
-        else if (number.Length is < 13 or > 19 || !number.All(char.IsAsciiDigit))
+        else if (!SmartRetryFormats.IsCardNumberShape(number))
         {
             errors.Add("/card/number", "Must be 13 to 19 digits, without spaces or dashes.");
         }
-        else if (!PassesLuhn(number))
+        else if (!SmartRetryFormats.PassesLuhn(number))
         {
             errors.Add("/card/number", "Is not a valid card number (check digit mismatch).");
         }
@@ -124,7 +123,7 @@ public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOpt
             errors.Add("/card/expiry_year", "The card has expired.");
         }
 
-        if (card.Cvv is not null && (card.Cvv.Length is < 3 or > 4 || !card.Cvv.All(char.IsAsciiDigit)))
+        if (card.Cvv is not null && !SmartRetryFormats.IsCvv(card.Cvv))
         {
             errors.Add("/card/cvv", "Must be 3 or 4 digits.");
         }
@@ -145,12 +144,12 @@ public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOpt
         string? firstName = Text(errors, "/payer/first_name", payer.FirstName, required: true, maxLength: 50);
         string? lastName = Text(errors, "/payer/last_name", payer.LastName, required: true, maxLength: 50);
         string? email = Text(errors, "/payer/email", payer.Email, required: true, maxLength: 254);
-        if (email is not null && !EmailPattern().IsMatch(email))
+        if (email is not null && !SmartRetryFormats.IsEmail(email))
         {
             errors.Add("/payer/email", "Is not an email address.");
         }
 
-        if (payer.PhoneNumber is not null && !PhonePattern().IsMatch(payer.PhoneNumber))
+        if (payer.PhoneNumber is not null && !SmartRetryFormats.IsE164PhoneNumber(payer.PhoneNumber))
         {
             errors.Add("/payer/phone_number", "Must be E.164: '+', country code and number, at most 15 digits (e.g. +12125551234).");
         }
@@ -211,36 +210,6 @@ public sealed partial class SaleRequestValidator(TimeProvider timeProvider, IOpt
 
     // A card is valid through the last day of its expiry month.
     private static DateTimeOffset ExpiresAt(int year, int month) => new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
-
-    private static bool PassesLuhn(string digits)
-    {
-        int sum = 0;
-        bool doubled = false;
-        for (int i = digits.Length - 1; i >= 0; i--)
-        {
-            int digit = digits[i] - '0';
-            if (doubled)
-            {
-                digit *= 2;
-                if (digit > 9)
-                {
-                    digit -= 9;
-                }
-            }
-
-            sum += digit;
-            doubled = !doubled;
-        }
-
-        return sum % 10 == 0;
-    }
-
-    // SmartRetry's own patterns (its OpenAPI), so whatever passes here passes there.
-    [GeneratedRegex(@"^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhonePattern();
 
     private sealed class Errors
     {

@@ -141,12 +141,10 @@ public sealed class RetryTests : IClassFixture<ApiServer>, IDisposable
     [Fact]
     public async Task A_refused_connection_is_retried_and_then_reported_as_a_transport_failure()
     {
-        using var closed = new ApiServer();
-        Uri unreachable = closed.Url;
-        closed.Dispose();
+        using var refusing = new RefusingPort();
         using var offline = new ClientHarness(server, options =>
         {
-            options.BaseUrl = unreachable;
+            options.BaseUrl = refusing.Url;
             options.Retry.MaxAttempts = 2;
         });
 

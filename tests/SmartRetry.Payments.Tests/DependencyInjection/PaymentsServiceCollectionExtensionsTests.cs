@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Moq;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.DependencyInjection;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Storage;
@@ -34,6 +35,7 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
         Assert.NotNull(host.Services.GetRequiredService<SaleStatusHandler>());
         Assert.NotNull(host.Services.GetRequiredService<SaleCancellationHandler>());
         Assert.IsType<AesGcmCardSealer>(host.Services.GetRequiredService<ICardSealer>());
+        Assert.IsType<SmartRetryGateway>(host.Services.GetRequiredService<ISmartRetryGateway>());
         Assert.Equal("whsec", host.Services.GetRequiredService<IOptions<WebhookIntakeOptions>>().Value.WebhookSecret);
         await host.StopAsync();
     }
@@ -45,6 +47,8 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
     [InlineData("Payments:Storage:TableNamePrefix", "bad-prefix", "Payments:Storage:TableNamePrefix")]
     [InlineData("SmartRetry:WebhookSecret", null, "SmartRetry:WebhookSecret")]
     [InlineData("Payments:Webhooks:RaiseAttempts", "0", "RaiseAttempts")]
+    [InlineData("SmartRetry:ApiKey", null, "ApiKey")]
+    [InlineData("SmartRetry:TerminalId", "TERM", "TerminalId")]
     public async Task Start_up_fails_naming_a_missing_or_invalid_setting(string key, string? value, string named)
     {
         Dictionary<string, string?> settings = Settings("UseDevelopmentStorage=true", "srtest");
@@ -63,6 +67,9 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
         ["Payments:Storage:ConnectionString"] = connectionString,
         ["Payments:Storage:TableNamePrefix"] = prefix,
         ["SmartRetry:WebhookSecret"] = "whsec",
+        ["SmartRetry:BaseUrl"] = "http://127.0.0.1:5080",
+        ["SmartRetry:ApiKey"] = "sk_test_di",
+        ["SmartRetry:TerminalId"] = "TERM01",
     };
 
     private static IHost Build(Dictionary<string, string?> settings)

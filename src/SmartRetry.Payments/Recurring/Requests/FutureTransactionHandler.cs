@@ -1,3 +1,4 @@
+using SmartRetry.Client.Models;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Gateway;
@@ -54,10 +55,10 @@ public sealed partial class FutureTransactionHandler(
             errors[""] = ["Give amount, scheduled_date or both."];
         }
 
-        if (request.Amount is { } amount && (amount is < SaleRequestValidator.MinAmount or > SaleRequestValidator.MaxAmount
-            || (Currencies.TryGetExponent(series.Currency, out int exponent) && decimal.Round(amount, exponent) != amount)))
+        if (request.Amount is { } amount && (amount is < SmartRetryCurrencies.MinimumAmount or > SmartRetryCurrencies.MaximumAmount
+            || (SmartRetryCurrencies.TryGetExponent(series.Currency, out int exponent) && decimal.Round(amount, exponent) != amount)))
         {
-            errors["/amount"] = [$"Must be between {SaleRequestValidator.MinAmount} and {SaleRequestValidator.MaxAmount:0} with the currency's decimals."];
+            errors["/amount"] = [$"Must be between {SmartRetryCurrencies.MinimumAmount} and {SmartRetryCurrencies.MaximumAmount:0} with the currency's decimals."];
         }
 
         if (request.ScheduledDate is { } date && date <= DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime))

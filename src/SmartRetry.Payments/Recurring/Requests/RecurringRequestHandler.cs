@@ -1,3 +1,4 @@
+using SmartRetry.Client.Models;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -199,12 +200,12 @@ public sealed partial class RecurringRequestHandler(
             return "Required: the new amount in major units.";
         }
 
-        if (value is < SaleRequestValidator.MinAmount or > SaleRequestValidator.MaxAmount)
+        if (value is < SmartRetryCurrencies.MinimumAmount or > SmartRetryCurrencies.MaximumAmount)
         {
-            return $"Must be between {SaleRequestValidator.MinAmount} and {SaleRequestValidator.MaxAmount:0}.";
+            return $"Must be between {SmartRetryCurrencies.MinimumAmount} and {SmartRetryCurrencies.MaximumAmount:0}.";
         }
 
-        return Currencies.TryGetExponent(currency, out int exponent) && decimal.Round(value, exponent) != value
+        return SmartRetryCurrencies.TryGetExponent(currency, out int exponent) && decimal.Round(value, exponent) != value
             ? $"{currency} allows at most {exponent} decimal places."
             : null;
     }
