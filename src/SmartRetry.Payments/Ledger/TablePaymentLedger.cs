@@ -48,15 +48,12 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
                 return false;
             }
 
-            try
+            if (await table.TryReplaceIfUnchangedAsync(ToEntity(CarryOver(existing, entry)), current.Value!.ETag.ToString(), cancellationToken) is not null)
             {
-                await table.UpdateEntityAsync(ToEntity(CarryOver(existing, entry)), current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
-            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-            {
-                // Somebody wrote first: read again and re-decide.
-            }
+
+            // Somebody wrote first: read again and re-decide.
         }
 
         throw new InvalidOperationException($"The ledger row of payment {entry.PaymentId} kept changing; the write was not applied.");

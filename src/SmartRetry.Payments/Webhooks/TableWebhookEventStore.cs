@@ -63,15 +63,7 @@ public sealed class TableWebhookEventStore(PaymentsTables tables) : IWebhookEven
         }
 
         TableClient table = await tables.GetAsync(PaymentsTable.WebhookEvents, cancellationToken);
-        try
-        {
-            Response response = await table.UpdateEntityAsync(ToEntity(next), new ETag(read.Version), TableUpdateMode.Replace, cancellationToken);
-            return response.Headers.ETag?.ToString();
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-        {
-            return null;
-        }
+        return await table.TryReplaceIfUnchangedAsync(ToEntity(next), read.Version, cancellationToken);
     }
 
     private static TableEntity ToEntity(StoredWebhookEvent stored) => new(TableKeys.Partition(Scope, stored.EventId), TableKeys.Row(stored.EventId))
