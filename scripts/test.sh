@@ -26,7 +26,10 @@ node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$az
   --tableHost 127.0.0.1 --tablePort "$table_port" >"$azurite_dir/azurite.log" 2>&1 &
 azurite_pid=$!
 cleanup() {
+  # Azurite may take its time to shut down gracefully; give it 5 s, then stop it hard.
   kill "$azurite_pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$azurite_pid" 2>/dev/null || true
   wait "$azurite_pid" 2>/dev/null || true
   rm -rf "$azurite_dir"
 }
