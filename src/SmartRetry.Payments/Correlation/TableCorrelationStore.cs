@@ -18,16 +18,13 @@ public sealed class TableCorrelationStore(PaymentsTables tables) : ICorrelationS
             ["SmartRetryId"] = smartRetryId,
             ["InstanceId"] = instanceId,
         };
-        try
+        if (await table.TryInsertAsync(row, cancellationToken) is not null)
         {
-            await table.AddEntityAsync(row, cancellationToken);
             return instanceId;
         }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return await FindInstanceAsync(kind, smartRetryId, cancellationToken)
-                ?? throw new InvalidOperationException($"The {kind} correlation for {smartRetryId} conflicted but cannot be read.", exception);
-        }
+
+        return await FindInstanceAsync(kind, smartRetryId, cancellationToken)
+            ?? throw new InvalidOperationException($"The {kind} correlation for {smartRetryId} conflicted but cannot be read.");
     }
 
     public async Task<string?> FindInstanceAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken)

@@ -13,17 +13,14 @@ public sealed class TableIdempotencyStore(PaymentsTables tables) : IIdempotencyS
     {
         ArgumentNullException.ThrowIfNull(candidate);
         TableClient table = await tables.GetAsync(PaymentsTable.Idempotency, cancellationToken);
-        try
+        if (await table.TryInsertAsync(ToEntity(candidate), cancellationToken) is { } version)
         {
-            Response response = await table.AddEntityAsync(ToEntity(candidate), cancellationToken);
-            return new IdempotencyClaim(IsNew: true, candidate with { Version = response.Headers.ETag?.ToString() });
+            return new IdempotencyClaim(IsNew: true, candidate with { Version = version });
         }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            IdempotencyRecord existing = await GetAsync(candidate.Key, cancellationToken)
-                ?? throw new InvalidOperationException($"The idempotency record {candidate.Key} conflicted but cannot be read.", exception);
-            return new IdempotencyClaim(IsNew: false, existing);
-        }
+
+        IdempotencyRecord existing = await GetAsync(candidate.Key, cancellationToken)
+            ?? throw new InvalidOperationException($"The idempotency record {candidate.Key} conflicted but cannot be read.");
+        return new IdempotencyClaim(IsNew: false, existing);
     }
 
     public async Task<IdempotencyRecord?> TryTakeOverAsync(IdempotencyRecord stale, DateTimeOffset claimedAt, CancellationToken cancellationToken)

@@ -25,15 +25,12 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
         TableClient table = await tables.GetAsync(PaymentsTable.Ledger, cancellationToken);
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            try
+            if (await table.TryInsertAsync(ToEntity(entry), cancellationToken) is not null)
             {
-                await table.AddEntityAsync(ToEntity(entry), cancellationToken);
                 return true;
             }
-            catch (RequestFailedException exception) when (exception.Status == 409)
-            {
-                // The payment is on record already: decide against what is there.
-            }
+
+            // The payment is on record already: decide against what is there.
 
             NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(
                 TableKeys.Partition(Scope, entry.PaymentId), TableKeys.Row(entry.PaymentId), cancellationToken: cancellationToken);

@@ -21,14 +21,8 @@ public sealed class TablePendingWorkflowEventStore(PaymentsTables tables) : IPen
             ["CreatedAt"] = pendingEvent.CreatedAt,
             ["Payload"] = pendingEvent.SerializedPayload,
         };
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            // Already pending: a redelivery of the same event.
-        }
+        // A row already there is a redelivery of the same event, pending already.
+        await table.TryInsertAsync(row, cancellationToken);
     }
 
     public async Task<IReadOnlyList<PendingWorkflowEvent>> GetAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken)

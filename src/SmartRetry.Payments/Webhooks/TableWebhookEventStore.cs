@@ -13,17 +13,14 @@ public sealed class TableWebhookEventStore(PaymentsTables tables) : IWebhookEven
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
         TableClient table = await tables.GetAsync(PaymentsTable.WebhookEvents, cancellationToken);
-        try
+        if (await table.TryInsertAsync(ToEntity(webhookEvent), cancellationToken) is { } version)
         {
-            Response response = await table.AddEntityAsync(ToEntity(webhookEvent), cancellationToken);
-            return new WebhookEventClaim(IsNew: true, webhookEvent with { Version = response.Headers.ETag?.ToString() });
+            return new WebhookEventClaim(IsNew: true, webhookEvent with { Version = version });
         }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            StoredWebhookEvent existing = await GetAsync(webhookEvent.EventId, cancellationToken)
-                ?? throw new InvalidOperationException($"Webhook event {webhookEvent.EventId} conflicted but cannot be read.", exception);
-            return new WebhookEventClaim(IsNew: false, existing);
-        }
+
+        StoredWebhookEvent existing = await GetAsync(webhookEvent.EventId, cancellationToken)
+            ?? throw new InvalidOperationException($"Webhook event {webhookEvent.EventId} conflicted but cannot be read.");
+        return new WebhookEventClaim(IsNew: false, existing);
     }
 
     public async Task<StoredWebhookEvent?> TryTakeOverAsync(StoredWebhookEvent stale, DateTimeOffset claimedAt, CancellationToken cancellationToken)

@@ -26,16 +26,13 @@ public sealed class TableRecurringSeriesStore(PaymentsTables tables) : IRecurrin
     {
         ArgumentNullException.ThrowIfNull(series);
         TableClient table = await tables.GetAsync(PaymentsTable.RecurringSeries, cancellationToken);
-        try
+        if (await table.TryInsertAsync(ToEntity(series), cancellationToken) is not null)
         {
-            await table.AddEntityAsync(ToEntity(series), cancellationToken);
             return series;
         }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return (await ReadAsync(series.SeriesId, cancellationToken))?.Series
-                ?? throw new InvalidOperationException($"Recurring series {series.SeriesId} conflicted but cannot be read.", exception);
-        }
+
+        return (await ReadAsync(series.SeriesId, cancellationToken))?.Series
+            ?? throw new InvalidOperationException($"Recurring series {series.SeriesId} conflicted but cannot be read.");
     }
 
     public async Task<RecurringSeries?> UpdateAsync(string seriesId, Func<RecurringSeries, RecurringSeries?> change, CancellationToken cancellationToken)
