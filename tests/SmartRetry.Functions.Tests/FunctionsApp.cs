@@ -38,6 +38,8 @@ internal sealed class FunctionsApp : IDisposable
             ["Payments:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
             ["Payments:Sealing:CurrentKeyId"] = "test1",
             ["Payments:Sealing:Keys:test1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["SmartRetry:ApiKey"] = "test_api_key",
+            ["SmartRetry:TerminalId"] = "TRM001",
             ["SmartRetry:WebhookSecret"] = WebhookSecret,
         }).Build();
 
