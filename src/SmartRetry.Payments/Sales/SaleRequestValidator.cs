@@ -17,11 +17,18 @@ public sealed class SaleRequestValidator(TimeProvider timeProvider, IOptions<Sal
     private const int MaxExpiryYear = 2099;
 
     /// <summary>The validated sale, or null with <paramref name="errors"/> naming each bad field.</summary>
-    public ValidatedSale? Validate(SaleRequest request, out IReadOnlyDictionary<string, string[]> errors)
+    public ValidatedSale? Validate(SaleRequest request, out IReadOnlyDictionary<string, string[]> errors) =>
+        Validate(request, timeProvider.GetUtcNow(), out errors);
+
+    /// <summary>
+    /// Validates as of <paramref name="now"/>: the time-dependent rules (card expiry, <c>scheduled_at</c> in the
+    /// future and within the horizon) are judged at that instant, so a repeat of an accepted request can be judged as
+    /// of when it was first accepted.
+    /// </summary>
+    public ValidatedSale? Validate(SaleRequest request, DateTimeOffset now, out IReadOnlyDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(request);
         var found = new Errors();
-        DateTimeOffset now = timeProvider.GetUtcNow();
 
         string? merchantTransactionId = Text(found, "/merchant_transaction_id", request.MerchantTransactionId, required: true, maxLength: 100);
         string? currency = Currency(found, request.Currency);

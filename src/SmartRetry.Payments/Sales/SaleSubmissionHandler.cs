@@ -45,6 +45,11 @@ public sealed partial class SaleSubmissionHandler(
         ValidatedSale? sale = validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
         if (sale is null)
         {
+            if (await FindAcceptedRepeatAsync(request, cancellationToken) is { } repeat)
+            {
+                return repeat;
+            }
+
             LogRejected(logger, errors.Keys);
             return HandlerResult.Failure<SaleAccepted>(PaymentsProblem.Validation(errors, SaleRoutes.Submit));
         }
@@ -113,6 +118,26 @@ public sealed partial class SaleSubmissionHandler(
         await idempotency.CompleteAsync(held, cancellationToken);
         LogScheduled(logger, sale.ScheduledAt);
         return Accepted(paymentId, sale, replayed: false);
+    }
+
+    /// <summary>
+    /// A repeat of an accepted sale may arrive after its <c>scheduled_at</c> has passed or its card has expired; judged
+    /// now it is invalid, yet it is the same request, so it gets the same answer. Only a completed record whose request
+    /// validates as of when it was accepted, and whose fingerprint matches, is a repeat.
+    /// </summary>
+    private async Task<HandlerResult<SaleAccepted>?> FindAcceptedRepeatAsync(SaleRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.MerchantTransactionId)
+            || await idempotency.GetAsync(SaleInstanceIds.For(request.MerchantTransactionId), cancellationToken) is not { State: IdempotencyState.Completed } held
+            || validator.Validate(request, held.ClaimedAt, out _) is not { } sale
+            || !fingerprinter.Matches(sale, held.RequestHash, held.HashKeyId))
+        {
+            return null;
+        }
+
+        using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = held.InstanceId, ["MerchantTransactionId"] = sale.MerchantTransactionId });
+        LogReplayed(logger);
+        return Accepted(held.InstanceId, sale, replayed: true);
     }
 
     // Lets an immediate retry of the request take over instead of waiting out the lease; best effort, since the claim

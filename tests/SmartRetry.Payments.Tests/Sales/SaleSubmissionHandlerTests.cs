@@ -147,6 +147,37 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_repeat_of_a_future_dated_sale_after_its_time_has_passed_is_answered_as_a_repeat()
+    {
+        var harness = new SaleHarness(azurite);
+        SaleRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(2) };
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, request, CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromHours(3));
+
+        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Workflows.Object, request, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.True(again.Body!.Replayed);
+        Assert.Equal(PaymentId, again.Body.PaymentId);
+        Assert.Single(harness.Scheduled);
+    }
+
+    [Fact]
+    public async Task A_different_sale_under_a_used_id_with_a_passed_scheduled_at_is_still_a_400()
+    {
+        var harness = new SaleHarness(azurite);
+        SaleRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(2) };
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, request, CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromHours(3));
+
+        HandlerResult<SaleAccepted> other = await harness.Submission.SubmitAsync(harness.Workflows.Object, request with { Amount = 1.00m }, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Equal(["/scheduled_at"], other.Problem!.Errors!.Keys);
+        Assert.Single(harness.Scheduled);
+    }
+
+    [Fact]
     public async Task An_invalid_request_is_a_400_that_stores_and_schedules_nothing()
     {
         var harness = new SaleHarness(azurite);
