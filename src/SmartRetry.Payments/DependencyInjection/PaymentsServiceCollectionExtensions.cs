@@ -49,6 +49,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.TryAddSingleton<IWebhookEventStore, TableWebhookEventStore>();
         services.TryAddSingleton<IPendingWorkflowEventStore, TablePendingWorkflowEventStore>();
+        services.TryAddSingleton<WebhookRecordsRetention>();
 
         services.TryAddSingleton<SealingKeyRing>();
         services.TryAddSingleton<ICardSealer, AesGcmCardSealer>();

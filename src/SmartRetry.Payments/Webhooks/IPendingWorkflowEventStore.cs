@@ -16,4 +16,7 @@ public interface IPendingWorkflowEventStore
     Task<IReadOnlyList<PendingWorkflowEvent>> GetAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken);
 
     Task RemoveAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken);
+
+    /// <summary>Deletes events created before <paramref name="before"/> whose instance never took them; returns how many.</summary>
+    Task<int> PurgeCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

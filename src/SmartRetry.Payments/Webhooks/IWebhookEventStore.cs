@@ -15,4 +15,7 @@ public interface IWebhookEventStore
     Task ReleaseAsync(StoredWebhookEvent claimed, CancellationToken cancellationToken);
 
     Task<StoredWebhookEvent?> GetAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the events received before <paramref name="before"/>; returns how many.</summary>
+    Task<int> PurgeReceivedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

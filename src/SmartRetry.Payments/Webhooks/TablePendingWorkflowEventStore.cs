@@ -52,6 +52,12 @@ public sealed class TablePendingWorkflowEventStore(PaymentsTables tables) : IPen
         await table.DeleteEntityAsync(Partition(pendingEvent.Kind, pendingEvent.SmartRetryId), TableKeys.Row(pendingEvent.EventId), ETag.All, cancellationToken);
     }
 
+    public async Task<int> PurgeCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        TableClient table = await tables.GetAsync(PaymentsTable.PendingEvents, cancellationToken);
+        return await table.DeleteOlderThanAsync("CreatedAt", before, cancellationToken);
+    }
+
     // One partition per SmartRetry id; the kind keeps a transaction and a series with equal ids apart.
     private static string Partition(CorrelationKind kind, string smartRetryId) => $"{kind}|{TableKeys.Row(smartRetryId)}";
 }

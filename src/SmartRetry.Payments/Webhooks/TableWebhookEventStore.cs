@@ -52,6 +52,12 @@ public sealed class TableWebhookEventStore(PaymentsTables tables) : IWebhookEven
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
+    public async Task<int> PurgeReceivedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        TableClient table = await tables.GetAsync(PaymentsTable.WebhookEvents, cancellationToken);
+        return await table.DeleteOlderThanAsync("ReceivedAt", before, cancellationToken);
+    }
+
     private async Task<string?> TryReplaceAsync(StoredWebhookEvent read, StoredWebhookEvent next, CancellationToken cancellationToken)
     {
         if (read.Version is null)

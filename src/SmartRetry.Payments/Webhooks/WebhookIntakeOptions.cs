@@ -29,4 +29,11 @@ public sealed class WebhookIntakeOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:30", "00:05:00")]
     public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// Received events (kept for deduplication and audit) and never-claimed pending events are deleted after this many
+    /// days. At least 2: SmartRetry redelivers an event for up to ~35 h, and every redelivery must still find its event.
+    /// </summary>
+    [Range(2, 3650)]
+    public int RetentionDays { get; set; } = 30;
 }
