@@ -73,8 +73,9 @@ public sealed partial class RecurringRequestHandler(
                 RecurringRoutes.SeriesPath(seriesId)));
         }
 
-        // A repeat also finishes what an earlier attempt may have left undone; Durable would replace a finished instance, so look first.
-        if (!replayed || await workflows.GetInstanceAsync(seriesId, cancellationToken) is null)
+        // A repeat also finishes what an earlier attempt may have left undone; Durable would replace a finished instance,
+        // so look first. A finished series never restarts: its instance may be purged already, and a restart would charge again.
+        if (!replayed || (!stored.IsFinished && await workflows.GetInstanceAsync(seriesId, cancellationToken) is null))
         {
             await workflows.ScheduleNewAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(seriesId, recurring), startAt: null, cancellationToken);
             LogScheduled(logger, recurring.ManagedBy);

@@ -60,6 +60,22 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_repeat_after_the_series_was_cancelled_and_its_instance_purged_does_not_start_it_again()
+    {
+        ReadOnlyMemory<byte> body = RecurringHandlerHarness.Body(RecurringHandlerHarness.Request());
+        HandlerResult<RecurringSeriesView> created = await _harness.Handler.CreateAsync(body, CancellationToken.None);
+        await _harness.Handler.CancelAsync(created.Body!.SeriesId, CancellationToken.None);
+        _harness.Scheduled.Clear();
+
+        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CreateAsync(body, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
+        Assert.True(repeat.Body!.Replayed);
+        Assert.Equal(RecurringSeriesStatus.Cancelled, repeat.Body.Status);
+        Assert.Empty(_harness.Scheduled);
+    }
+
+    [Fact]
     public async Task The_same_reference_with_different_details_is_a_conflict_and_changes_nothing()
     {
         await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
