@@ -85,6 +85,7 @@ public sealed class SharedCardWindowTests(AzuriteFixture azurite)
         var harness = new MerchantSeriesHarness(Start, new TableCardAttemptStore(TestTables.Create(azurite)));
         harness.SmartRetry.DeclineCodeFor = _ => SoftDecline;
 
+        // Null is not written at the JSON boundary, so these inputs have exactly the shape of states stored before fingerprints.
         await harness.StartAsync(MerchantSeriesHarness.State(Daily(9), HourlyDunning, "rs-old-1"));
         await harness.StartAsync(MerchantSeriesHarness.State(Daily(15), HourlyDunning, "rs-old-2"));
         await RunAllToCompletionAsync(harness, "rs-old-1", "rs-old-2");
