@@ -55,6 +55,10 @@ param smartRetryWebhookSecret string = ''
 @secure()
 param sealingKey string = ''
 
+@description('Base64 key (at least 32 bytes) of card fingerprints, written to Key Vault when given. Empty: keep the secret already in the vault.')
+@secure()
+param cardFingerprintKey string = ''
+
 @description('Principal allowed to set secret values in the vault (Key Vault Secrets Officer); azd passes the signed-in principal. Empty: none.')
 param vaultOperatorPrincipalId string = ''
 
@@ -144,6 +148,7 @@ module keyVault 'modules/keyvault.bicep' = {
     smartRetryWebhookSecret: smartRetryWebhookSecret
     sealingKeyId: sealingCurrentKeyId
     sealingKey: sealingKey
+    cardFingerprintKey: cardFingerprintKey
   }
 }
 
@@ -183,5 +188,5 @@ output FUNCTION_APP_HOST_NAME string = functionApp.outputs.hostName
 @description('Register this URL as the webhook endpoint in the SmartRetry dashboard.')
 output SMARTRETRY_WEBHOOK_URL string = 'https://${functionApp.outputs.hostName}/api/webhooks/smartretry'
 
-@description('Key Vault holding the SmartRetry API key, webhook secret and sealing keys.')
+@description('Key Vault holding the SmartRetry API key, webhook secret, sealing keys and card fingerprint key.')
 output KEY_VAULT_NAME string = keyVault.outputs.name

@@ -19,6 +19,7 @@ param sealingRetiredKeyIds = filter(map(retiredSealingKeyIds, keyId => trim(keyI
 param smartRetryApiKey = readEnvironmentVariable('SMARTRETRY_API_KEY', '')
 param smartRetryWebhookSecret = readEnvironmentVariable('SMARTRETRY_WEBHOOK_SECRET', '')
 param sealingKey = readEnvironmentVariable('SMARTRETRY_SEALING_KEY', '')
+param cardFingerprintKey = readEnvironmentVariable('SMARTRETRY_CARD_FINGERPRINT_KEY', '')
 
 // azd sets AZURE_PRINCIPAL_ID to the signed-in user or pipeline principal.
 param vaultOperatorPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')

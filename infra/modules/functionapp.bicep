@@ -172,6 +172,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
       Payments__Storage__ManagedIdentityClientId: appIdentity.properties.clientId
       Payments__Storage__TableNamePrefix: tableNamePrefix
       Payments__Sealing__CurrentKeyId: sealingCurrentKeyId
+      Payments__Cards__FingerprintKey: keyVaultReference(keyVaultUri, secretNames.cardFingerprintKey)
       Payments__Maintenance__RetentionDays: string(retentionDays)
     },
     sealingKeySettings

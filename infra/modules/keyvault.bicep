@@ -40,6 +40,10 @@ param smartRetryApiKey string
 @secure()
 param smartRetryWebhookSecret string
 
+@description('Base64 key (at least 32 bytes) of the card fingerprints that per-card attempt limits count by. Empty: leave the secret as it is.')
+@secure()
+param cardFingerprintKey string
+
 @description('Key id of the sealing key given in sealingKey.')
 param sealingKeyId string
 
@@ -91,6 +95,15 @@ resource webhookSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!emp
   properties: {
     value: smartRetryWebhookSecret
     contentType: 'text/plain'
+  }
+}
+
+resource cardFingerprintKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(cardFingerprintKey)) {
+  parent: vault
+  name: secretNames.cardFingerprintKey
+  properties: {
+    value: cardFingerprintKey
+    contentType: 'application/octet-stream; base64'
   }
 }
 

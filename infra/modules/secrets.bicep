@@ -2,10 +2,11 @@
 // (which writes the secrets) and the app (which references them), so the two can never disagree.
 
 @export()
-@description('Names of the Key Vault secrets that hold the SmartRetry credentials.')
+@description('Names of the Key Vault secrets that hold the SmartRetry credentials and the card fingerprint key.')
 var secretNames = {
   smartRetryApiKey: 'smartretry-api-key'
   smartRetryWebhookSecret: 'smartretry-webhook-secret'
+  cardFingerprintKey: 'card-fingerprint-key'
 }
 
 @export()

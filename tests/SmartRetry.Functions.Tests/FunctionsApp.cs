@@ -14,6 +14,7 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Storage;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
@@ -38,6 +39,7 @@ internal sealed class FunctionsApp : IDisposable
             ["Payments:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
             ["Payments:Sealing:CurrentKeyId"] = "test1",
             ["Payments:Sealing:Keys:test1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["Payments:Cards:FingerprintKey"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
             ["SmartRetry:ApiKey"] = "test_api_key",
             ["SmartRetry:TerminalId"] = "TRM001",
             ["SmartRetry:WebhookSecret"] = WebhookSecret,
@@ -57,6 +59,7 @@ internal sealed class FunctionsApp : IDisposable
         collection.AddSingleton(PendingEvents.Object);
         collection.AddSingleton(Correlations.Object);
         collection.AddSingleton(Series.Object);
+        collection.AddSingleton(CardAttempts.Object);
         collection.AddSingleton(Gateway.Object);
         collection.AddSingleton(RecurringGateway.Object);
         WorkflowClients.Setup(f => f.Create(DurableClient)).Returns(Workflows.Object);
@@ -84,6 +87,8 @@ internal sealed class FunctionsApp : IDisposable
     public Mock<ICorrelationStore> Correlations { get; } = new();
 
     public Mock<IRecurringSeriesStore> Series { get; } = new();
+
+    public Mock<ICardAttemptStore> CardAttempts { get; } = new();
 
     public Mock<ISmartRetryGateway> Gateway { get; } = new();
 

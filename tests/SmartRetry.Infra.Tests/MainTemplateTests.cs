@@ -52,7 +52,7 @@ public sealed class MainTemplateTests(CompiledInfrastructure infrastructure)
     {
         var parameters = System.Text.Json.JsonDocument.Parse(infrastructure.TemplateText).RootElement.GetProperty("parameters");
 
-        foreach (var name in new[] { "smartRetryApiKey", "smartRetryWebhookSecret", "sealingKey" })
+        foreach (var name in new[] { "smartRetryApiKey", "smartRetryWebhookSecret", "sealingKey", "cardFingerprintKey" })
         {
             Assert.Equal("securestring", parameters.GetProperty(name).GetProperty("type").GetString());
         }

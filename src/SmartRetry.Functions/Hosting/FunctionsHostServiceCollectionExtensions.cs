@@ -57,6 +57,8 @@ public static class FunctionsHostServiceCollectionExtensions
         services.TryAddSingleton<RecordChargeActivity>();
         services.TryAddSingleton<GetFutureTransactionActivity>();
         services.TryAddSingleton<RecordFutureTransactionActivity>();
+        services.TryAddSingleton<ReserveCardAttemptActivity>();
+        services.TryAddSingleton<ReleaseCardAttemptActivity>();
         services.TryAddSingleton<FutureTransactionHandler>();
         return services;
     }

@@ -17,11 +17,12 @@ namespace SmartRetry.Payments.DependencyInjection;
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Payments' storage, card sealing, sale request handlers, webhook intake and the SmartRetry client behind
-    /// <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up (<c>Payments:Sealing</c>,
-    /// <c>Payments:Storage</c>, <c>Payments:Sales</c>, <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is
-    /// the one call a host makes: it need not call <c>AddSmartRetryClient</c> itself. The host supplies logging and, per
-    /// invocation, the <c>IWorkflowClient</c> the handlers take as a parameter. A <see cref="TimeProvider"/> or
+    /// Registers Payments' storage, card sealing and fingerprints, sale request handlers, webhook intake and the
+    /// SmartRetry client behind <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up
+    /// (<c>Payments:Sealing</c>, <c>Payments:Cards</c>, <c>Payments:Storage</c>, <c>Payments:Sales</c>,
+    /// <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is the one call a host makes: it need not call
+    /// <c>AddSmartRetryClient</c> itself. The host supplies logging and, per invocation, the <c>IWorkflowClient</c> the
+    /// handlers take as a parameter. A <see cref="TimeProvider"/> or
     /// <see cref="TableServiceClient"/> the host registered first is kept.
     /// </summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +34,8 @@ public static class PaymentsServiceCollectionExtensions
 
         services.AddOptions<CardSealingOptions>().Bind(configuration.GetSection(CardSealingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CardSealingOptions>, CardSealingOptionsValidator>());
+        services.AddOptions<CardFingerprintOptions>().Bind(configuration.GetSection(CardFingerprintOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CardFingerprintOptions>, CardFingerprintOptionsValidator>());
         services.AddOptions<PaymentsStorageOptions>().Bind(configuration.GetSection(PaymentsStorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentsStorageOptions>, PaymentsStorageOptionsValidator>());
         services.AddOptions<SaleOptions>().Bind(configuration.GetSection(SaleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -53,6 +56,7 @@ public static class PaymentsServiceCollectionExtensions
 
         services.TryAddSingleton<SealingKeyRing>();
         services.TryAddSingleton<ICardSealer, AesGcmCardSealer>();
+        services.TryAddSingleton<CardFingerprinter>();
 
         services.TryAddSingleton<SaleRequestValidator>();
         services.TryAddSingleton<SaleRequestFingerprinter>();

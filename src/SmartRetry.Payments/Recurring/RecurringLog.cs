@@ -29,4 +29,7 @@ internal static partial class RecurringLog
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Recurring series {SeriesId} occurrence {Sequence} declined {Category} ({ReasonCode}): {Action}; the card is not charged again automatically")]
     public static partial void CardRefused(ILogger logger, string seriesId, int sequence, DeclineCategory? category, string? reasonCode, HardDeclineAction action);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Recurring charge {CycleId} attempt {Attempt} was approved but its slot in the card's attempt window could not be released; it keeps counting")]
+    public static partial void CardAttemptReleaseFailed(ILogger logger, string cycleId, int attempt);
 }

@@ -10,8 +10,8 @@ namespace SmartRetry.Payments.Recurring;
 
 /// <summary>
 /// Registers what recurring series need that does not depend on the host: validated options (<c>Dunning</c>,
-/// <c>Payments:Recurring</c>), the series store, the request validator and the recurring gateway (over the
-/// <c>SmartRetryClient</c> that <c>AddSmartRetryClient</c> registers). Handlers and activities that take an
+/// <c>Payments:Recurring</c>), the series store, the per-card attempt store, the request validator and the recurring
+/// gateway (over the <c>SmartRetryClient</c> that <c>AddSmartRetryClient</c> registers). Handlers and activities that take an
 /// <c>IWorkflowClient</c> are built by the host, which owns the per-invocation Durable client.
 /// </summary>
 public static class RecurringServiceCollectionExtensions
@@ -28,6 +28,7 @@ public static class RecurringServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IRecurringSeriesStore, TableRecurringSeriesStore>();
+        services.AddSingleton<ICardAttemptStore, TableCardAttemptStore>();
         services.AddSingleton<RecurringRequestValidator>();
         services.TryAddSingleton<ISmartRetryRecurringGateway, SmartRetryRecurringGateway>();
         return services;

@@ -18,6 +18,8 @@ public static class RecurringWorkflowNames
     public const string SyncRecurringActivity = "SyncRecurringStatus";
     public const string GetFutureTransactionActivity = "GetFutureTransaction";
     public const string RecordFutureTransactionActivity = "RecordFutureTransaction";
+    public const string ReserveCardAttemptActivity = "ReserveCardAttempt";
+    public const string ReleaseCardAttemptActivity = "ReleaseCardAttempt";
 
     /// <summary>The instance id of one charge cycle; webhooks for its transactions are raised there, not on the series.</summary>
     public static string CycleInstanceId(string seriesId, int sequence) => $"{seriesId}-c{sequence}";

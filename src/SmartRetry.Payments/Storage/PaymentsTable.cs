@@ -9,4 +9,5 @@ public enum PaymentsTable
     WebhookEvents,
     PendingEvents,
     RecurringSeries,
+    CardAttempts,
 }

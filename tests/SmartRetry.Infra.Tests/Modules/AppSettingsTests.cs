@@ -18,6 +18,7 @@ public sealed class AppSettingsTests(CompiledInfrastructure infrastructure)
             "SmartRetry__BaseUrl", "SmartRetry__TerminalId", "SmartRetry__ApiKey", "SmartRetry__WebhookSecret",
             "Payments__Storage__TableServiceUri", "Payments__Storage__ManagedIdentityClientId", "Payments__Storage__TableNamePrefix",
             "Payments__Sealing__CurrentKeyId", "Payments__Sealing__Keys__k2", "Payments__Sealing__Keys__k1",
+            "Payments__Cards__FingerprintKey",
             "Payments__Maintenance__RetentionDays",
         ];
 
@@ -29,6 +30,7 @@ public sealed class AppSettingsTests(CompiledInfrastructure infrastructure)
     [InlineData("SmartRetry__WebhookSecret", "smartretry-webhook-secret")]
     [InlineData("Payments__Sealing__Keys__k2", "sealing-key-k2")]
     [InlineData("Payments__Sealing__Keys__k1", "sealing-key-k1")]
+    [InlineData("Payments__Cards__FingerprintKey", "card-fingerprint-key")]
     public void Every_secret_is_a_versionless_Key_Vault_reference_into_the_app_s_vault(string setting, string secretName)
     {
         var vault = deployment.One(AzureTypes.KeyVault);
@@ -44,7 +46,7 @@ public sealed class AppSettingsTests(CompiledInfrastructure infrastructure)
         var references = deployment.AppSettings().Where(setting => KeyVaultReference.Parse(setting.Value) is not null).Select(setting => setting.Key);
 
         Assert.Equal(
-            ["Payments__Sealing__Keys__k1", "Payments__Sealing__Keys__k2", "SmartRetry__ApiKey", "SmartRetry__WebhookSecret"],
+            ["Payments__Cards__FingerprintKey", "Payments__Sealing__Keys__k1", "Payments__Sealing__Keys__k2", "SmartRetry__ApiKey", "SmartRetry__WebhookSecret"],
             references.Order(StringComparer.Ordinal));
     }
 

@@ -46,6 +46,7 @@ public sealed class KeyVaultTests(CompiledInfrastructure infrastructure)
             ["SMARTRETRY_API_KEY"] = "sk_live_example",
             ["SMARTRETRY_WEBHOOK_SECRET"] = "whsec_example",
             ["SMARTRETRY_SEALING_KEY"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            ["SMARTRETRY_CARD_FINGERPRINT_KEY"] = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
         };
 
         var deployment = await infrastructure.DeployAsync(environment);
@@ -59,6 +60,7 @@ public sealed class KeyVaultTests(CompiledInfrastructure infrastructure)
                 ["smartretry-api-key"] = "sk_live_example",
                 ["smartretry-webhook-secret"] = "whsec_example",
                 ["sealing-key-k2"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                ["card-fingerprint-key"] = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
             },
             secrets);
         var references = deployment.AppSettings().Values.Select(KeyVaultReference.Parse).OfType<KeyVaultReference>().ToList();

@@ -35,6 +35,7 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
         Assert.NotNull(host.Services.GetRequiredService<SaleStatusHandler>());
         Assert.NotNull(host.Services.GetRequiredService<SaleCancellationHandler>());
         Assert.IsType<AesGcmCardSealer>(host.Services.GetRequiredService<ICardSealer>());
+        Assert.NotNull(host.Services.GetRequiredService<CardFingerprinter>());
         Assert.IsType<SmartRetryGateway>(host.Services.GetRequiredService<ISmartRetryGateway>());
         Assert.Equal("whsec", host.Services.GetRequiredService<IOptions<WebhookIntakeOptions>>().Value.WebhookSecret);
         await host.StopAsync();
@@ -43,6 +44,8 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
     [Theory]
     [InlineData("Payments:Sealing:CurrentKeyId", null, "Payments:Sealing:CurrentKeyId")]
     [InlineData("Payments:Sealing:Keys:k1", "c2hvcnQ=", "Payments:Sealing:Keys:k1")]
+    [InlineData("Payments:Cards:FingerprintKey", null, "Payments:Cards:FingerprintKey")]
+    [InlineData("Payments:Cards:FingerprintKey", "c2hvcnQ=", "Payments:Cards:FingerprintKey")]
     [InlineData("Payments:Storage:ConnectionString", null, "Payments:Storage:ConnectionString")]
     [InlineData("Payments:Storage:TableNamePrefix", "bad-prefix", "Payments:Storage:TableNamePrefix")]
     [InlineData("SmartRetry:WebhookSecret", null, "SmartRetry:WebhookSecret")]
@@ -64,6 +67,7 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
     {
         ["Payments:Sealing:CurrentKeyId"] = "k1",
         ["Payments:Sealing:Keys:k1"] = AesGcmCardSealerTests.NewKey(),
+        ["Payments:Cards:FingerprintKey"] = CardFingerprinterTests.NewKey(),
         ["Payments:Storage:ConnectionString"] = connectionString,
         ["Payments:Storage:TableNamePrefix"] = prefix,
         ["SmartRetry:WebhookSecret"] = "whsec",

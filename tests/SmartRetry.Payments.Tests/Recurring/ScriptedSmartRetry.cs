@@ -31,6 +31,9 @@ public sealed class ScriptedSmartRetry
 
     public Func<int, string?> DeclineCodeFor { get; set; } = _ => null;
 
+    /// <summary>When set, decides instead of <see cref="DeclineCodeFor"/> by the charged series' SmartRetry id: null approves.</summary>
+    public Func<string, string?>? DeclineCodeForSeries { get; set; }
+
     /// <summary>Answer every charge with <c>accepted:true</c> and leave it PROCESSING until <see cref="Settle"/>: the outcome comes by webhook.</summary>
     public bool OutcomeByWebhook { get; set; }
 
@@ -48,7 +51,7 @@ public sealed class ScriptedSmartRetry
             return replay with { Replayed = true };
         }
 
-        string? declineCode = DeclineCodeFor(Charges.Count);
+        string? declineCode = DeclineCodeForSeries is { } bySeries ? bySeries(charge.RecurringId) : DeclineCodeFor(Charges.Count);
         Charges.Add(charge);
         string transactionId = $"T{Charges.Count:D7}";
         _transactions[transactionId] = OutcomeByWebhook

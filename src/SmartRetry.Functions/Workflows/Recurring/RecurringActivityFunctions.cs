@@ -23,6 +23,8 @@ public sealed class RecurringActivityFunctions(
     RecordChargeActivity recordCharge,
     GetFutureTransactionActivity getFutureTransaction,
     RecordFutureTransactionActivity recordFutureTransaction,
+    ReserveCardAttemptActivity reserveCardAttempt,
+    ReleaseCardAttemptActivity releaseCardAttempt,
     WorkflowBoundFactory<InterruptCycleActivity> interruptCycle,
     WorkflowBoundFactory<SyncRecurringActivity> sync,
     IWorkflowClientFactory workflowClients)
@@ -58,6 +60,14 @@ public sealed class RecurringActivityFunctions(
     [Function(RecurringWorkflowNames.RecordFutureTransactionActivity)]
     public Task RecordFutureTransaction([ActivityTrigger] FutureTransactionRecord record, CancellationToken cancellationToken)
         => recordFutureTransaction.RunAsync(record, cancellationToken);
+
+    [Function(RecurringWorkflowNames.ReserveCardAttemptActivity)]
+    public Task<bool> ReserveCardAttempt([ActivityTrigger] CardAttemptReservation reservation, CancellationToken cancellationToken)
+        => reserveCardAttempt.RunAsync(reservation, cancellationToken);
+
+    [Function(RecurringWorkflowNames.ReleaseCardAttemptActivity)]
+    public Task ReleaseCardAttempt([ActivityTrigger] CardAttemptRelease release, CancellationToken cancellationToken)
+        => releaseCardAttempt.RunAsync(release, cancellationToken);
 
     [Function(RecurringWorkflowNames.InterruptCycleActivity)]
     public Task<bool> InterruptCycle([ActivityTrigger] CycleInterruption interruption, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)

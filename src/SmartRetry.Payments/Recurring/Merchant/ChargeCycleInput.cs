@@ -5,6 +5,8 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 
 /// <summary>One occurrence to charge, with everything the cycle decides on.</summary>
 /// <param name="NextCycleDueAtUtc">Dunning never reaches this instant; null for the last occurrence.</param>
+/// <param name="CardWindow">The series' own attempt window, used only without <paramref name="CardFingerprint"/>.</param>
+/// <param name="CardFingerprint">When set, each attempt first reserves a slot in the card's window shared by every series.</param>
 public sealed record ChargeCycleInput(
     string SeriesId,
     string RecurringId,
@@ -15,4 +17,5 @@ public sealed record ChargeCycleInput(
     DateTime? NextCycleDueAtUtc,
     DunningPolicy Dunning,
     SaleTrackingPolicy Tracking,
-    CardAttemptWindow CardWindow);
+    CardAttemptWindow CardWindow,
+    string? CardFingerprint = null);

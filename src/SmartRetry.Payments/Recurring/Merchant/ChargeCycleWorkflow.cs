@@ -15,7 +15,8 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// Charges one occurrence of a merchant-managed series, with dunning. Runs as a sub-workflow under its own instance id
 /// (<see cref="RecurringWorkflowNames.CycleInstanceId"/>) so webhooks for its transactions reach it directly. Each
 /// attempt has its own deterministic idempotency key; a soft decline is re-attempted at the policy's offsets (never at
-/// or after the next occurrence, never beyond the card's 30-day attempt limit); hard and do-not-retry declines end it.
+/// or after the next occurrence, never beyond the card's 30-day attempt limit, which a series with a card fingerprint
+/// shares with every other series on the card); hard and do-not-retry declines end it.
 /// </summary>
 public static class ChargeCycleWorkflow
 {
@@ -33,7 +34,7 @@ public static class ChargeCycleWorkflow
         for (int attempt = 1; ; attempt++)
         {
             DateTime now = context.CurrentUtcDateTime;
-            if (!window.Allows(now, input.Dunning.MaxAttemptsPer30Days))
+            if (!await MayAttemptAsync(context, input, window, attempt, now))
             {
                 string note = $"Not attempted: the card already had {input.Dunning.MaxAttemptsPer30Days} attempts in the last 30 days.";
                 await RecordAsync(context, input, attempt, new ChargeAttemptResult(null, TransactionStatus.Cancelled), note);
@@ -43,9 +44,10 @@ public static class ChargeCycleWorkflow
 
             context.SetCustomStatus(new { input.SeriesId, input.Sequence, attempt, state = "charging" });
             last = await AttemptAsync(context, input, attempt, transactionEvents);
-            window = window.Record(now, approved: last.Status == TransactionStatus.Approved);
+            window = input.CardFingerprint is null ? window.Record(now, approved: last.Status == TransactionStatus.Approved) : window;
             if (last.Status == TransactionStatus.Approved)
             {
+                await ReleaseAttemptAsync(context, logger, input, attempt);
                 await RecordAsync(context, input, attempt, last, null);
                 return Result(input, ChargeCycleOutcome.Approved, attempt, last, null, window);
             }
@@ -77,6 +79,37 @@ public static class ChargeCycleWorkflow
                 RecurringLog.CycleInterrupted(logger, context.InstanceId, control.Command);
                 return Result(input, ChargeCycleOutcome.Interrupted, attempt, last, decline, window);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether the card may be charged now. A series with a card fingerprint reserves a slot in the card's window shared
+    /// by every series (keyed by the attempt, so retries and replays never count twice); a series created before
+    /// fingerprints checks its own window.
+    /// </summary>
+    private static Task<bool> MayAttemptAsync(IWorkflowContext context, ChargeCycleInput input, CardAttemptWindow window, int attempt, DateTime now) =>
+        input.CardFingerprint is { } card
+            ? context.CallActivityAsync<bool>(
+                RecurringWorkflowNames.ReserveCardAttemptActivity,
+                new CardAttemptReservation(card, AttemptId(context, attempt), now, input.Dunning.MaxAttemptsPer30Days),
+                ActivityRetryPolicy.Storage)
+            : Task.FromResult(window.Allows(now, input.Dunning.MaxAttemptsPer30Days));
+
+    /// <summary>An approval does not count against the card. Should the release fail, the slot keeps counting: that only errs towards fewer attempts.</summary>
+    private static async Task ReleaseAttemptAsync(IWorkflowContext context, ILogger logger, ChargeCycleInput input, int attempt)
+    {
+        if (input.CardFingerprint is not { } card)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.CallActivityAsync(RecurringWorkflowNames.ReleaseCardAttemptActivity, new CardAttemptRelease(card, AttemptId(context, attempt)), ActivityRetryPolicy.Storage);
+        }
+        catch (WorkflowTaskFailedException)
+        {
+            RecurringLog.CardAttemptReleaseFailed(logger, context.InstanceId, attempt);
         }
     }
 
@@ -162,7 +195,7 @@ public static class ChargeCycleWorkflow
         context.CallActivityAsync(
             RecurringWorkflowNames.RecordChargeActivity,
             new ChargeRecord(
-                $"{context.InstanceId}-a{attempt}",
+                AttemptId(context, attempt),
                 input.SeriesId,
                 input.Amount,
                 input.Currency,
@@ -199,6 +232,9 @@ public static class ChargeCycleWorkflow
     private static ChargeCycleResult Result(
         ChargeCycleInput input, ChargeCycleOutcome outcome, int attempts, ChargeAttemptResult? last, DeclineClassification? decline, CardAttemptWindow window) =>
         new(input.Sequence, outcome, attempts, last?.TransactionId, last?.ReasonCode, outcome == ChargeCycleOutcome.Approved ? null : decline?.Category, window);
+
+    /// <summary>An attempt's ledger payment id, also its key in the card's shared attempt window.</summary>
+    private static string AttemptId(IWorkflowContext context, int attempt) => $"{context.InstanceId}-a{attempt}";
 
     /// <summary>The idempotency step of an attempt: each attempt is a new charge, each retry of one attempt the same.</summary>
     public static string ChargeStep(int attempt) => $"charge-a{attempt}";

@@ -9,11 +9,12 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// travel in it (never read from configuration in the workflow), so a replay decides exactly as the original run.
 /// </summary>
 /// <param name="NextSequence">The first occurrence not yet charged or skipped.</param>
-/// <param name="CardWindow">Recent attempts on the series' card, for the 20-in-30-days rule.</param>
+/// <param name="CardWindow">Recent attempts on the series' card, for the 20-in-30-days rule; used only when <paramref name="CardFingerprint"/> is null.</param>
 /// <param name="RecurringId">SmartRetry's series id; null until <see cref="Setup"/> has run.</param>
 /// <param name="Setup">Present only in the first generation: create the series at SmartRetry first.</param>
 /// <param name="NeedsPaymentMethod">Paused because the card was declined hard: it is not charged again until the merchant resumes.</param>
 /// <param name="Generation">How many generations ran before this one; for operators.</param>
+/// <param name="CardFingerprint">The card's keyed fingerprint: its attempts are counted with every other series on the card. Null in series created before fingerprints, which keep their own window.</param>
 public sealed record MerchantSeriesState(
     string SeriesId,
     string? RecurringId,
@@ -27,4 +28,5 @@ public sealed record MerchantSeriesState(
     CardAttemptWindow CardWindow,
     int Generation = 0,
     SeriesSetup? Setup = null,
-    bool NeedsPaymentMethod = false);
+    bool NeedsPaymentMethod = false,
+    string? CardFingerprint = null);

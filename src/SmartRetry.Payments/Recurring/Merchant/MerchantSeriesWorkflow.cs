@@ -72,7 +72,7 @@ public static class MerchantSeriesWorkflow
         Task<ChargeCycleResult> cycle = context.CallSubWorkflowAsync<ChargeCycleResult>(
             RecurringWorkflowNames.ChargeCycle,
             cycleId,
-            new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, state.Tracking, state.CardWindow));
+            new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, state.Tracking, state.CardWindow, state.CardFingerprint));
 
         SeriesControl? arrivedDuringCycle = null;
         if (await Task.WhenAny(cycle, controls.Next) != cycle)

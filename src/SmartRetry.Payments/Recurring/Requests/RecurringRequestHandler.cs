@@ -20,14 +20,16 @@ using SmartRetry.Payments.Workflows;
 namespace SmartRetry.Payments.Recurring.Requests;
 
 /// <summary>
-/// <c>/api/recurring</c>: create (validate, seal the card, record the series, start its workflow, which runs
-/// <c>recurring_init</c>), get, pause, resume, cancel and update the amount. Impossible transitions are 409 problems:
-/// resuming a cancelled series, pausing one SmartRetry or the provider schedules. Repeating a request changes nothing.
+/// <c>/api/recurring</c>: create (validate, seal and fingerprint the card, record the series, start its workflow, which
+/// runs <c>recurring_init</c>), get, pause, resume, cancel and update the amount. Impossible transitions are 409
+/// problems: resuming a cancelled series, pausing one SmartRetry or the provider schedules. Repeating a request changes
+/// nothing.
 /// </summary>
 public sealed partial class RecurringRequestHandler(
     RecurringRequestValidator validator,
     SaleRequestFingerprinter fingerprinter,
     ICardSealer sealer,
+    CardFingerprinter cardFingerprinter,
     IRecurringSeriesStore store,
     IWorkflowClient workflows,
     ISmartRetryRecurringGateway smartRetry,
@@ -233,7 +235,7 @@ public sealed partial class RecurringRequestHandler(
         return recurring.ManagedBy == RecurringManagement.Merchant
             ? new MerchantSeriesState(
                 seriesId, null, charge.Amount, charge.Currency, recurring.Schedule!, dunningOptions.Value.ToPolicy(), saleOptions.Value.Tracking,
-                RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, Setup: setup)
+                RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, Setup: setup, CardFingerprint: cardFingerprinter.Compute(charge.Card))
             : new PlatformSeriesState(
                 seriesId, null, recurring.ManagedBy, recurringOptions.Value.SyncInterval, recurringOptions.Value.MissedChargeGrace,
                 charge.Amount, charge.Currency, recurring.Schedule, Setup: setup);

@@ -36,6 +36,25 @@ public sealed class RecurringActivityFunctionsTests : IDisposable
         Assert.True(await app.Create<RecurringActivityFunctions>().UpdateRecurringAmount(update, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReserveCardAttempt_asks_the_card_s_shared_window_with_the_workflow_s_time(bool granted)
+    {
+        var at = new DateTime(2026, 11, 23, 22, 0, 0, DateTimeKind.Utc);
+        app.CardAttempts.Setup(s => s.TryReserveAsync("card-fp", "rs-1-c3-a2", at, 20, It.IsAny<CancellationToken>())).ReturnsAsync(granted);
+
+        Assert.Equal(granted, await app.Create<RecurringActivityFunctions>().ReserveCardAttempt(new CardAttemptReservation("card-fp", "rs-1-c3-a2", at, 20), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReleaseCardAttempt_frees_the_approved_attempt_s_slot()
+    {
+        await app.Create<RecurringActivityFunctions>().ReleaseCardAttempt(new CardAttemptRelease("card-fp", "rs-1-c3-a2"), CancellationToken.None);
+
+        app.CardAttempts.Verify(s => s.ReleaseAsync("card-fp", "rs-1-c3-a2", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [Fact]
     public async Task GetFutureTransaction_returns_smartretrys_view_of_it()
     {

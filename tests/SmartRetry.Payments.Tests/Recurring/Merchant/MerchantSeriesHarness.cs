@@ -27,7 +27,8 @@ public sealed class MerchantSeriesHarness
 
     private readonly List<(string InstanceId, string EventName, object? Payload)> _raised = [];
 
-    public MerchantSeriesHarness(DateTime start)
+    /// <param name="cardAttempts">The card's shared attempt window, for series with a card fingerprint.</param>
+    public MerchantSeriesHarness(DateTime start, ICardAttemptStore? cardAttempts = null)
     {
         Host = new WorkflowTestHost(start);
         var correlations = new Mock<ICorrelationStore>();
@@ -48,6 +49,11 @@ public sealed class MerchantSeriesHarness
             .RegisterActivity<CycleInterruption, bool>(RecurringWorkflowNames.InterruptCycleActivity, new InterruptCycleActivity(workflowClient.Object).RunAsync)
             .RegisterActivity<SeriesChange>(RecurringWorkflowNames.RecordSeriesChangeActivity, (_, _) => Task.CompletedTask)
             .RegisterActivity<ChargeRecord>(RecurringWorkflowNames.RecordChargeActivity, (_, _) => Task.CompletedTask);
+        if (cardAttempts is not null)
+        {
+            Host.RegisterActivity<CardAttemptReservation, bool>(RecurringWorkflowNames.ReserveCardAttemptActivity, new ReserveCardAttemptActivity(cardAttempts).RunAsync)
+                .RegisterActivity<CardAttemptRelease>(RecurringWorkflowNames.ReleaseCardAttemptActivity, new ReleaseCardAttemptActivity(cardAttempts).RunAsync);
+        }
     }
 
     public WorkflowTestHost Host { get; }
@@ -59,15 +65,21 @@ public sealed class MerchantSeriesHarness
     /// <summary>When each charge reached SmartRetry.</summary>
     public IReadOnlyList<DateTime> ChargeTimes => [.. Host.ActivityCalls.Where(c => c.Name == RecurringWorkflowNames.ChargeRecurringActivity).Select(c => c.CalledAt)];
 
+    /// <summary>When each charge of one series reached SmartRetry.</summary>
+    public IReadOnlyList<DateTime> ChargeTimesOf(string seriesId) =>
+        [.. Host.ActivityCalls.Where(c => c.Name == RecurringWorkflowNames.ChargeRecurringActivity && c.InstanceId.StartsWith(seriesId + "-c", StringComparison.Ordinal)).Select(c => c.CalledAt)];
+
     public IReadOnlyList<ChargeRecord> LedgerWrites => [.. Host.ActivityInputs<ChargeRecord>(RecurringWorkflowNames.RecordChargeActivity).OfType<ChargeRecord>()];
 
     public IReadOnlyList<SeriesChange> SeriesWrites => [.. Host.ActivityInputs<SeriesChange>(RecurringWorkflowNames.RecordSeriesChangeActivity).OfType<SeriesChange>()];
 
-    public static MerchantSeriesState State(RecurringSchedule schedule, DunningPolicy? dunning = null) => new(
-        SeriesId, RecurringId, 19.99m, "EUR", schedule, dunning ?? DunningPolicy.Default, SaleTrackingPolicy.Default,
-        RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty);
+    /// <param name="cardFingerprint">Null: a series created before card fingerprints, counting attempts in its own window.</param>
+    public static MerchantSeriesState State(
+        RecurringSchedule schedule, DunningPolicy? dunning = null, string seriesId = SeriesId, string recurringId = RecurringId, string? cardFingerprint = null) => new(
+        seriesId, recurringId, 19.99m, "EUR", schedule, dunning ?? DunningPolicy.Default, SaleTrackingPolicy.Default,
+        RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, CardFingerprint: cardFingerprint);
 
-    public Task StartAsync(MerchantSeriesState state) => Host.StartAsync(RecurringWorkflowNames.MerchantSeries, SeriesId, state);
+    public Task StartAsync(MerchantSeriesState state) => Host.StartAsync(RecurringWorkflowNames.MerchantSeries, state.SeriesId, state);
 
     public Task<RaiseEventResult> SendAsync(SeriesCommand command, decimal? amount = null) =>
         Host.RaiseEventAsync(SeriesId, RecurringEventNames.Control, new SeriesControl(command, $"req-{command}", new DateTimeOffset(Host.UtcNow), amount));

@@ -41,6 +41,7 @@ internal sealed class RecurringHandlerHarness
             new RecurringRequestValidator(new SaleRequestValidator(Time, Options.Create(new SaleOptions())), Time),
             new SaleRequestFingerprinter(keyRing),
             new AesGcmCardSealer(keyRing),
+            CardFingerprinterTests.Fingerprinter(FixedKey),
             Store,
             Workflows.Object,
             SmartRetry.Object,
@@ -66,12 +67,12 @@ internal sealed class RecurringHandlerHarness
 
     public FutureTransactionHandler FutureTransactions { get; }
 
-    public static object Request(string managedBy = "merchant", string reference = "sub-42", decimal amount = 19.99m, int interval = 1) => new
+    public static object Request(string managedBy = "merchant", string reference = "sub-42", decimal amount = 19.99m, int interval = 1, string cardNumber = TestSales.CardNumber) => new
     {
         series_reference = reference,
         amount,
         currency = "EUR",
-        card = new { number = TestSales.CardNumber, expiry_month = TestSales.ExpiryMonth, expiry_year = TestSales.ExpiryYear, cvv = TestSales.Cvv },
+        card = new { number = cardNumber, expiry_month = TestSales.ExpiryMonth, expiry_year = TestSales.ExpiryYear, cvv = TestSales.Cvv },
         payer = new { first_name = "Jane", last_name = "Doe", email = "jane@example.com" },
         recurring = new { managed_by = managedBy, first_payment_date = "2026-12-01", recurring_date_type = "monthly", time_interval = interval, number_of_payments = 12 },
     };

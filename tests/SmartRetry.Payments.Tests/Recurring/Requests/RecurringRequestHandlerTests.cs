@@ -38,6 +38,22 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Merchant_series_carry_their_card_s_fingerprint_the_same_for_the_same_card_in_every_series()
+    {
+        foreach ((string reference, string card) in new[] { ("sub-a", TestSales.CardNumber), ("sub-b", TestSales.CardNumber), ("sub-c", "5555555555554444") })
+        {
+            await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(reference: reference, cardNumber: card)), CancellationToken.None);
+        }
+
+        string?[] fingerprints = [.. _harness.Scheduled.Select(s => Assert.IsType<MerchantSeriesState>(s.Input).CardFingerprint)];
+        Assert.Equal(3, fingerprints.Length);
+        Assert.NotNull(fingerprints[0]);
+        Assert.Equal(fingerprints[0], fingerprints[1]);
+        Assert.NotEqual(fingerprints[0], fingerprints[2]);
+        Assert.DoesNotContain("1111", fingerprints[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_platform_series_starts_the_follower_workflow()
     {
         await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request("our_platform")), CancellationToken.None);

@@ -1,0 +1,47 @@
+namespace SmartRetry.Payments.Recurring.Dunning;
+
+/// <summary>
+/// Every recent attempt on one card, whichever series made it: the decision behind <see cref="ICardAttemptStore"/>.
+/// The rule is <see cref="CardAttemptWindow"/>'s: an attempt is allowed only when fewer than the limit of attempts that
+/// were not approved (declined, failed, unresolved or still in flight) fall at or after 30 days before it. Attempts at
+/// later times (another workflow's clock may run ahead) count too, so no closed 30-day window containing the new
+/// attempt can exceed the limit. Compact: each reservation drops attempts older than the window plus a margin.
+/// </summary>
+/// <param name="Attempts">Oldest first.</param>
+public sealed record CardAttemptLog(IReadOnlyList<CardAttempt> Attempts)
+{
+    /// <summary>Kept beyond the window so that a caller whose workflow time lags another's still sees all of its own window.</summary>
+    public static readonly TimeSpan CompactionMargin = TimeSpan.FromDays(1);
+
+    public static CardAttemptLog Empty { get; } = new([]);
+
+    /// <summary>Attempts that count against the limit for an attempt at <paramref name="atUtc"/>.</summary>
+    public int CountedAt(DateTime atUtc) => Attempts.Count(a => !a.Approved && a.AtUtc >= atUtc - CardAttemptWindow.Length);
+
+    /// <summary>
+    /// The log with the attempt added; this same log when the attempt is already in it (a retried or replayed
+    /// reservation is granted again, never counted twice); null when the card has no room left.
+    /// </summary>
+    public CardAttemptLog? TryReserve(string attemptId, DateTime atUtc, int maxAttempts)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(attemptId);
+        if (Attempts.Any(a => a.AttemptId == attemptId))
+        {
+            return this;
+        }
+
+        if (CountedAt(atUtc) >= maxAttempts)
+        {
+            return null;
+        }
+
+        DateTime keepFrom = atUtc - CardAttemptWindow.Length - CompactionMargin;
+        return new([.. Attempts.Where(a => a.AtUtc >= keepFrom), new CardAttempt(attemptId, atUtc)]);
+    }
+
+    /// <summary>The log with the attempt marked approved, so it no longer counts; this same log when there is nothing to change.</summary>
+    public CardAttemptLog Release(string attemptId) =>
+        Attempts.Any(a => a.AttemptId == attemptId && !a.Approved)
+            ? new([.. Attempts.Select(a => a.AttemptId == attemptId ? a with { Approved = true } : a)])
+            : this;
+}
