@@ -1,10 +1,12 @@
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Payments.Recurring.Merchant;
 
 /// <summary>One occurrence to charge, with everything the cycle decides on.</summary>
 /// <param name="NextCycleDueAtUtc">Dunning never reaches this instant; null for the last occurrence.</param>
+/// <param name="TimeScale">The series' accelerated time, which compresses the dunning timers; null is real time.</param>
 public sealed record ChargeCycleInput(
     string SeriesId,
     string RecurringId,
@@ -15,4 +17,5 @@ public sealed record ChargeCycleInput(
     DateTime? NextCycleDueAtUtc,
     DunningPolicy Dunning,
     SaleTrackingPolicy Tracking,
-    CardAttemptWindow CardWindow);
+    CardAttemptWindow CardWindow,
+    ScheduleTimeScale? TimeScale = null);

@@ -14,6 +14,7 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// <param name="Setup">Present only in the first generation: create the series at SmartRetry first.</param>
 /// <param name="NeedsPaymentMethod">Paused because the card was declined hard: it is not charged again until the merchant resumes.</param>
 /// <param name="Generation">How many generations ran before this one; for operators.</param>
+/// <param name="TimeScale">Accelerated time for local demos (Development only); null is real time.</param>
 public sealed record MerchantSeriesState(
     string SeriesId,
     string? RecurringId,
@@ -27,4 +28,5 @@ public sealed record MerchantSeriesState(
     CardAttemptWindow CardWindow,
     int Generation = 0,
     SeriesSetup? Setup = null,
-    bool NeedsPaymentMethod = false);
+    bool NeedsPaymentMethod = false,
+    ScheduleTimeScale? TimeScale = null);

@@ -76,7 +76,7 @@ public sealed partial class RecurringRequestHandler(
         // A repeat also finishes what an earlier attempt may have left undone; Durable would replace a finished instance, so look first.
         if (!replayed || await workflows.GetInstanceAsync(seriesId, cancellationToken) is null)
         {
-            await workflows.ScheduleNewAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(seriesId, recurring), startAt: null, cancellationToken);
+            await workflows.ScheduleNewAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(stored, recurring), startAt: null, cancellationToken);
             LogScheduled(logger, recurring.ManagedBy);
         }
 
@@ -225,14 +225,16 @@ public sealed partial class RecurringRequestHandler(
     private static string WorkflowName(RecurringManagement managedBy) =>
         managedBy == RecurringManagement.Merchant ? RecurringWorkflowNames.MerchantSeries : RecurringWorkflowNames.PlatformSeries;
 
-    private object WorkflowInput(string seriesId, ValidatedRecurring recurring)
+    private object WorkflowInput(RecurringSeries series, ValidatedRecurring recurring)
     {
+        string seriesId = series.SeriesId;
         var setup = new SeriesSetup(sealer.Seal(recurring.Charge.Card), recurring.Charge.Payer);
         ValidatedSale charge = recurring.Charge;
         return recurring.ManagedBy == RecurringManagement.Merchant
             ? new MerchantSeriesState(
                 seriesId, null, charge.Amount, charge.Currency, recurring.Schedule!, dunningOptions.Value.ToPolicy(), saleOptions.Value.Tracking,
-                RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, Setup: setup)
+                RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, Setup: setup,
+                TimeScale: recurringOptions.Value.TimeScaleFrom(series.CreatedAt.UtcDateTime))
             : new PlatformSeriesState(
                 seriesId, null, recurring.ManagedBy, recurringOptions.Value.SyncInterval, recurringOptions.Value.MissedChargeGrace,
                 charge.Amount, charge.Currency, recurring.Schedule, Setup: setup);
