@@ -75,7 +75,7 @@ public sealed class MerchantSeriesTimeScaleTests
     }
 
     [Fact]
-    public async Task Pause_resume_and_cancel_work_in_accelerated_time_and_resuming_skips_the_paused_calendar_months()
+    public async Task Pause_resume_amount_update_and_cancel_work_in_accelerated_time_and_resuming_skips_the_paused_calendar_months()
     {
         var harness = new MerchantSeriesHarness(Start);
         var schedule = new RecurringSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12);
@@ -85,6 +85,7 @@ public sealed class MerchantSeriesTimeScaleTests
         await harness.SendAsync(SeriesCommand.Pause);
         await harness.AdvanceToAsync(Start.AddSeconds(109));    // Apr 20
         await harness.SendAsync(SeriesCommand.Resume);
+        await harness.SendAsync(SeriesCommand.UpdateAmount, 25m);
         await harness.AdvanceToAsync(Start.AddSeconds(170));    // Jun 20
         await harness.SendAsync(SeriesCommand.Cancel);
         await harness.AdvanceToAsync(Start.AddSeconds(400));
@@ -92,6 +93,7 @@ public sealed class MerchantSeriesTimeScaleTests
         DateTime[] charged = [new(2030, 1, 15, 0, 0, 0, DateTimeKind.Utc), new(2030, 2, 15, 0, 0, 0, DateTimeKind.Utc), new(2030, 5, 15, 0, 0, 0, DateTimeKind.Utc), new(2030, 6, 15, 0, 0, 0, DateTimeKind.Utc)];
         Assert.Equal(charged, harness.LedgerWrites.Select(w => w.DueAtUtc.GetValueOrDefault()));
         Assert.Equal(charged.Select(Accelerated.ToHostTime), harness.ChargeTimes);
+        Assert.Equal([19.99m, 19.99m, 25m, 25m], harness.SmartRetry.Charges.Select(c => c.Amount));
         Assert.Contains(harness.SeriesWrites, w => w.Status == RecurringSeriesStatus.Active && w.NextDueAtUtc == new DateTime(2030, 5, 15, 0, 0, 0, DateTimeKind.Utc));
         harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync(It.IsAny<string>(), MerchantSeriesHarness.RecurringId, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(RecurringSeriesStatus.Cancelled, harness.Series.ReadOutput<MerchantSeriesResult>().Status);
