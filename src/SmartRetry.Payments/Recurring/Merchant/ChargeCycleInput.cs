@@ -6,7 +6,7 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 
 /// <summary>One occurrence to charge, with everything the cycle decides on.</summary>
 /// <param name="NextCycleDueAtUtc">Dunning never reaches this instant; null for the last occurrence.</param>
-/// <param name="TimeScale">The series' accelerated time, which compresses the dunning timers; null is real time.</param>
+/// <param name="TimeScale">The series' accelerated time: dunning timers are compressed, the card window counts schedule time; null is real time.</param>
 public sealed record ChargeCycleInput(
     string SeriesId,
     string RecurringId,

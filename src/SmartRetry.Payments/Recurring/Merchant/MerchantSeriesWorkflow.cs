@@ -16,7 +16,8 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// sub-workflow and record it. Occurrences that fall due while the series is paused are skipped, not charged later.
 /// A hard or do-not-retry decline never lets the same card be charged again automatically: by default the series
 /// pauses, flagged as needing a new payment method, until the merchant resumes it (<see cref="HardDeclineAction"/>).
-/// Due dates are schedule time; under a <see cref="ScheduleTimeScale"/> (local demos) only the timers are compressed.
+/// Due dates are schedule time; under a <see cref="ScheduleTimeScale"/> (local demos) only the timers and the cycles'
+/// outcome tracking are compressed.
 /// </summary>
 public static class MerchantSeriesWorkflow
 {
