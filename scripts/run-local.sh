@@ -2,7 +2,9 @@
 # The local run command: Azurite, the SmartRetry simulator and the Azure Functions host, wired together.
 #   bash scripts/run-local.sh                      everything; Ctrl+C stops it all
 #   bash scripts/run-local.sh --without-functions  Azurite + simulator only (e.g. to run the Functions app from an IDE)
-# Environment: SMARTRETRY_SIMULATOR_TIME_FACTOR (default 1; 2592000 makes a 30-day month pass in one second),
+# Environment: SMARTRETRY_TIME_SCALE (accelerated time for both the app's recurring series and the simulator; default:
+#                Payments__Recurring__TimeScale from local.settings.json, 86400 in the sample = a day per second; 1 = real time),
+#              SMARTRETRY_SIMULATOR_TIME_FACTOR (the simulator's alone; default SMARTRETRY_TIME_SCALE),
 #              FUNC_DOWNLOAD_TIMEOUT (seconds allowed to obtain Core Tools through npx; default 180).
 # It never waits without a bound, prints no stack traces (service logs go to artifacts/run-local/), and stops
 # everything it started when it exits.
@@ -15,7 +17,6 @@ functions_dir="src/SmartRetry.Functions"
 settings="$functions_dir/local.settings.json"
 simulator_url="http://127.0.0.1:5080"
 webhook_url="http://127.0.0.1:7071/api/webhooks/smartretry"
-time_factor="${SMARTRETRY_SIMULATOR_TIME_FACTOR:-1}"
 func_download_timeout="${FUNC_DOWNLOAD_TIMEOUT:-180}"
 logs="$root/artifacts/run-local"
 with_functions=1
@@ -23,7 +24,7 @@ with_functions=1
 for argument in "$@"; do
   case "$argument" in
     --without-functions) with_functions=0 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "Unknown option '$argument' (try --help)." >&2; exit 2 ;;
   esac
 done
@@ -109,6 +110,15 @@ webhook_secret="$(read_setting SmartRetry__WebhookSecret)" || fail "$settings la
 base_url="$(read_setting SmartRetry__BaseUrl)" || fail "$settings lacks SmartRetry__BaseUrl"
 [ "${base_url%/}" = "$simulator_url" ] || say "Note: $settings points SmartRetry__BaseUrl at $base_url, not at the simulator ($simulator_url)"
 
+# Accelerated time: one scale for the app's series timers and the simulator's clock, so SmartRetry's retries and
+# webhooks keep pace with the series. The Functions host takes it from the environment, which wins over local.settings.json.
+time_scale="${SMARTRETRY_TIME_SCALE:-$(read_setting Payments__Recurring__TimeScale 2>/dev/null || echo 1)}"
+[[ "$time_scale" =~ ^[1-9][0-9]{0,6}$ ]] && [ "$time_scale" -le 1000000 ] \
+  || fail "the time scale must be a whole number from 1 to 1000000 (got '$time_scale' from SMARTRETRY_TIME_SCALE or Payments__Recurring__TimeScale)"
+time_factor="${SMARTRETRY_SIMULATOR_TIME_FACTOR:-$time_scale}"
+[ "$time_factor" = "$time_scale" ] || say "Note: the simulator's time factor ($time_factor) differs from the app's time scale ($time_scale): SmartRetry's retries and webhooks will not keep pace with the series"
+export Payments__Recurring__TimeScale="$time_scale"
+
 # 3. Azurite: reuse one already listening, else start ours from node_modules.
 if listening 10000 && listening 10001 && listening 10002; then
   say "Storage emulator already listening on 127.0.0.1:10000-10002; using it"
@@ -146,7 +156,7 @@ if [ "$with_functions" -eq 0 ]; then
   wait "${started_pids[-1]}"
   fail "the simulator stopped; see $logs/simulator.log"
 fi
-say "Starting the Functions host in $functions_dir (${func_command[*]} start)"
+say "Starting the Functions host in $functions_dir (${func_command[*]} start; recurring time scale $time_scale)"
 (cd "$functions_dir" && "${func_command[@]}" start)
 status=$?
 [ "$status" -eq 0 ] || [ "$status" -eq 130 ] || fail "the Functions host exited with status $status"

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Requests;
@@ -10,8 +11,9 @@ namespace SmartRetry.Payments.Recurring;
 
 /// <summary>
 /// Registers what recurring series need that does not depend on the host: validated options (<c>Dunning</c>,
-/// <c>Payments:Recurring</c>), the series store, the per-card attempt store, the request validator and the recurring
-/// gateway (over the <c>SmartRetryClient</c> that <c>AddSmartRetryClient</c> registers). Handlers and activities that take an
+/// <c>Payments:Recurring</c>, whose time scale is refused outside Development), the series store, the per-card attempt
+/// store, the request validator and the recurring gateway (over the <c>SmartRetryClient</c> that <c>AddSmartRetryClient</c>
+/// registers). Handlers and activities that take an
 /// <c>IWorkflowClient</c> are built by the host, which owns the per-invocation Durable client.
 /// </summary>
 public static class RecurringServiceCollectionExtensions
@@ -27,6 +29,7 @@ public static class RecurringServiceCollectionExtensions
             .Bind(configuration.GetSection(RecurringOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecurringOptions>, RecurringOptionsValidator>());
         services.AddSingleton<IRecurringSeriesStore, TableRecurringSeriesStore>();
         services.AddSingleton<ICardAttemptStore, TableCardAttemptStore>();
         services.AddSingleton<RecurringRequestValidator>();

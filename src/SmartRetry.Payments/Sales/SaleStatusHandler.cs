@@ -2,18 +2,22 @@ using System.Net;
 using System.Text.Json;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Sales;
 
-/// <summary><c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side.</summary>
+/// <summary>
+/// <c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side. Also reads the
+/// ledger rows of a merchant-managed series' payments (<see cref="RecurringSeriesIds.IsChargePaymentId"/>).
+/// </summary>
 public sealed class SaleStatusHandler(IPaymentLedger ledger)
 {
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
     public async Task<HandlerResult<SaleStatus>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
-        if (!SaleInstanceIds.IsWellFormed(paymentId))
+        if (!SaleInstanceIds.IsWellFormed(paymentId) && !RecurringSeriesIds.IsChargePaymentId(paymentId))
         {
             return NotFound(paymentId);
         }

@@ -4,6 +4,8 @@ using Moq;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
@@ -52,6 +54,23 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
         Assert.Equal(WorkflowRuntimeStatus.Running, status.Workflow!.RuntimeStatus);
         Assert.Equal("waiting", status.Workflow.CustomStatus!.Value.GetProperty("stage").GetString());
         Assert.DoesNotContain("secret-token", JsonSerializer.Serialize(status, Serialization.PaymentsJson.Options), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recurring_charge_row_is_read_by_its_payment_id_with_its_due_date()
+    {
+        var harness = new SaleHarness(azurite);
+        string chargeId = $"{RecurringWorkflowNames.CycleInstanceId(RecurringSeriesIds.For("sub-42"), 2)}-a1";
+        var dueAt = new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero);
+        await harness.Ledger.RecordAsync(
+            new PaymentLedgerEntry(chargeId, RecurringSeriesIds.For("sub-42"), PaymentKind.RecurringCharge, 9m, "USD", PaymentStatus.Approved, TestSales.Now, "TX000002", AttemptNumber: 1, ScheduledAt: dueAt),
+            CancellationToken.None);
+
+        HandlerResult<SaleStatus> result = await harness.Status.GetAsync(harness.Workflows.Object, chargeId, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal((PaymentStatus.Approved, dueAt, "TX000002"), (result.Body!.Status!.Value, result.Body.ScheduledAt!.Value, result.Body.TransactionId));
+        Assert.Null(result.Body.Workflow);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class RecordChargeActivity(IPaymentLedger ledger)
                 charge.TransactionId,
                 ReasonCode: charge.ReasonCode,
                 AttemptNumber: charge.AttemptNumber,
-                Note: charge.Note),
+                Note: charge.Note,
+                ScheduledAt: charge.DueAtUtc is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null),
             cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Payments.Recurring.Merchant;
@@ -7,6 +8,7 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// <param name="NextCycleDueAtUtc">Dunning never reaches this instant; null for the last occurrence.</param>
 /// <param name="CardWindow">The series' own attempt window, used only without <paramref name="CardFingerprint"/>.</param>
 /// <param name="CardFingerprint">When set, each attempt first reserves a slot in the card's window shared by every series.</param>
+/// <param name="TimeScale">The series' accelerated time: dunning timers are compressed, the card window counts schedule time; null is real time.</param>
 public sealed record ChargeCycleInput(
     string SeriesId,
     string RecurringId,
@@ -18,4 +20,5 @@ public sealed record ChargeCycleInput(
     DunningPolicy Dunning,
     SaleTrackingPolicy Tracking,
     CardAttemptWindow CardWindow,
-    string? CardFingerprint = null);
+    string? CardFingerprint = null,
+    ScheduleTimeScale? TimeScale = null);

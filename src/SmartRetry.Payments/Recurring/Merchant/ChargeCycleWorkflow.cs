@@ -5,6 +5,7 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
@@ -33,7 +34,7 @@ public static class ChargeCycleWorkflow
 
         for (int attempt = 1; ; attempt++)
         {
-            DateTime now = context.CurrentUtcDateTime;
+            DateTime now = context.ScheduleNow(input.TimeScale);
             if (!await MayAttemptAsync(context, input, window, attempt, now))
             {
                 string note = $"Not attempted: the card already had {input.Dunning.MaxAttemptsPer30Days} attempts in the last 30 days.";
@@ -71,7 +72,7 @@ public static class ChargeCycleWorkflow
             }
 
             using var timerCancellation = new CancellationTokenSource();
-            Task retryTimer = context.CreateTimer(retryAt.Value, timerCancellation.Token);
+            Task retryTimer = context.CreateScheduleTimer(input.TimeScale, retryAt.Value, timerCancellation.Token);
             if (await Task.WhenAny(retryTimer, interrupts.Next) != retryTimer)
             {
                 timerCancellation.Cancel();
@@ -204,7 +205,8 @@ public static class ChargeCycleWorkflow
                 result.TransactionId,
                 result.ReasonCode,
                 attempt,
-                note),
+                note,
+                input.DueAtUtc),
             ActivityRetryPolicy.Storage);
 
     private static string DescribeNext(DeclineClassification decline, DateTime? retryAt, DunningPolicy policy)

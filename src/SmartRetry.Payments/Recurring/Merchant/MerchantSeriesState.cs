@@ -15,6 +15,7 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// <param name="NeedsPaymentMethod">Paused because the card was declined hard: it is not charged again until the merchant resumes.</param>
 /// <param name="Generation">How many generations ran before this one; for operators.</param>
 /// <param name="CardFingerprint">The card's keyed fingerprint: its attempts are counted with every other series on the card. Null in series created before fingerprints, which keep their own window.</param>
+/// <param name="TimeScale">Accelerated time for local demos (Development only); null is real time.</param>
 public sealed record MerchantSeriesState(
     string SeriesId,
     string? RecurringId,
@@ -29,4 +30,5 @@ public sealed record MerchantSeriesState(
     int Generation = 0,
     SeriesSetup? Setup = null,
     bool NeedsPaymentMethod = false,
-    string? CardFingerprint = null);
+    string? CardFingerprint = null,
+    ScheduleTimeScale? TimeScale = null);

@@ -4,6 +4,7 @@ using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Recurring.Merchant;
@@ -15,6 +16,8 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// sub-workflow and record it. Occurrences that fall due while the series is paused are skipped, not charged later.
 /// A hard or do-not-retry decline never lets the same card be charged again automatically: by default the series
 /// pauses, flagged as needing a new payment method, until the merchant resumes it (<see cref="HardDeclineAction"/>).
+/// Due dates are schedule time; under a <see cref="ScheduleTimeScale"/> (local demos) only the timers and the cycles'
+/// outcome tracking are compressed.
 /// </summary>
 public static class MerchantSeriesWorkflow
 {
@@ -49,7 +52,7 @@ public static class MerchantSeriesWorkflow
             return await ApplyAsync(context, logger, state, controls.Take());
         }
 
-        ScheduledOccurrence? due = NextOccurrence(state, context.CurrentUtcDateTime);
+        ScheduledOccurrence? due = NextOccurrence(state, context.ScheduleNow(state.TimeScale));
         if (due is null)
         {
             return await EndAsync(context, logger, state, RecurringSeriesStatus.Completed, "All scheduled occurrences have been processed.");
@@ -58,7 +61,7 @@ public static class MerchantSeriesWorkflow
         context.SetCustomStatus(Status(state with { NextSequence = due.Sequence }, due.DueAtUtc, null));
         using (var timerCancellation = new CancellationTokenSource())
         {
-            Task dueTimer = context.CreateTimer(due.DueAtUtc, timerCancellation.Token);
+            Task dueTimer = context.CreateScheduleTimer(state.TimeScale, due.DueAtUtc, timerCancellation.Token);
             if (await Task.WhenAny(dueTimer, controls.Next) != dueTimer)
             {
                 timerCancellation.Cancel();
@@ -72,7 +75,7 @@ public static class MerchantSeriesWorkflow
         Task<ChargeCycleResult> cycle = context.CallSubWorkflowAsync<ChargeCycleResult>(
             RecurringWorkflowNames.ChargeCycle,
             cycleId,
-            new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, state.Tracking, state.CardWindow, state.CardFingerprint));
+            new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, Tracking(state), state.CardWindow, state.CardFingerprint, state.TimeScale));
 
         SeriesControl? arrivedDuringCycle = null;
         if (await Task.WhenAny(cycle, controls.Next) != cycle)
@@ -148,7 +151,7 @@ public static class MerchantSeriesWorkflow
 
             case SeriesCommand.Resume when state.Status == RecurringSeriesStatus.Paused:
                 // Occurrences that fell due while paused are skipped: resuming never charges for the paused time.
-                ScheduledOccurrence? resumeAt = ScheduleCalculator.FirstDueAtOrAfter(state.Schedule, state.NextSequence, now);
+                ScheduledOccurrence? resumeAt = ScheduleCalculator.FirstDueAtOrAfter(state.Schedule, state.NextSequence, context.ScheduleNow(state.TimeScale));
                 next = state with { Status = RecurringSeriesStatus.Active, NextSequence = resumeAt?.Sequence ?? int.MaxValue, NeedsPaymentMethod = false };
                 await RecordAsync(context, new SeriesChange(state.SeriesId, now, RecurringSeriesStatus.Active, NextDueAtUtc: resumeAt?.DueAtUtc, Note: $"Resumed on request {control.RequestId}."));
                 break;
@@ -212,6 +215,19 @@ public static class MerchantSeriesWorkflow
 
     private static Task RecordAsync(IWorkflowContext context, SeriesChange change) =>
         context.CallActivityAsync(RecurringWorkflowNames.RecordSeriesChangeActivity, change, ActivityRetryPolicy.Storage);
+
+    /// <summary>
+    /// How a cycle awaits SmartRetry's outcome. Under a time scale SmartRetry runs accelerated alike (the simulator's
+    /// time factor), so its processing and retry delays, and with them our polls and deadline, are compressed too.
+    /// </summary>
+    private static SaleTrackingPolicy Tracking(MerchantSeriesState state) => state.TimeScale is not { } scale
+        ? state.Tracking
+        : state.Tracking with
+        {
+            FirstPollDelay = scale.ToHostDuration(state.Tracking.FirstPollDelay),
+            MaxPollInterval = scale.ToHostDuration(state.Tracking.MaxPollInterval),
+            Deadline = scale.ToHostDuration(state.Tracking.Deadline),
+        };
 
     private static MerchantSeriesStatus Status(MerchantSeriesState state, DateTime? nextDueAtUtc, string? runningCycleId) =>
         new(state.Status, state.Amount, state.Currency, state.NextSequence, nextDueAtUtc, runningCycleId, state.Generation, state.NeedsPaymentMethod);

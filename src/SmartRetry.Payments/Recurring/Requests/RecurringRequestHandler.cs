@@ -79,7 +79,7 @@ public sealed partial class RecurringRequestHandler(
         // so look first. A finished series never restarts: its instance may be purged already, and a restart would charge again.
         if (!replayed || (!stored.IsFinished && await workflows.GetInstanceAsync(seriesId, cancellationToken) is null))
         {
-            await workflows.ScheduleNewAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(seriesId, recurring), startAt: null, cancellationToken);
+            await workflows.ScheduleNewAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(stored, recurring), startAt: null, cancellationToken);
             LogScheduled(logger, recurring.ManagedBy);
         }
 
@@ -228,14 +228,17 @@ public sealed partial class RecurringRequestHandler(
     private static string WorkflowName(RecurringManagement managedBy) =>
         managedBy == RecurringManagement.Merchant ? RecurringWorkflowNames.MerchantSeries : RecurringWorkflowNames.PlatformSeries;
 
-    private object WorkflowInput(string seriesId, ValidatedRecurring recurring)
+    private object WorkflowInput(RecurringSeries series, ValidatedRecurring recurring)
     {
+        string seriesId = series.SeriesId;
         var setup = new SeriesSetup(sealer.Seal(recurring.Charge.Card), recurring.Charge.Payer);
         ValidatedSale charge = recurring.Charge;
         return recurring.ManagedBy == RecurringManagement.Merchant
             ? new MerchantSeriesState(
                 seriesId, null, charge.Amount, charge.Currency, recurring.Schedule!, dunningOptions.Value.ToPolicy(), saleOptions.Value.Tracking,
-                RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, Setup: setup, CardFingerprint: cardFingerprinter.Compute(charge.Card))
+                RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, Setup: setup,
+                CardFingerprint: cardFingerprinter.Compute(charge.Card),
+                TimeScale: recurringOptions.Value.TimeScaleFrom(series.CreatedAt.UtcDateTime))
             : new PlatformSeriesState(
                 seriesId, null, recurring.ManagedBy, recurringOptions.Value.SyncInterval, recurringOptions.Value.MissedChargeGrace,
                 charge.Amount, charge.Currency, recurring.Schedule, Setup: setup);

@@ -24,7 +24,7 @@ internal sealed class RecurringHandlerHarness
 {
     private static readonly string FixedKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    public RecurringHandlerHarness(AzuriteFixture azurite)
+    public RecurringHandlerHarness(AzuriteFixture azurite, RecurringOptions? recurringOptions = null)
     {
         Store = new TableRecurringSeriesStore(TestTables.Create(azurite));
         SealingKeyRing keyRing = AesGcmCardSealerTests.KeyRing([("k1", FixedKey)], current: "k1");
@@ -45,7 +45,7 @@ internal sealed class RecurringHandlerHarness
             Store,
             Workflows.Object,
             SmartRetry.Object,
-            Options.Create(new RecurringOptions()),
+            Options.Create(recurringOptions ?? new RecurringOptions()),
             Options.Create(new DunningOptions()),
             Options.Create(new SaleOptions()),
             Time,

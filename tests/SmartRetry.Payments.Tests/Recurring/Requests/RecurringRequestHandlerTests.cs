@@ -8,6 +8,7 @@ using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Platform;
 using SmartRetry.Payments.Recurring.Requests;
+using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Tests.Sales;
 using SmartRetry.Testing.Storage;
@@ -51,6 +52,21 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
         Assert.Equal(fingerprints[0], fingerprints[1]);
         Assert.NotEqual(fingerprints[0], fingerprints[2]);
         Assert.DoesNotContain("1111", fingerprints[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_series_created_under_a_time_scale_carries_it_anchored_at_its_creation_and_a_real_time_series_carries_none()
+    {
+        var accelerated = new RecurringHandlerHarness(azurite, new RecurringOptions { TimeScale = 86_400 });
+
+        await accelerated.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(reference: "sub-fast")), CancellationToken.None);
+        await _harness.Handler.CreateAsync(RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
+
+        var fast = Assert.IsType<MerchantSeriesState>(Assert.Single(accelerated.Scheduled).Input);
+        DateTimeOffset createdAt = (await accelerated.Store.GetAsync(RecurringSeriesIds.For("sub-fast"), CancellationToken.None))!.CreatedAt;
+        Assert.Equal(new ScheduleTimeScale(createdAt.UtcDateTime, 86_400), fast.TimeScale);
+        Assert.Equal(accelerated.Time.GetUtcNow(), createdAt);
+        Assert.Null(Assert.IsType<MerchantSeriesState>(Assert.Single(_harness.Scheduled).Input).TimeScale);
     }
 
     [Fact]
