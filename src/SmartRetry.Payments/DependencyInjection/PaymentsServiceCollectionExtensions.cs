@@ -8,6 +8,7 @@ using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Webhooks;
@@ -17,7 +18,7 @@ namespace SmartRetry.Payments.DependencyInjection;
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Payments' storage, card sealing, sale request handlers, webhook intake and the SmartRetry client behind
+    /// Registers Payments' storage, card sealing, sale and refund request handlers, webhook intake and the SmartRetry client behind
     /// <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up (<c>Payments:Sealing</c>,
     /// <c>Payments:Storage</c>, <c>Payments:Sales</c>, <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is
     /// the one call a host makes: it need not call <c>AddSmartRetryClient</c> itself. The host supplies logging and, per
@@ -47,6 +48,8 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<IPaymentLedger, TablePaymentLedger>();
         services.TryAddSingleton<ICorrelationStore, TableCorrelationStore>();
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.TryAddSingleton<RequestClaims>();
+        services.TryAddSingleton<IRefundReservations, TableRefundReservations>();
         services.TryAddSingleton<IWebhookEventStore, TableWebhookEventStore>();
         services.TryAddSingleton<IPendingWorkflowEventStore, TablePendingWorkflowEventStore>();
 
@@ -58,6 +61,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<SaleSubmissionHandler>();
         services.TryAddSingleton<SaleStatusHandler>();
         services.TryAddSingleton<SaleCancellationHandler>();
+        services.TryAddSingleton<RefundSubmissionHandler>();
 
         services.TryAddSingleton<WebhookIntake>();
 

@@ -2,18 +2,22 @@ using System.Net;
 using System.Text.Json;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Sales;
 
-/// <summary><c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side.</summary>
+/// <summary>
+/// <c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side. Serves sales and
+/// refunds alike (a refund is a payment of its own, linked to its original).
+/// </summary>
 public sealed class SaleStatusHandler(IPaymentLedger ledger)
 {
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
     public async Task<HandlerResult<SaleStatus>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
-        if (!SaleInstanceIds.IsWellFormed(paymentId))
+        if (!SaleInstanceIds.IsWellFormed(paymentId) && !RefundInstanceIds.IsWellFormed(paymentId))
         {
             return NotFound(paymentId);
         }
@@ -44,7 +48,9 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger)
                 instance.CreatedAt,
                 instance.LastUpdatedAt,
                 ParseCustomStatus(instance.SerializedCustomStatus),
-                instance.FailureMessage)));
+                instance.FailureMessage),
+            entry?.Kind,
+            entry?.OriginalPaymentId));
     }
 
     private static JsonElement? ParseCustomStatus(string? json)
