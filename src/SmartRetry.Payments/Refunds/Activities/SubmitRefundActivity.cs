@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
@@ -7,10 +6,9 @@ using SmartRetry.Payments.Sales.Activities;
 namespace SmartRetry.Payments.Refunds.Activities;
 
 /// <summary>
-/// Submits the refund to SmartRetry with the workflow's idempotency key and maps the refund's own transaction id to the
-/// refund's instance, so its webhooks find it. Transient failures (transport, 5xx, 429) throw, and the workflow's retry
-/// policy repeats the call with the same key; a refusal (4xx, e.g. <c>REFUND_AMOUNT_EXCEEDED</c>) is returned, since
-/// repeating the same request cannot succeed. The answer has the sale submission's shape.
+/// Submits the refund to SmartRetry with the workflow's idempotency key, as a sale is submitted
+/// (<see cref="PaymentSubmission"/>): a refusal such as <c>REFUND_AMOUNT_EXCEEDED</c> is returned, transient failures
+/// throw for the retry policy, and the refund's own transaction id is correlated to the refund's instance.
 /// </summary>
 public sealed class SubmitRefundActivity(ISmartRetryGateway gateway, ICorrelationStore correlations, ILogger<SubmitRefundActivity> logger)
 {
@@ -18,25 +16,14 @@ public sealed class SubmitRefundActivity(ISmartRetryGateway gateway, ICorrelatio
     {
         ArgumentNullException.ThrowIfNull(request);
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = request.RefundPaymentId, ["IdempotencyKey"] = request.IdempotencyKey });
-        SubmissionResult submitted;
-        try
-        {
-            submitted = await gateway.RefundAsync(
+        return await PaymentSubmission.RunAsync(
+            () => gateway.RefundAsync(
                 new RefundSubmission(request.IdempotencyKey, request.OriginalTransactionId, request.OriginalOrderId, request.RefundId, request.Amount, request.Currency),
-                cancellationToken);
-        }
-        catch (SmartRetryRejectedException rejected) when (rejected.StatusCode != (int)HttpStatusCode.TooManyRequests)
-        {
-            RefundLog.RefundRefused(logger, request.RefundPaymentId, rejected.StatusCode, rejected.ReasonCode);
-            return new SubmitSaleResult(Accepted: false, TransactionId: null, OrderId: null, new SaleRejection(rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", rejected.StatusCode));
-        }
-
-        if (submitted.TransactionId is { } transactionId)
-        {
-            await correlations.AddAsync(CorrelationKind.Transaction, transactionId, request.RefundPaymentId, cancellationToken);
-        }
-
-        RefundLog.RefundSubmitted(logger, request.RefundPaymentId, submitted.TransactionId, submitted.Accepted, submitted.Replayed);
-        return new SubmitSaleResult(submitted.Accepted, submitted.TransactionId, submitted.OrderId);
+                cancellationToken),
+            request.RefundPaymentId,
+            correlations,
+            rejected => RefundLog.RefundRefused(logger, request.RefundPaymentId, rejected.StatusCode, rejected.ReasonCode),
+            submitted => RefundLog.RefundSubmitted(logger, request.RefundPaymentId, submitted.TransactionId, submitted.Accepted, submitted.Replayed),
+            cancellationToken);
     }
 }
