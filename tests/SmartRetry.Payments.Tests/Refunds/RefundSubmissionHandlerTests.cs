@@ -34,6 +34,9 @@ public sealed class RefundSubmissionHandlerTests(AzuriteFixture azurite)
         Assert.Equal((PaymentKind.Refund, PaymentStatus.Scheduled, 12.50m, SalePaymentId), (entry!.Kind, entry.Status, entry.Amount, entry.OriginalPaymentId));
         Assert.Equal(12.50m, await harness.Reservations.GetReservedAsync(SalePaymentId, CancellationToken.None));
         Assert.Equal(IdempotencyState.Completed, (await harness.Idempotency.GetAsync(RefundPaymentId, CancellationToken.None))!.State);
+        Assert.NotEmpty(harness.Logs.GetSnapshot());
+        Assert.DoesNotContain(harness.Logs.GetSnapshot(), log => log.Message.Contains("damaged", StringComparison.Ordinal)
+            || (log.StructuredState ?? []).Any(pair => pair.Value?.Contains("damaged", StringComparison.Ordinal) == true));
     }
 
     [Fact]
