@@ -54,6 +54,7 @@ internal sealed class FunctionsApp : IDisposable
 
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton(Ledger.Object);
+        collection.AddSingleton(RefundReservations.Object);
         collection.AddSingleton(Idempotency.Object);
         collection.AddSingleton(WebhookEvents.Object);
         collection.AddSingleton(PendingEvents.Object);
@@ -77,6 +78,8 @@ internal sealed class FunctionsApp : IDisposable
     public Mock<IWorkflowClient> Workflows { get; } = new();
 
     public Mock<IPaymentLedger> Ledger { get; } = new();
+
+    public Mock<IRefundReservations> RefundReservations { get; } = new();
 
     public Mock<IIdempotencyStore> Idempotency { get; } = new();
 

@@ -9,6 +9,7 @@ using SmartRetry.Functions.Configuration;
 using SmartRetry.Functions.Durable;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Requests;
+using SmartRetry.Payments.Refunds.Activities;
 using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Serialization;
 
@@ -49,6 +50,8 @@ public static class FunctionsHostServiceCollectionExtensions
         services.TryAddSingleton<SubmitSaleActivity>();
         services.TryAddSingleton<GetSaleStatusActivity>();
         services.TryAddSingleton<RecordSaleActivity>();
+        services.TryAddSingleton<SubmitRefundActivity>();
+        services.TryAddSingleton<ReleaseRefundActivity>();
         services.TryAddSingleton<InitRecurringActivity>();
         services.TryAddSingleton<ChargeRecurringActivity>();
         services.TryAddSingleton<CancelRecurringActivity>();

@@ -13,9 +13,6 @@ namespace SmartRetry.Functions.Http;
 /// </summary>
 public static class ApiResults
 {
-    /// <summary>The problem type of a route that exists but whose operation the service does not offer.</summary>
-    public const string NotImplementedType = "/problems/not-implemented";
-
     /// <summary>The problem type of a body above <see cref="RequestBody.MaxBytes"/>.</summary>
     public const string PayloadTooLargeType = "/problems/payload-too-large";
 
@@ -48,10 +45,6 @@ public static class ApiResults
         ArgumentNullException.ThrowIfNull(problem);
         return new JsonBodyResult(problem.Status, problem, JsonBodyResult.ProblemContentType);
     }
-
-    /// <summary><c>501</c>: the route is part of the API, but the operation is not offered (see <paramref name="detail"/>).</summary>
-    public static IActionResult NotImplemented(string title, string detail, string instance) =>
-        Problem(new PaymentsProblem(NotImplementedType, title, StatusCodes.Status501NotImplemented, detail, instance));
 
     public static IActionResult PayloadTooLarge(string instance) => Problem(new PaymentsProblem(
         PayloadTooLargeType,

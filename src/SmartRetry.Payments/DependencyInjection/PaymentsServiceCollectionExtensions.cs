@@ -8,6 +8,7 @@ using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Webhooks;
@@ -17,7 +18,7 @@ namespace SmartRetry.Payments.DependencyInjection;
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Payments' storage, card sealing and fingerprints, sale request handlers, webhook intake and the
+    /// Registers Payments' storage, card sealing and fingerprints, sale and refund request handlers, webhook intake and the
     /// SmartRetry client behind <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up
     /// (<c>Payments:Sealing</c>, <c>Payments:Cards</c>, <c>Payments:Storage</c>, <c>Payments:Sales</c>,
     /// <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is the one call a host makes: it need not call
@@ -50,6 +51,8 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<IPaymentLedger, TablePaymentLedger>();
         services.TryAddSingleton<ICorrelationStore, TableCorrelationStore>();
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.TryAddSingleton<RequestClaims>();
+        services.TryAddSingleton<IRefundReservations, TableRefundReservations>();
         services.TryAddSingleton<IWebhookEventStore, TableWebhookEventStore>();
         services.TryAddSingleton<IPendingWorkflowEventStore, TablePendingWorkflowEventStore>();
         services.TryAddSingleton<WebhookRecordsRetention>();
@@ -63,6 +66,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<SaleSubmissionHandler>();
         services.TryAddSingleton<SaleStatusHandler>();
         services.TryAddSingleton<SaleCancellationHandler>();
+        services.TryAddSingleton<RefundSubmissionHandler>();
 
         services.TryAddSingleton<WebhookIntake>();
 

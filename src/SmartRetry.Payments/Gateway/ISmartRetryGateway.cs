@@ -11,5 +11,8 @@ public interface ISmartRetryGateway
 {
     Task<SubmissionResult> SubmitSaleAsync(SaleSubmission sale, CancellationToken cancellationToken);
 
+    /// <summary>Returns money from an approved sale or charge; the result carries the refund's own transaction id.</summary>
+    Task<SubmissionResult> RefundAsync(RefundSubmission refund, CancellationToken cancellationToken);
+
     Task<TransactionSnapshot> GetTransactionAsync(string transactionId, CancellationToken cancellationToken);
 }

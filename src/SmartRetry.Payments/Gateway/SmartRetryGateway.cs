@@ -25,6 +25,24 @@ public sealed class SmartRetryGateway(SmartRetryClient client, ILogger<SmartRetr
         return new SubmissionResult(result.Accepted, result.TransactionId, result.OrderId, response.IdempotencyReplayed);
     }
 
+    public async Task<SubmissionResult> RefundAsync(RefundSubmission refund, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        ArgumentException.ThrowIfNullOrWhiteSpace(refund.IdempotencyKey);
+        var request = new RefundRequest
+        {
+            TransactionReferenceId = refund.OriginalTransactionId,
+            OrderReferenceId = refund.OriginalOrderId,
+            MerchantTransactionId = refund.MerchantTransactionId,
+            Amount = refund.Amount,
+            Currency = refund.Currency,
+        };
+        SmartRetryResponse<PaymentResult> response = await SmartRetryCallTranslation.CallAsync(
+            () => client.Payments.RefundAsync(request, refund.IdempotencyKey, cancellationToken), logger).ConfigureAwait(false);
+        PaymentResult result = response.Value;
+        return new SubmissionResult(result.Accepted, result.TransactionId, result.OrderId, response.IdempotencyReplayed);
+    }
+
     public async Task<TransactionSnapshot> GetTransactionAsync(string transactionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);

@@ -18,5 +18,11 @@ public interface IIdempotencyStore
     /// <summary>Gives up a claim after a failure, so that a retry of the request carries it out at once.</summary>
     Task ReleaseAsync(IdempotencyRecord claimed, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes a claim whose request was refused before it changed anything, so the key is free again for any request;
+    /// false when the record changed since <paramref name="claimed"/> was read (it is then left alone).
+    /// </summary>
+    Task<bool> ForgetAsync(IdempotencyRecord claimed, CancellationToken cancellationToken);
+
     Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken);
 }

@@ -43,6 +43,26 @@ public sealed class TableIdempotencyStore(PaymentsTables tables) : IIdempotencyS
         await TryReplaceAsync(claimed, claimed with { ClaimedAt = DateTimeOffset.UnixEpoch }, cancellationToken);
     }
 
+    public async Task<bool> ForgetAsync(IdempotencyRecord claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        if (claimed.Version is null)
+        {
+            throw new ArgumentException("Only a record read from the store can be forgotten.", nameof(claimed));
+        }
+
+        TableClient table = await tables.GetAsync(PaymentsTable.Idempotency, cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(TableKeys.Partition(Scope, claimed.Key), TableKeys.Row(claimed.Key), new ETag(claimed.Version), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
     public async Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -72,6 +72,7 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
         AttemptNumber = next.AttemptNumber ?? existing.AttemptNumber,
         Card = next.Card ?? existing.Card,
         ScheduledAt = next.ScheduledAt ?? existing.ScheduledAt,
+        OriginalPaymentId = next.OriginalPaymentId ?? existing.OriginalPaymentId,
     };
 
     private static TableEntity ToEntity(PaymentLedgerEntry entry)
@@ -95,6 +96,7 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
             ["CardBrand"] = entry.Card?.Brand,
             ["Note"] = entry.Note,
             ["ScheduledAt"] = entry.ScheduledAt,
+            ["OriginalPaymentId"] = entry.OriginalPaymentId,
         };
         return entity;
     }
@@ -117,6 +119,7 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
             AttemptNumber: entity.GetInt32("AttemptNumber"),
             Card: (token ?? lastFour ?? bin ?? brand) is null ? null : new CardSummary(token, lastFour, bin, brand),
             Note: entity.GetString("Note"),
-            ScheduledAt: entity.GetDateTimeOffset("ScheduledAt"));
+            ScheduledAt: entity.GetDateTimeOffset("ScheduledAt"),
+            OriginalPaymentId: entity.GetString("OriginalPaymentId"));
     }
 }

@@ -8,6 +8,7 @@ public static class ProblemTypes
     public const string IdempotencyConflict = "/problems/idempotency-conflict";
     public const string RequestInProgress = "/problems/request-in-progress";
     public const string NotCancellable = "/problems/not-cancellable";
+    public const string NotRefundable = "/problems/not-refundable";
     public const string InvalidSignature = "/problems/invalid-signature";
     public const string TemporarilyUnavailable = "/problems/temporarily-unavailable";
 }

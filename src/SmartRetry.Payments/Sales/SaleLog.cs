@@ -17,10 +17,4 @@ internal static partial class SaleLog
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Sale {PaymentId} ended as {Status} (transaction {TransactionId}, reason {ReasonCode})")]
     public static partial void SaleEnded(ILogger logger, string paymentId, PaymentStatus status, string? transactionId, string? reasonCode);
-
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Sale {PaymentId}: status poll of transaction {TransactionId} failed after retries; still waiting")]
-    public static partial void PollFailed(ILogger logger, string paymentId, string transactionId);
-
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Sale {PaymentId}: SmartRetry {EventType} for transaction {TransactionId} (attempt {AttemptNumber})")]
-    public static partial void TransactionEventReceived(ILogger logger, string paymentId, string eventType, string? transactionId, int? attemptNumber);
 }

@@ -6,6 +6,8 @@ namespace SmartRetry.Payments.Sales;
 
 /// <summary>The <c>GET /api/payments/{paymentId}</c> body: the ledger's view of the payment and its workflow's state.</summary>
 /// <param name="Status">The ledger status; null only while the payment is being scheduled.</param>
+/// <param name="Kind">Sale or refund (null only while being scheduled).</param>
+/// <param name="OriginalPaymentId">For a refund: the payment it returns money from.</param>
 public sealed record SaleStatus(
     string PaymentId,
     string? MerchantTransactionId,
@@ -18,7 +20,9 @@ public sealed record SaleStatus(
     string? ReasonCode,
     int? AttemptNumber,
     SaleCardDisplay? Card,
-    SaleWorkflowState? Workflow);
+    SaleWorkflowState? Workflow,
+    PaymentKind? Kind = null,
+    string? OriginalPaymentId = null);
 
 /// <summary>What may be shown of the card: never SmartRetry's token.</summary>
 public sealed record SaleCardDisplay(string? LastFour, string? Brand);

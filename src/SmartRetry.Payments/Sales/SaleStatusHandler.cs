@@ -3,13 +3,15 @@ using System.Text.Json;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring.Requests;
+using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Sales;
 
 /// <summary>
-/// <c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side. Also reads the
-/// ledger rows of a merchant-managed series' payments (<see cref="RecurringSeriesIds.IsChargePaymentId"/>).
+/// <c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side. Serves sales and
+/// refunds alike (a refund is a payment of its own, linked to its original), and the ledger rows of a merchant-managed
+/// series' payments (<see cref="RecurringSeriesIds.IsChargePaymentId"/>).
 /// </summary>
 public sealed class SaleStatusHandler(IPaymentLedger ledger)
 {
@@ -17,7 +19,7 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger)
     public async Task<HandlerResult<SaleStatus>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
-        if (!SaleInstanceIds.IsWellFormed(paymentId) && !RecurringSeriesIds.IsChargePaymentId(paymentId))
+        if (!SaleInstanceIds.IsWellFormed(paymentId) && !RefundInstanceIds.IsWellFormed(paymentId) && !RecurringSeriesIds.IsChargePaymentId(paymentId))
         {
             return NotFound(paymentId);
         }
@@ -48,7 +50,9 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger)
                 instance.CreatedAt,
                 instance.LastUpdatedAt,
                 ParseCustomStatus(instance.SerializedCustomStatus),
-                instance.FailureMessage)));
+                instance.FailureMessage),
+            entry?.Kind,
+            entry?.OriginalPaymentId));
     }
 
     private static JsonElement? ParseCustomStatus(string? json)

@@ -10,18 +10,16 @@ using SmartRetry.Payments.Workflows;
 namespace SmartRetry.Payments.Sales;
 
 /// <summary>
-/// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id, seal the card, record the payment and
-/// schedule <see cref="SaleWorkflowNames.Workflow"/>. The claim (insert-if-absent on the idempotency record) decides
-/// which of any number of identical concurrent requests schedules. A repeat after scheduling answers 202 with the same
-/// instance; a repeat while the first is still scheduling answers 409 "in progress, retry" (as the IETF Idempotency-Key
-/// draft does), because a 202 then would be a promise the first request might still fail to keep. A claim whose holder
-/// died is taken over after <see cref="SaleOptions.ClaimLease"/>, so no accepted sale is lost.
+/// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id (<see cref="RequestClaims"/>), seal the
+/// card, record the payment and schedule <see cref="SaleWorkflowNames.Workflow"/>. A repeat after scheduling answers
+/// 202 with the same instance; a repeat while the first is still scheduling answers 409 "in progress, retry"; a claim
+/// whose holder died is taken over after <see cref="SaleOptions.ClaimLease"/>, so no accepted sale is lost.
 /// </summary>
 public sealed partial class SaleSubmissionHandler(
     SaleRequestValidator validator,
     SaleRequestFingerprinter fingerprinter,
     ICardSealer sealer,
-    IIdempotencyStore idempotency,
+    RequestClaims claims,
     IPaymentLedger ledger,
     IOptions<SaleOptions> options,
     TimeProvider timeProvider,
@@ -59,50 +57,31 @@ public sealed partial class SaleSubmissionHandler(
 
         SaleFingerprint fingerprint = fingerprinter.Compute(sale);
         DateTimeOffset now = timeProvider.GetUtcNow();
-        IdempotencyClaim claim = await idempotency.ClaimAsync(
-            new IdempotencyRecord(paymentId, fingerprint.Hash, fingerprint.KeyId, paymentId, IdempotencyState.Claimed, now), cancellationToken);
-
-        IdempotencyRecord held = claim.Record;
-        if (!claim.IsNew)
+        RequestClaim claim = await claims.ClaimAsync(
+            workflows,
+            new IdempotencyRecord(paymentId, fingerprint.Hash, fingerprint.KeyId, paymentId, IdempotencyState.Claimed, now),
+            held => fingerprinter.Matches(sale, held.RequestHash, held.HashKeyId),
+            options.Value.ClaimLease,
+            cancellationToken);
+        switch (claim.Outcome)
         {
-            if (!fingerprinter.Matches(sale, held.RequestHash, held.HashKeyId))
-            {
+            case RequestClaimOutcome.Conflict:
                 LogConflict(logger);
                 return HandlerResult.Failure<SaleAccepted>(PaymentsProblem.Conflict(
                     ProblemTypes.IdempotencyConflict,
                     "This merchant_transaction_id was already used for a different sale.",
                     "A sale with this merchant_transaction_id exists and its details differ. Use a new merchant_transaction_id for a new sale.",
                     SaleRoutes.StatusPath(paymentId)));
-            }
-
-            if (held.State == IdempotencyState.Completed)
-            {
+            case RequestClaimOutcome.Completed:
                 LogReplayed(logger);
                 return Accepted(paymentId, sale, replayed: true);
-            }
-
-            IdempotencyRecord? takenOver = now - held.ClaimedAt >= options.Value.ClaimLease
-                ? await idempotency.TryTakeOverAsync(held, now, cancellationToken)
-                : null;
-            if (takenOver is null)
-            {
+            case RequestClaimOutcome.InProgress:
                 LogInProgress(logger);
                 return HandlerResult.Failure<SaleAccepted>(PaymentsProblem.Conflict(
                     ProblemTypes.RequestInProgress,
                     "An identical request is being processed.",
                     "The same sale request is being scheduled right now. Retry in a few seconds to get its result.",
                     SaleRoutes.StatusPath(paymentId)));
-            }
-
-            LogTakenOver(logger);
-            held = takenOver;
-
-            // The holder may have died after scheduling; Durable would silently replace a finished instance, so look first.
-            if (await workflows.GetInstanceAsync(paymentId, cancellationToken) is not null)
-            {
-                await idempotency.CompleteAsync(held, cancellationToken);
-                return Accepted(paymentId, sale, replayed: true);
-            }
         }
 
         try
@@ -111,11 +90,11 @@ public sealed partial class SaleSubmissionHandler(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            await ReleaseAsync(held);
+            await claims.ReleaseAsync(claim.Record);
             throw;
         }
 
-        await idempotency.CompleteAsync(held, cancellationToken);
+        await claims.CompleteAsync(claim.Record, cancellationToken);
         LogScheduled(logger, sale.ScheduledAt);
         return Accepted(paymentId, sale, replayed: false);
     }
@@ -128,7 +107,7 @@ public sealed partial class SaleSubmissionHandler(
     private async Task<HandlerResult<SaleAccepted>?> FindAcceptedRepeatAsync(SaleRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.MerchantTransactionId)
-            || await idempotency.GetAsync(SaleInstanceIds.For(request.MerchantTransactionId), cancellationToken) is not { State: IdempotencyState.Completed } held
+            || await claims.FindAsync(SaleInstanceIds.For(request.MerchantTransactionId), cancellationToken) is not { State: IdempotencyState.Completed } held
             || validator.Validate(request, held.ClaimedAt, out _) is not { } sale
             || !fingerprinter.Matches(sale, held.RequestHash, held.HashKeyId))
         {
@@ -138,20 +117,6 @@ public sealed partial class SaleSubmissionHandler(
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = held.InstanceId, ["MerchantTransactionId"] = sale.MerchantTransactionId });
         LogReplayed(logger);
         return Accepted(held.InstanceId, sale, replayed: true);
-    }
-
-    // Lets an immediate retry of the request take over instead of waiting out the lease; best effort, since the claim
-    // lapses after the lease anyway and the scheduling failure is the error to report.
-    private async Task ReleaseAsync(IdempotencyRecord held)
-    {
-        try
-        {
-            await idempotency.ReleaseAsync(held, CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogReleaseFailed(logger, exception);
-        }
     }
 
     private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedSale sale, DateTimeOffset now, CancellationToken cancellationToken)
@@ -199,12 +164,6 @@ public sealed partial class SaleSubmissionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale request repeats one that is still being scheduled; asked to retry")]
     private static partial void LogInProgress(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sale request takes over a stale claim whose holder did not finish scheduling")]
-    private static partial void LogTakenOver(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the sale claim failed; it lapses after the claim lease")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale scheduled (future-dated for {ScheduledAt})")]
     private static partial void LogScheduled(ILogger logger, DateTimeOffset? scheduledAt);

@@ -81,18 +81,6 @@ public sealed class ApiResultsTests
         }
     }
 
-    [Fact]
-    public async Task Not_implemented_is_a_501_problem()
-    {
-        ExecutedResponse response = await ExecutedResponse.ExecuteAsync(ApiResults.NotImplemented("No refunds.", "Use the portal.", "/api/payments/sale-42/refund"));
-
-        Assert.Equal(StatusCodes.Status501NotImplemented, response.StatusCode);
-        Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
-        using JsonDocument json = JsonDocument.Parse(response.Body);
-        Assert.Equal(ApiResults.NotImplementedType, json.RootElement.GetProperty("type").GetString());
-        Assert.Equal("No refunds.", json.RootElement.GetProperty("title").GetString());
-    }
-
     internal static HttpContext CallerOn(string scheme, string host)
     {
         var http = new DefaultHttpContext();

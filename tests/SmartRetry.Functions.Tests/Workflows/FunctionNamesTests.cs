@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Http;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Functions.Tests.Workflows;
@@ -13,7 +14,7 @@ namespace SmartRetry.Functions.Tests.Workflows;
 /// </summary>
 public sealed class FunctionNamesTests
 {
-    private static readonly Type[] NameCatalogs = [typeof(SaleWorkflowNames), typeof(RecurringWorkflowNames)];
+    private static readonly Type[] NameCatalogs = [typeof(SaleWorkflowNames), typeof(RefundWorkflowNames), typeof(RecurringWorkflowNames)];
 
     [Fact]
     public void Every_workflow_and_activity_name_the_payments_code_uses_is_a_function()
@@ -22,6 +23,9 @@ public sealed class FunctionNamesTests
         string[] used = [.. NamesUsedByPayments()];
 
         Assert.Contains(SaleWorkflowNames.SubmitSaleActivity, used);
+        Assert.Contains(RefundWorkflowNames.SubmitRefundActivity, used);
+        Assert.Contains(RefundWorkflowNames.ReleaseRefundActivity, used);
+        Assert.Contains(RefundWorkflowNames.Workflow, used);
         Assert.Contains(RecurringWorkflowNames.ChargeCycle, used);
         Assert.All(used, name => Assert.Contains(name, functions));
     }

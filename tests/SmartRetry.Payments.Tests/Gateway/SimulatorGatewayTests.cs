@@ -114,6 +114,38 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
         Assert.False(submitted.Replayed);
     }
 
+    [Fact]
+    public async Task Partial_refunds_of_an_approved_sale_are_approved_until_they_would_exceed_it()
+    {
+        SubmissionResult sale = await Gateway.SubmitSaleAsync(Sale("gw-refunded", 49.00m), CancellationToken.None);
+
+        SubmissionResult first = await Gateway.RefundAsync(Refund("gw-refund-1", sale, 30.00m), CancellationToken.None);
+        SubmissionResult replayed = await Gateway.RefundAsync(Refund("gw-refund-1", sale, 30.00m), CancellationToken.None);
+        var exceeded = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => Gateway.RefundAsync(Refund("gw-refund-2", sale, 20.00m), CancellationToken.None));
+        SubmissionResult rest = await Gateway.RefundAsync(Refund("gw-refund-3", sale, 19.00m), CancellationToken.None);
+
+        Assert.True(first.Accepted);
+        Assert.NotEqual(sale.TransactionId, first.TransactionId);
+        Assert.Equal(first with { Replayed = true }, replayed);
+        Assert.Equal((400, "REFUND_AMOUNT_EXCEEDED"), (exceeded.StatusCode, exceeded.ReasonCode));
+        Assert.True(rest.Accepted);
+        TransactionSnapshot refunded = await Gateway.GetTransactionAsync(first.TransactionId!, CancellationToken.None);
+        Assert.Equal(TransactionStatus.Approved, refunded.Status);
+    }
+
+    [Fact]
+    public async Task A_refund_of_a_declined_sale_is_rejected_as_not_approved()
+    {
+        SubmissionResult declined = await Gateway.SubmitSaleAsync(Sale("gw-declined", 49.30m), CancellationToken.None);
+
+        var rejected = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => Gateway.RefundAsync(Refund("gw-refund-declined", declined, 10.00m), CancellationToken.None));
+
+        Assert.Equal((409, "ORIGINAL_TRANSACTION_NOT_APPROVED"), (rejected.StatusCode, rejected.ReasonCode));
+    }
+
+    private static RefundSubmission Refund(string idempotencyKey, SubmissionResult original, decimal amount) =>
+        new(idempotencyKey, original.TransactionId!, original.OrderId!, idempotencyKey + "-mt", amount, "USD");
+
     private static SaleSubmission Sale(string idempotencyKey, decimal amount) => GatewayHarness.Sale(idempotencyKey) with { Amount = amount };
 
     /// <summary>Skips the attempt-timeout timers the client also starts until the Retry-After wait is scheduled.</summary>

@@ -10,6 +10,7 @@ namespace SmartRetry.Payments.Tests.Gateway;
 public sealed class SmartRetryGatewayTests : IDisposable
 {
     private const string StatusPath = "/v1/payments/status/TERM01/TXN12345";
+    private const string RefundPath = "/v1/payments/refund/TERM01";
     private const string SaleAnswer = """{"transaction_id":"TXN12345","order_id":"ORD12345","merchant_transaction_id":"order-42","accepted":true}""";
 
     private readonly GatewayHarness harness = new();
@@ -65,6 +66,60 @@ public sealed class SmartRetryGatewayTests : IDisposable
 
         Assert.False(result.Accepted);
         Assert.Equal("TXN12345", result.TransactionId);
+    }
+
+    [Fact]
+    public async Task A_refund_posts_the_original_references_and_the_exact_amount_with_the_callers_idempotency_key()
+    {
+        harness.Respond(RefundPath, 200, """{"transaction_id":"TXREF001","order_id":"ORD12345","merchant_transaction_id":"rf-1","accepted":true}""", ("Idempotency-Replayed", "true"));
+
+        SubmissionResult result = await harness.Gateway.RefundAsync(Refund("refund-submit-key"), CancellationToken.None);
+
+        Assert.Equal(new SubmissionResult(Accepted: true, "TXREF001", "ORD12345", Replayed: true), result);
+        var request = Assert.Single(harness.Requests);
+        Assert.Equal("POST", request.RequestMessage!.Method);
+        Assert.Equal("refund-submit-key", GatewayHarness.Header(request, "Idempotency-Key"));
+        Assert.Equal(
+            """{"transaction_reference_id":"TXN12345","order_reference_id":"ORD12345","merchant_transaction_id":"rf-1","amount":12.50,"currency":"USD"}""",
+            Encoding.UTF8.GetString(request.RequestMessage.BodyData!.BodyAsBytes!));
+    }
+
+    [Theory]
+    [InlineData(400, "REFUND_AMOUNT_EXCEEDED")]
+    [InlineData(409, "ORIGINAL_TRANSACTION_NOT_APPROVED")]
+    [InlineData(400, "FULL_REFUND_ALREADY_PROCESSED")]
+    [InlineData(422, "REFUND_NOT_ALLOWED_CHARGEBACK")]
+    [InlineData(404, "TRANSACTION_NOT_FOUND")]
+    public async Task A_refused_refund_becomes_a_rejection_with_status_and_reason(int status, string reasonCode)
+    {
+        harness.Respond(RefundPath, status, Problem(status, reasonCode, "refused"));
+
+        var rejected = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => harness.Gateway.RefundAsync(Refund(), CancellationToken.None));
+
+        Assert.Equal((status, reasonCode), (rejected.StatusCode, rejected.ReasonCode));
+    }
+
+    [Theory]
+    [InlineData(500, "INTERNAL_ERROR", typeof(SmartRetryApiException))]
+    [InlineData(503, "RESOURCE_LOCKED", typeof(SmartRetryApiException))]
+    [InlineData(429, "RATE_LIMIT_EXCEEDED", typeof(SmartRetryRateLimitException))]
+    public async Task A_transient_refund_failure_propagates_unchanged_with_the_same_key(int status, string reasonCode, Type expected)
+    {
+        harness.Respond(RefundPath, status, Problem(status, reasonCode, "try again"), ("Retry-After", "1"));
+
+        var error = await Assert.ThrowsAnyAsync<SmartRetryException>(() => harness.Gateway.RefundAsync(Refund("refund-key-9"), CancellationToken.None));
+
+        Assert.IsType(expected, error);
+        Assert.Equal("refund-key-9", error.IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task A_refund_below_SmartRetrys_minimum_is_refused_before_anything_is_sent()
+    {
+        var rejected = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => harness.Gateway.RefundAsync(Refund() with { Amount = 0.5m }, CancellationToken.None));
+
+        Assert.Equal((400, "INVALID_AMOUNT"), (rejected.StatusCode, rejected.ReasonCode));
+        Assert.Empty(harness.Requests);
     }
 
     [Theory]
@@ -197,6 +252,9 @@ public sealed class SmartRetryGatewayTests : IDisposable
     }
 
     public void Dispose() => harness.Dispose();
+
+    private static RefundSubmission Refund(string idempotencyKey = "refund-key-1") =>
+        new(idempotencyKey, "TXN12345", "ORD12345", "rf-1", 12.50m, "USD");
 
     private static string Problem(int status, string reasonCode, string detail) =>
         $$"""{"type":"https://api.smartretry.com/errors/x","title":"t","status":{{status}},"detail":"{{detail}}","reason_code":"{{reasonCode}}"}""";

@@ -24,6 +24,21 @@ public sealed class TableIdempotencyStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_forgotten_claim_frees_the_key_and_a_stale_copy_cannot_forget_a_newer_record()
+    {
+        var store = new TableIdempotencyStore(TestTables.Create(azurite));
+        IdempotencyClaim first = await store.ClaimAsync(Record("hash-a"), CancellationToken.None);
+
+        Assert.True(await store.ForgetAsync(first.Record, CancellationToken.None));
+        Assert.Null(await store.GetAsync(first.Record.Key, CancellationToken.None));
+        IdempotencyClaim second = await store.ClaimAsync(Record("hash-b"), CancellationToken.None);
+
+        Assert.True(second.IsNew);
+        Assert.False(await store.ForgetAsync(first.Record, CancellationToken.None));
+        Assert.Equal("hash-b", (await store.GetAsync(second.Record.Key, CancellationToken.None))!.RequestHash);
+    }
+
+    [Fact]
     public async Task Of_many_concurrent_claims_exactly_one_is_new()
     {
         var store = new TableIdempotencyStore(TestTables.Create(azurite));

@@ -23,6 +23,7 @@ public sealed class TablePaymentLedgerTests(AzuriteFixture azurite)
             Card = new CardSummary("tok", "1111", "411111", "visa"),
             Note = "n",
             ScheduledAt = Now.AddDays(1),
+            OriginalPaymentId = "sale-original",
         };
 
         Assert.True(await ledger.RecordAsync(entry, CancellationToken.None));

@@ -37,7 +37,7 @@ internal sealed class SaleHarness
             new SaleRequestValidator(Time, options),
             new SaleRequestFingerprinter(KeyRing),
             Sealer,
-            Idempotency,
+            new RequestClaims(Idempotency, new FakeLogger<RequestClaims>(Logs)),
             Ledger,
             options,
             Time,

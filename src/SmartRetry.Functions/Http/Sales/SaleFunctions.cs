@@ -4,19 +4,19 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using SmartRetry.Functions.Durable;
 using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Functions.Http.Sales;
 
-/// <summary>The sale API (merchant endpoints, function key): each route hands the request to its Payments handler.</summary>
+/// <summary>The payments API (merchant endpoints, function key): sales and their refunds; each route hands the request to its Payments handler.</summary>
 public sealed class SaleFunctions(
     SaleSubmissionHandler submission,
     SaleStatusHandler status,
     SaleCancellationHandler cancellation,
+    RefundSubmissionHandler refunds,
     IWorkflowClientFactory workflowClients)
 {
-    public const string RefundRoute = "payments/{paymentId}/refund";
-
     [Function("SubmitSaleHttp")]
     public async Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = SaleRoutes.Submit)] HttpRequest request,
@@ -60,15 +60,16 @@ public sealed class SaleFunctions(
     }
 
     /// <summary>
-    /// Refunds are part of the API's shape, but the SmartRetry gateway port offers no refund operation, so the route
-    /// answers <c>501</c> rather than pretending; settled sales are refunded in SmartRetry's merchant portal.
+    /// <c>{"refund_id": "...", "amount": 12.50, "reason": "..."}</c> (amount and reason optional): the refund runs as a
+    /// payment of its own; the 202 links its status at <c>GET /api/payments/{refundPaymentId}</c>.
     /// </summary>
     [Function("RefundSaleHttp")]
-    public static IActionResult Refund(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = RefundRoute)] HttpRequest request,
-        string paymentId)
-        => ApiResults.NotImplemented(
-            "Refunds are not available through this API.",
-            "The SmartRetry integration does not offer refunds; refund the sale in SmartRetry's merchant portal.",
-            SaleRoutes.StatusPath(paymentId) + "/refund");
+    public async Task<IActionResult> Refund(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = RefundRoutes.Submit)] HttpRequest request,
+        string paymentId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => await RequestBody.ReadAsync(request, cancellationToken) is { } body
+            ? ApiResults.From(await refunds.SubmitAsync(workflowClients.Create(durableClient), paymentId, body, cancellationToken), request, accepted => accepted.Links.Status)
+            : ApiResults.PayloadTooLarge(RefundRoutes.SubmitPath(paymentId));
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
@@ -7,10 +6,9 @@ using SmartRetry.Payments.Gateway;
 namespace SmartRetry.Payments.Sales.Activities;
 
 /// <summary>
-/// Submits the sale to SmartRetry with the workflow's idempotency key and maps SmartRetry's transaction id to the sale's
-/// instance, so webhooks find it. The only place the card is unsealed. Transient failures (transport, 5xx, 429) throw,
-/// and the workflow's retry policy repeats the call with the same key; a refusal (4xx) is returned, since repeating the
-/// same request cannot succeed.
+/// Submits the sale to SmartRetry with the workflow's idempotency key (<see cref="PaymentSubmission"/>: refusals are
+/// returned, transient failures throw for the retry policy, the transaction id is correlated to the sale's instance).
+/// The only place the card is unsealed.
 /// </summary>
 public sealed class SubmitSaleActivity(ISmartRetryGateway gateway, ICardSealer cardSealer, ICorrelationStore correlations, ILogger<SubmitSaleActivity> logger)
 {
@@ -31,25 +29,14 @@ public sealed class SubmitSaleActivity(ISmartRetryGateway gateway, ICardSealer c
             return new SubmitSaleResult(Accepted: false, TransactionId: null, OrderId: null, new SaleRejection(UnreadableCardReason, HttpStatus: null));
         }
 
-        SubmissionResult submitted;
-        try
-        {
-            submitted = await gateway.SubmitSaleAsync(
+        return await PaymentSubmission.RunAsync(
+            () => gateway.SubmitSaleAsync(
                 new SaleSubmission(request.IdempotencyKey, request.MerchantTransactionId, request.Amount, request.Currency, card, request.Payer, request.Description, request.MerchantOrderId),
-                cancellationToken);
-        }
-        catch (SmartRetryRejectedException rejected) when (rejected.StatusCode != (int)HttpStatusCode.TooManyRequests)
-        {
-            SaleLog.SaleRefused(logger, request.PaymentId, rejected.StatusCode, rejected.ReasonCode);
-            return new SubmitSaleResult(Accepted: false, TransactionId: null, OrderId: null, new SaleRejection(rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", rejected.StatusCode));
-        }
-
-        if (submitted.TransactionId is { } transactionId)
-        {
-            await correlations.AddAsync(CorrelationKind.Transaction, transactionId, request.PaymentId, cancellationToken);
-        }
-
-        SaleLog.SaleSubmitted(logger, request.PaymentId, submitted.TransactionId, submitted.Accepted, submitted.Replayed);
-        return new SubmitSaleResult(submitted.Accepted, submitted.TransactionId, submitted.OrderId);
+                cancellationToken),
+            request.PaymentId,
+            correlations,
+            rejected => SaleLog.SaleRefused(logger, request.PaymentId, rejected.StatusCode, rejected.ReasonCode),
+            submitted => SaleLog.SaleSubmitted(logger, request.PaymentId, submitted.TransactionId, submitted.Accepted, submitted.Replayed),
+            cancellationToken);
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.Azure.Functions.Worker;
+using SmartRetry.Payments.Refunds;
+using SmartRetry.Payments.Refunds.Activities;
+using SmartRetry.Payments.Sales.Activities;
+
+namespace SmartRetry.Functions.Workflows.Refunds;
+
+/// <summary>
+/// The refund workflow's own activities, each delegating to its Payments activity. Its status reads and ledger writes
+/// are the sale's activity functions (<see cref="RefundWorkflowNames.GetStatusActivity"/>, <see cref="RefundWorkflowNames.RecordActivity"/>).
+/// </summary>
+public sealed class RefundActivityFunctions(SubmitRefundActivity submit, ReleaseRefundActivity releaseReservation)
+{
+    [Function(RefundWorkflowNames.SubmitRefundActivity)]
+    public Task<SubmitSaleResult> SubmitRefund([ActivityTrigger] SubmitRefundRequest request, CancellationToken cancellationToken)
+        => submit.RunAsync(request, cancellationToken);
+
+    [Function(RefundWorkflowNames.ReleaseRefundActivity)]
+    public Task<bool> ReleaseRefundReservation([ActivityTrigger] RefundRelease release, CancellationToken cancellationToken)
+        => releaseReservation.RunAsync(release, cancellationToken);
+}

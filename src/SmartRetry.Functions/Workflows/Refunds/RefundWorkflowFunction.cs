@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using SmartRetry.Functions.Durable;
+using SmartRetry.Payments.Refunds;
+
+namespace SmartRetry.Functions.Workflows.Refunds;
+
+/// <summary>The refund orchestration: Payments' <see cref="RefundWorkflow"/> on the Durable context.</summary>
+public static class RefundWorkflowFunction
+{
+    [Function(RefundWorkflowNames.Workflow)]
+    public static Task<RefundOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RefundWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<RefundWorkflowInput>()!);
+    }
+}

@@ -1,0 +1,13 @@
+using SmartRetry.Payments.Ledger;
+
+namespace SmartRetry.Payments.Refunds.Activities;
+
+/// <summary>Gives a refund's reservation back after it ended without money moving. Releasing twice is harmless.</summary>
+public sealed class ReleaseRefundActivity(IRefundReservations reservations)
+{
+    public Task<bool> RunAsync(RefundRelease release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return reservations.ReleaseAsync(release.OriginalPaymentId, release.RefundPaymentId, cancellationToken);
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Logging.Testing;
+using Moq;
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Refunds;
+using SmartRetry.Payments.Refunds.Activities;
+using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Testing.Workflows;
+
+namespace SmartRetry.Payments.Tests.Refunds;
+
+/// <summary>
+/// The refund workflow on the virtual-time host with its real activities over mocked ports: a scripted SmartRetry
+/// gateway, a correlation store, a ledger that records what it is given and the refund reservations.
+/// </summary>
+public sealed class RefundWorkflowHarness
+{
+    public const string OriginalPaymentId = "sale-mt-1001";
+    public const string RefundTransactionId = "TXREF001";
+
+    public static readonly string RefundPaymentId = RefundInstanceIds.For(OriginalPaymentId, "rf-1");
+
+    public static readonly DateTime Start = WorkflowTestHost.DefaultStartTime;
+
+    public static readonly SaleTrackingPolicy Tracking = new(
+        FirstPollDelay: TimeSpan.FromMinutes(1), PollBackoff: 2.0, MaxPollInterval: TimeSpan.FromMinutes(4), Deadline: TimeSpan.FromMinutes(10));
+
+    private int eventSequence;
+
+    public RefundWorkflowHarness()
+    {
+        Ledger.Setup(l => l.RecordAsync(It.IsAny<PaymentLedgerEntry>(), It.IsAny<CancellationToken>()))
+            .Callback((PaymentLedgerEntry entry, CancellationToken _) => LedgerEntries.Add(entry))
+            .ReturnsAsync(true);
+        Correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
+        Reservations.Setup(r => r.ReleaseAsync(OriginalPaymentId, RefundPaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var submit = new SubmitRefundActivity(Gateway.Object, Correlations.Object, new FakeLogger<SubmitRefundActivity>());
+        var getStatus = new GetSaleStatusActivity(Gateway.Object);
+        var record = new RecordSaleActivity(Ledger.Object);
+        var release = new ReleaseRefundActivity(Reservations.Object);
+        Host = new WorkflowTestHost()
+            .RegisterWorkflow<RefundWorkflowInput, RefundOutcome>(RefundWorkflowNames.Workflow, RefundWorkflow.RunAsync)
+            .RegisterActivity<SubmitRefundRequest, SubmitSaleResult>(RefundWorkflowNames.SubmitRefundActivity, submit.RunAsync)
+            .RegisterActivity<string, TransactionSnapshot>(RefundWorkflowNames.GetStatusActivity, getStatus.RunAsync)
+            .RegisterActivity<PaymentLedgerEntry, bool>(RefundWorkflowNames.RecordActivity, record.RunAsync)
+            .RegisterActivity<RefundRelease, bool>(RefundWorkflowNames.ReleaseRefundActivity, release.RunAsync);
+    }
+
+    public WorkflowTestHost Host { get; }
+
+    public Mock<ISmartRetryGateway> Gateway { get; } = new(MockBehavior.Strict);
+
+    public Mock<ICorrelationStore> Correlations { get; } = new();
+
+    public Mock<IPaymentLedger> Ledger { get; } = new();
+
+    public Mock<IRefundReservations> Reservations { get; } = new(MockBehavior.Strict);
+
+    public List<PaymentLedgerEntry> LedgerEntries { get; } = [];
+
+    public List<RefundSubmission> Submissions { get; } = [];
+
+    public WorkflowTestInstance Instance => Host.GetInstance(RefundPaymentId);
+
+    public RefundOutcome Outcome => Instance.ReadOutput<RefundOutcome>();
+
+    public IReadOnlyList<PaymentStatus> LedgerStatuses => [.. LedgerEntries.Select(e => e.Status)];
+
+    public int Releases => Host.CountActivityCalls(RefundWorkflowNames.ReleaseRefundActivity);
+
+    public static RefundWorkflowInput Input() =>
+        new(RefundPaymentId, OriginalPaymentId, "rf-1", "TX8A3F2C", "OR7B9E1D", 12.50m, "USD", Tracking, "damaged in transit");
+
+    public RefundWorkflowHarness SmartRetryAccepts(bool accepted = true)
+    {
+        Gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>()))
+            .Callback((RefundSubmission refund, CancellationToken _) => Submissions.Add(refund))
+            .ReturnsAsync(new SubmissionResult(accepted, RefundTransactionId, "OR7B9E1D"));
+        return this;
+    }
+
+    /// <summary>The status endpoint answers these statuses in turn, then repeats the last one.</summary>
+    public RefundWorkflowHarness StatusReads(params TransactionStatus[] answers)
+    {
+        int next = 0;
+        Gateway.Setup(g => g.GetTransactionAsync(RefundTransactionId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                TransactionStatus status = answers[Math.Min(next++, answers.Length - 1)];
+                return new TransactionSnapshot(RefundTransactionId, status, status == TransactionStatus.Approved ? "AUTH.APPROVED" : "PROCESSOR.REFUND_FAILED", "PROCESSOR", 1, null);
+            });
+        return this;
+    }
+
+    public Task<WorkflowTestInstance> StartAsync() => Host.StartAsync(RefundWorkflowNames.Workflow, RefundPaymentId, Input());
+
+    public Task<RaiseEventResult> RaiseAsync(string type, TransactionStatus? status = null) =>
+        Host.RaiseEventAsync(RefundPaymentId, WorkflowEventNames.Transaction, new TransactionEvent(
+            $"evt_{++eventSequence}", type, new DateTimeOffset(Host.UtcNow), RefundTransactionId, status, status == TransactionStatus.Approved ? "AUTH.APPROVED" : null, 1));
+
+    /// <summary>What every test checks at its end: the workflow finished, no event was lost, nothing is left running, and it replays to the same decisions.</summary>
+    public void AssertCleanFinish()
+    {
+        Assert.True(Instance.IsFinished, $"Instance is {Instance.RuntimeStatus}");
+        Assert.Empty(Host.SwallowedEvents);
+        Assert.Empty(Host.PendingTimers);
+        Host.VerifyReplay();
+    }
+}
