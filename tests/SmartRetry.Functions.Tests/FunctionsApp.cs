@@ -64,6 +64,7 @@ internal sealed class FunctionsApp : IDisposable
         collection.AddSingleton(Gateway.Object);
         collection.AddSingleton(RecurringGateway.Object);
         WorkflowClients.Setup(f => f.Create(DurableClient)).Returns(Workflows.Object);
+        PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         collection.AddSingleton(WorkflowClients.Object);
         services = collection.BuildServiceProvider();
     }

@@ -56,6 +56,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<IWebhookEventStore, TableWebhookEventStore>();
         services.TryAddSingleton<IPendingWorkflowEventStore, TablePendingWorkflowEventStore>();
         services.TryAddSingleton<WebhookRecordsRetention>();
+        services.TryAddSingleton<EarlyTransactionEvents>();
 
         services.TryAddSingleton<SealingKeyRing>();
         services.TryAddSingleton<ICardSealer, AesGcmCardSealer>();

@@ -89,7 +89,7 @@ public static class RefundWorkflow
             await RecordAsync(new PaymentVerdict(PaymentStatus.Submitted));
             DateTime deadline = context.CurrentUtcDateTime + input.Tracking.Deadline;
             Publish(progress with { Status = PaymentStatus.Processing, TransactionId = TransactionId, Deadline = new DateTimeOffset(deadline) });
-            return await FinishAsync(await tracker.AwaitOutcomeAsync(input.Tracking, deadline));
+            return await FinishAsync(await tracker.AwaitOutcomeAsync(input.Tracking, deadline, submitted.EarlyEvents));
         }
 
         private static PaymentVerdict Refused(SaleRejection rejection)

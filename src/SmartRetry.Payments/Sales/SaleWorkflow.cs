@@ -84,7 +84,7 @@ public static class SaleWorkflow
             await RecordAsync(PaymentStatus.Submitted, reasonCode: null, note: null);
             DateTime deadline = context.CurrentUtcDateTime + input.Tracking.Deadline;
             Publish(progress with { Status = PaymentStatus.Processing, TransactionId = TransactionId, Deadline = new DateTimeOffset(deadline) });
-            return await FinishAsync(await tracker.AwaitOutcomeAsync(input.Tracking, deadline));
+            return await FinishAsync(await tracker.AwaitOutcomeAsync(input.Tracking, deadline, submitted.EarlyEvents));
         }
 
         /// <summary>Null when the time came; the cancel request when the merchant cancelled first.</summary>

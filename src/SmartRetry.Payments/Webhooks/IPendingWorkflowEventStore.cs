@@ -3,9 +3,10 @@ using SmartRetry.Payments.Correlation;
 namespace SmartRetry.Payments.Webhooks;
 
 /// <summary>
-/// Events waiting for their workflow instance. An instance calls <see cref="GetAsync"/> (from an activity) right after
-/// it records its correlation, handles what it finds, then removes each one. Events can be both pending and raised
-/// (a webhook racing the correlation write); workflows already ignore repeats by event id and status progression.
+/// Events waiting for their workflow instance. The activity that records a transaction's correlation reads them right
+/// after (<see cref="EarlyTransactionEvents"/>) and hands them to its workflow; rows stay until retention deletes them.
+/// Events can be both pending and raised (a webhook racing the correlation write); workflows ignore repeats by event id
+/// and status progression.
 /// </summary>
 public interface IPendingWorkflowEventStore
 {

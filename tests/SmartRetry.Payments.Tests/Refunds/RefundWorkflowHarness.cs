@@ -7,6 +7,7 @@ using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Refunds.Activities;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Testing.Workflows;
@@ -39,7 +40,8 @@ public sealed class RefundWorkflowHarness
         Correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
         Reservations.Setup(r => r.ReleaseAsync(OriginalPaymentId, RefundPaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        var submit = new SubmitRefundActivity(Gateway.Object, Correlations.Object, new FakeLogger<SubmitRefundActivity>());
+        PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var submit = new SubmitRefundActivity(Gateway.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), new FakeLogger<SubmitRefundActivity>());
         var getStatus = new GetSaleStatusActivity(Gateway.Object);
         var record = new RecordSaleActivity(Ledger.Object);
         var release = new ReleaseRefundActivity(Reservations.Object);
@@ -50,6 +52,9 @@ public sealed class RefundWorkflowHarness
             .RegisterActivity<PaymentLedgerEntry, bool>(RefundWorkflowNames.RecordActivity, record.RunAsync)
             .RegisterActivity<RefundRelease, bool>(RefundWorkflowNames.ReleaseRefundActivity, release.RunAsync);
     }
+
+    /// <summary>Webhooks kept pending before their transaction was correlated; none unless a test adds some.</summary>
+    public Mock<IPendingWorkflowEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
 
     public WorkflowTestHost Host { get; }
 

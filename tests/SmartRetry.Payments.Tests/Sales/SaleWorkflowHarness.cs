@@ -1,3 +1,5 @@
+using SmartRetry.Payments.Serialization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using SmartRetry.Payments.Cards;
@@ -6,6 +8,7 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Testing.Workflows;
@@ -42,7 +45,8 @@ public sealed class SaleWorkflowHarness
             .ReturnsAsync(true);
         Correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
-        var submit = new SubmitSaleActivity(Gateway.Object, CardSealer.Object, Correlations.Object, ActivityLogger);
+        PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var submit = new SubmitSaleActivity(Gateway.Object, CardSealer.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), ActivityLogger);
         var getStatus = new GetSaleStatusActivity(Gateway.Object);
         var record = new RecordSaleActivity(Ledger.Object);
         Host = new WorkflowTestHost()
@@ -53,6 +57,9 @@ public sealed class SaleWorkflowHarness
     }
 
     public WorkflowTestHost Host { get; }
+
+    /// <summary>Webhooks kept pending before their transaction was correlated; none unless a test adds some.</summary>
+    public Mock<IPendingWorkflowEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
 
     public Mock<ISmartRetryGateway> Gateway { get; } = new(MockBehavior.Strict);
 
@@ -90,6 +97,18 @@ public sealed class SaleWorkflowHarness
         Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
             .Callback((SaleSubmission sale, CancellationToken _) => Submissions.Add(sale))
             .ReturnsAsync(new SubmissionResult(accepted, TransactionId, "OR7B9E1D"));
+        return this;
+    }
+
+    /// <summary>These webhooks came before the transaction was correlated, so the intake kept them pending.</summary>
+    public SaleWorkflowHarness WebhooksArrivedEarly(params (string Type, TransactionStatus Status)[] events)
+    {
+        PendingWorkflowEvent[] pending = [.. events.Select(e =>
+        {
+            var payload = new TransactionEvent($"evt_{++eventSequence}", e.Type, new DateTimeOffset(Host.UtcNow), TransactionId, e.Status, e.Status == TransactionStatus.Approved ? "AUTH.APPROVED" : null, 1);
+            return new PendingWorkflowEvent(CorrelationKind.Transaction, TransactionId, payload.EventId, WorkflowEventNames.Transaction, payload.CreatedAt, JsonSerializer.Serialize(payload, PaymentsJson.Options));
+        })];
+        PendingEvents.Setup(p => p.GetAsync(CorrelationKind.Transaction, TransactionId, It.IsAny<CancellationToken>())).ReturnsAsync(pending);
         return this;
     }
 

@@ -33,6 +33,33 @@ public partial class SaleWorkflowTests
     }
 
     [Fact]
+    public async Task An_approval_webhook_that_came_before_the_transaction_was_correlated_is_not_lost()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().WebhooksArrivedEarly(("transaction.approved", TransactionStatus.Approved));
+
+        await sale.StartAsync();
+
+        Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED", AttemptNumber: 1), sale.Outcome);
+        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.Approved], sale.LedgerStatuses);
+        Assert.Equal(0, sale.StatusPolls);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
+    public async Task A_decline_webhook_that_came_early_is_confirmed_by_a_status_read_at_once()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts()
+            .WebhooksArrivedEarly(("transaction.declined", TransactionStatus.Declined))
+            .StatusReads((TransactionStatus.Declined, 1));
+
+        await sale.StartAsync();
+
+        Assert.Equal(PaymentStatus.Declined, sale.Outcome.Status);
+        Assert.Equal([Start], sale.Host.ActivityCalls.Where(c => c.Name == SaleWorkflowNames.GetSaleStatusActivity).Select(c => c.CalledAt));
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
     public async Task Approved_by_polling_on_the_backoff_timer_when_no_webhook_comes()
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1), (TransactionStatus.Approved, 1));

@@ -1,9 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Refunds.Activities;
+using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
@@ -160,6 +163,25 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         Assert.Equal(WorkflowEventNames.Transaction, pending.EventName);
         TransactionEvent payload = pending.ReadPayloadAs<TransactionEvent>();
         Assert.Equal(("evt_1", TransactionStatus.Approved), (payload.EventId, payload.Status));
+    }
+
+    [Fact]
+    public async Task A_webhook_that_beats_the_correlation_reaches_the_workflow_through_the_submit_activity()
+    {
+        var harness = new WebhookHarness(azurite);
+        byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
+        await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
+        var gateway = new Mock<ISmartRetryGateway>();
+        gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX8A3F2C", "OR1"));
+        var submit = new SubmitRefundActivity(
+            gateway.Object, harness.Correlations, new EarlyTransactionEvents(harness.Pending), NullLogger<SubmitRefundActivity>.Instance);
+
+        SubmitSaleResult submitted = await submit.RunAsync(
+            new SubmitRefundRequest("refund-1", "refund-key-1", "TXORIG01", "OR1", "rf-1", 5m, "EUR"), CancellationToken.None);
+
+        TransactionEvent early = Assert.Single(submitted.EarlyEvents!);
+        Assert.Equal(("evt_1", TransactionStatus.Approved, "TX8A3F2C"), (early.EventId, early.Status, early.TransactionId));
+        Assert.Equal("refund-1", await harness.Correlations.FindInstanceAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>What is known about one charge attempt. <see cref="TransactionStatus.Processing"/> means the outcome is still to come.</summary>
-public sealed record ChargeAttemptResult(string? TransactionId, TransactionStatus Status, string? ReasonCode = null, string? Domain = null)
+/// <param name="EarlyEvents">Set only by the charge activity: the transaction's webhooks that arrived before it was mapped to the cycle.</param>
+public sealed record ChargeAttemptResult(
+    string? TransactionId, TransactionStatus Status, string? ReasonCode = null, string? Domain = null, IReadOnlyList<TransactionEvent>? EarlyEvents = null)
 {
     public bool IsFinal => Status is TransactionStatus.Approved or TransactionStatus.Declined or TransactionStatus.Error or TransactionStatus.Cancelled;
 }

@@ -1,13 +1,16 @@
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Webhooks;
+using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>
 /// Submits one merchant-triggered charge (SmartRetry <c>recurring/charge</c>) and maps the transaction to the cycle
-/// instance so its webhooks reach the cycle. Retries by the activity policy repeat the same idempotency key.
+/// instance so its webhooks reach the cycle; webhooks that came even earlier (<see cref="EarlyTransactionEvents"/>) are
+/// returned with the result. Retries by the activity policy repeat the same idempotency key.
 /// </summary>
-public sealed class ChargeRecurringActivity(ISmartRetryRecurringGateway recurring, ISmartRetryGateway payments, ICorrelationStore correlations)
+public sealed class ChargeRecurringActivity(ISmartRetryRecurringGateway recurring, ISmartRetryGateway payments, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents)
 {
     public async Task<ChargeAttemptResult> RunAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
@@ -32,7 +35,8 @@ public sealed class ChargeRecurringActivity(ISmartRetryRecurringGateway recurrin
         await correlations.AddAsync(CorrelationKind.Transaction, transactionId, request.CycleInstanceId, cancellationToken);
         if (submitted.Accepted)
         {
-            return new ChargeAttemptResult(transactionId, TransactionStatus.Processing);
+            IReadOnlyList<TransactionEvent> early = await earlyEvents.ReadAsync(transactionId, cancellationToken);
+            return new ChargeAttemptResult(transactionId, TransactionStatus.Processing, EarlyEvents: early.Count > 0 ? early : null);
         }
 
         // accepted:false is a decline; the status endpoint says why, which decides whether dunning may retry.

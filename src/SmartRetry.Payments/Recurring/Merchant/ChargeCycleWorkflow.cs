@@ -130,23 +130,43 @@ public static class ChargeCycleWorkflow
         }
 
         return submitted.Status == TransactionStatus.Processing && submitted.TransactionId is not null
-            ? await TrackAsync(context, input, submitted, transactionEvents)
-            : submitted;
+            ? await TrackAsync(context, input, submitted with { EarlyEvents = null }, submitted.EarlyEvents ?? [], transactionEvents)
+            : submitted with { EarlyEvents = null };
     }
 
-    /// <summary>Waits for the transaction's webhook, polling its status on a backoff timer meanwhile, until final or the deadline.</summary>
+    /// <summary>
+    /// Waits for the transaction's webhook, polling its status on a backoff timer meanwhile, until final or the deadline.
+    /// Webhooks that came before the transaction was mapped to the cycle (<paramref name="earlyEvents"/>) are taken first.
+    /// </summary>
     private static async Task<ChargeAttemptResult> TrackAsync(
-        IWorkflowContext context, ChargeCycleInput input, ChargeAttemptResult submitted, WorkflowEventStream<TransactionEvent> transactionEvents)
+        IWorkflowContext context, ChargeCycleInput input, ChargeAttemptResult submitted, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventStream<TransactionEvent> transactionEvents)
     {
         DateTime deadline = context.CurrentUtcDateTime + input.Tracking.Deadline;
         TimeSpan delay = input.Tracking.FirstPollDelay;
         ChargeAttemptResult latest = submitted;
+        bool confirmNow = false;
+        foreach (TransactionEvent early in earlyEvents)
+        {
+            if (early.TransactionId != submitted.TransactionId || early.Status is not { } status)
+            {
+                continue;
+            }
+
+            if (status == TransactionStatus.Approved)
+            {
+                return new ChargeAttemptResult(submitted.TransactionId, status, early.ReasonCode);
+            }
+
+            confirmNow |= new ChargeAttemptResult(submitted.TransactionId, status).IsFinal || status == TransactionStatus.Unknown;
+        }
+
         while (true)
         {
-            DateTime pollAt = Min(context.CurrentUtcDateTime + delay, deadline);
-            using (var timerCancellation = new CancellationTokenSource())
+            // An early webhook that already told of an outcome is confirmed with a status read at once.
+            if (!confirmNow)
             {
-                Task pollTimer = context.CreateTimer(pollAt, timerCancellation.Token);
+                using var timerCancellation = new CancellationTokenSource();
+                Task pollTimer = context.CreateTimer(Min(context.CurrentUtcDateTime + delay, deadline), timerCancellation.Token);
                 while (await Task.WhenAny(pollTimer, transactionEvents.Next) != pollTimer)
                 {
                     TransactionEvent received = transactionEvents.Take();
@@ -171,6 +191,7 @@ public static class ChargeCycleWorkflow
                 }
             }
 
+            confirmNow = false;
             try
             {
                 // The sale's status activity reads any transaction, recurring charges included.

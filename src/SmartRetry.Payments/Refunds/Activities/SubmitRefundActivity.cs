@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Webhooks;
 
 namespace SmartRetry.Payments.Refunds.Activities;
 
@@ -10,7 +11,7 @@ namespace SmartRetry.Payments.Refunds.Activities;
 /// (<see cref="PaymentSubmission"/>): a refusal such as <c>REFUND_AMOUNT_EXCEEDED</c> is returned, transient failures
 /// throw for the retry policy, and the refund's own transaction id is correlated to the refund's instance.
 /// </summary>
-public sealed class SubmitRefundActivity(ISmartRetryGateway gateway, ICorrelationStore correlations, ILogger<SubmitRefundActivity> logger)
+public sealed class SubmitRefundActivity(ISmartRetryGateway gateway, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents, ILogger<SubmitRefundActivity> logger)
 {
     public async Task<SubmitSaleResult> RunAsync(SubmitRefundRequest request, CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ public sealed class SubmitRefundActivity(ISmartRetryGateway gateway, ICorrelatio
                 cancellationToken),
             request.RefundPaymentId,
             correlations,
+            earlyEvents,
             rejected => RefundLog.RefundRefused(logger, request.RefundPaymentId, rejected.StatusCode, rejected.ReasonCode),
             submitted => RefundLog.RefundSubmitted(logger, request.RefundPaymentId, submitted.TransactionId, submitted.Accepted, submitted.Replayed),
             cancellationToken);

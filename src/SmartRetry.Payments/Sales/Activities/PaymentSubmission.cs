@@ -1,6 +1,7 @@
 using System.Net;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Webhooks;
 
 namespace SmartRetry.Payments.Sales.Activities;
 
@@ -8,7 +9,8 @@ namespace SmartRetry.Payments.Sales.Activities;
 /// What every activity that POSTs a payment to SmartRetry (sale, refund) does with the answer. A refusal (4xx other than
 /// 429) is returned as the result's rejection, since repeating the same request cannot succeed; transient failures
 /// (transport, 5xx, 429) throw, so the workflow's retry policy repeats the call with the same idempotency key. A
-/// transaction id that came back is mapped to the workflow instance before the activity returns, so its webhooks find it.
+/// transaction id that came back is mapped to the workflow instance before the activity returns, so its webhooks find it;
+/// webhooks that came even earlier (<see cref="EarlyTransactionEvents"/>) are returned with the result.
 /// </summary>
 internal static class PaymentSubmission
 {
@@ -20,6 +22,7 @@ internal static class PaymentSubmission
         Func<Task<SubmissionResult>> submit,
         string instanceId,
         ICorrelationStore correlations,
+        EarlyTransactionEvents earlyEvents,
         Action<SmartRetryRejectedException> refused,
         Action<SubmissionResult> submitted,
         CancellationToken cancellationToken)
@@ -35,12 +38,14 @@ internal static class PaymentSubmission
             return new SubmitSaleResult(Accepted: false, TransactionId: null, OrderId: null, new SaleRejection(rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", rejected.StatusCode));
         }
 
+        IReadOnlyList<Workflows.Events.TransactionEvent>? early = null;
         if (answer.TransactionId is { } transactionId)
         {
             await correlations.AddAsync(CorrelationKind.Transaction, transactionId, instanceId, cancellationToken);
+            early = await earlyEvents.ReadAsync(transactionId, cancellationToken) is { Count: > 0 } found ? found : null;
         }
 
         submitted(answer);
-        return new SubmitSaleResult(answer.Accepted, answer.TransactionId, answer.OrderId);
+        return new SubmitSaleResult(answer.Accepted, answer.TransactionId, answer.OrderId, EarlyEvents: early);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Webhooks;
 
 namespace SmartRetry.Payments.Sales.Activities;
 
@@ -10,7 +11,7 @@ namespace SmartRetry.Payments.Sales.Activities;
 /// returned, transient failures throw for the retry policy, the transaction id is correlated to the sale's instance).
 /// The only place the card is unsealed.
 /// </summary>
-public sealed class SubmitSaleActivity(ISmartRetryGateway gateway, ICardSealer cardSealer, ICorrelationStore correlations, ILogger<SubmitSaleActivity> logger)
+public sealed class SubmitSaleActivity(ISmartRetryGateway gateway, ICardSealer cardSealer, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents, ILogger<SubmitSaleActivity> logger)
 {
     public const string UnreadableCardReason = "CARD_ENVELOPE_UNREADABLE";
 
@@ -35,6 +36,7 @@ public sealed class SubmitSaleActivity(ISmartRetryGateway gateway, ICardSealer c
                 cancellationToken),
             request.PaymentId,
             correlations,
+            earlyEvents,
             rejected => SaleLog.SaleRefused(logger, request.PaymentId, rejected.StatusCode, rejected.ReasonCode),
             submitted => SaleLog.SaleSubmitted(logger, request.PaymentId, submitted.TransactionId, submitted.Accepted, submitted.Replayed),
             cancellationToken);

@@ -58,9 +58,18 @@ public sealed class TransactionTracker
     public CardSummary? Card { get; private set; }
 
     /// <summary>Waits for the transaction's outcome until <paramref name="deadline"/>, polling on <paramref name="policy"/>'s backoff.</summary>
-    public async Task<PaymentVerdict> AwaitOutcomeAsync(SaleTrackingPolicy policy, DateTime deadline)
+    /// <param name="earlyEvents">Webhooks that came before the transaction was mapped to this instance (read by the submit activity); taken first.</param>
+    public async Task<PaymentVerdict> AwaitOutcomeAsync(SaleTrackingPolicy policy, DateTime deadline, IReadOnlyList<TransactionEvent>? earlyEvents = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        foreach (TransactionEvent early in earlyEvents ?? [])
+        {
+            if (await OnEventAsync(early) is { } verdict)
+            {
+                return verdict;
+            }
+        }
+
         TimeSpan pollDelay = policy.FirstPollDelay;
         nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
         while (true)

@@ -1,7 +1,11 @@
+using System.Text.Json;
 using Moq;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Webhooks;
+using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Tests.Recurring.Activities;
 
@@ -12,6 +16,10 @@ public sealed class ChargeRecurringActivityTests
     private readonly Mock<ISmartRetryRecurringGateway> _recurring = new();
     private readonly Mock<ISmartRetryGateway> _payments = new();
     private readonly Mock<ICorrelationStore> _correlations = new();
+    private readonly Mock<IPendingWorkflowEventStore> _pending = new();
+
+    public ChargeRecurringActivityTests() =>
+        _pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
     [Fact]
     public async Task An_accepted_charge_is_tracked_and_its_webhooks_are_routed_to_the_cycle()
@@ -24,6 +32,20 @@ public sealed class ChargeRecurringActivityTests
         Assert.Equal(new ChargeAttemptResult("TX000001", TransactionStatus.Processing), result);
         _correlations.Verify(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "rs-1-c3", It.IsAny<CancellationToken>()), Times.Once);
         _payments.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Webhooks_that_came_before_the_charge_was_correlated_are_returned_to_the_cycle()
+    {
+        var early = new TransactionEvent("evt_9", "transaction.approved", DateTimeOffset.UnixEpoch, "TX000001", TransactionStatus.Approved, null, 1);
+        _recurring.Setup(g => g.ChargeRecurringAsync(It.IsAny<RecurringChargeSubmission>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
+        _pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, "TX000001", It.IsAny<CancellationToken>())).ReturnsAsync(
+            [new PendingWorkflowEvent(CorrelationKind.Transaction, "TX000001", "evt_9", WorkflowEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options))]);
+
+        ChargeAttemptResult result = await Activity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal([early], result.EarlyEvents!);
     }
 
     [Fact]
@@ -60,5 +82,5 @@ public sealed class ChargeRecurringActivityTests
         await Assert.ThrowsAsync<HttpRequestException>(() => Activity().RunAsync(Request, CancellationToken.None));
     }
 
-    private ChargeRecurringActivity Activity() => new(_recurring.Object, _payments.Object, _correlations.Object);
+    private ChargeRecurringActivity Activity() => new(_recurring.Object, _payments.Object, _correlations.Object, new EarlyTransactionEvents(_pending.Object));
 }

@@ -9,6 +9,7 @@ using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Workflows;
 
@@ -34,6 +35,7 @@ public sealed class MerchantSeriesHarness
         var correlations = new Mock<ICorrelationStore>();
         correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
+        PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var workflowClient = new Mock<IWorkflowClient>();
         workflowClient.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .Callback((string id, string name, object? payload, CancellationToken _) => _raised.Add((id, name, payload)))
@@ -42,7 +44,7 @@ public sealed class MerchantSeriesHarness
         Host.RegisterWorkflow<MerchantSeriesState, MerchantSeriesResult>(RecurringWorkflowNames.MerchantSeries, MerchantSeriesWorkflow.RunAsync)
             .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(RecurringWorkflowNames.ChargeCycle, ChargeCycleWorkflow.RunAsync)
             .RegisterActivity<ChargeRequest, ChargeAttemptResult>(
-                RecurringWorkflowNames.ChargeRecurringActivity, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object).RunAsync)
+                RecurringWorkflowNames.ChargeRecurringActivity, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
             .RegisterActivity<string, TransactionSnapshot>(SaleWorkflowNames.GetSaleStatusActivity, new GetSaleStatusActivity(SmartRetry.Payments.Object).RunAsync)
             .RegisterActivity<CancelRecurringRequest, bool>(RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)
             .RegisterActivity<RecurringUpdate, bool>(RecurringWorkflowNames.UpdateRecurringAmountActivity, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
@@ -55,6 +57,9 @@ public sealed class MerchantSeriesHarness
                 .RegisterActivity<CardAttemptRelease>(RecurringWorkflowNames.ReleaseCardAttemptActivity, new ReleaseCardAttemptActivity(cardAttempts).RunAsync);
         }
     }
+
+    /// <summary>Webhooks kept pending before their transaction was correlated; none unless a test adds some.</summary>
+    public Mock<IPendingWorkflowEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
 
     public WorkflowTestHost Host { get; }
 

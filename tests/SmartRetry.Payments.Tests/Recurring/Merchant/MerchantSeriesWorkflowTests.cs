@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Moq;
+using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
@@ -7,6 +9,8 @@ using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Testing.Workflows;
@@ -282,6 +286,23 @@ public sealed class MerchantSeriesWorkflowTests
         Assert.Equal((ChargeCycleOutcome.Approved, 2, "T0000002"), (cycle.Outcome, cycle.Attempts, cycle.TransactionId));
         Assert.Equal(1, harness.Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity));
         Assert.Equal(new DateTime(2030, 1, 11, 0, 0, 0, DateTimeKind.Utc), harness.Host.UtcNow);
+    }
+
+    [Fact]
+    public async Task A_charge_approval_webhook_that_beat_the_correlation_is_taken_from_the_charge_activity()
+    {
+        var harness = new MerchantSeriesHarness(Start);
+        harness.SmartRetry.OutcomeByWebhook = true;
+        TransactionEvent early = Event("T0000001", TransactionStatus.Approved);
+        harness.PendingEvents.Setup(p => p.GetAsync(CorrelationKind.Transaction, "T0000001", It.IsAny<CancellationToken>())).ReturnsAsync(
+            [new PendingWorkflowEvent(CorrelationKind.Transaction, "T0000001", early.EventId, WorkflowEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options))]);
+        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 1)));
+
+        await harness.AdvanceToAsync(new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc));
+
+        ChargeCycleResult cycle = harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>();
+        Assert.Equal((ChargeCycleOutcome.Approved, 1, "T0000001"), (cycle.Outcome, cycle.Attempts, cycle.TransactionId));
+        Assert.Equal(0, harness.Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity));
     }
 
     private static TransactionEvent Event(string transactionId, TransactionStatus status) =>

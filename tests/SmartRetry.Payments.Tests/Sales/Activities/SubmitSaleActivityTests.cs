@@ -1,9 +1,13 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Webhooks;
+using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Tests.Sales.Activities;
 
@@ -17,9 +21,14 @@ public class SubmitSaleActivityTests
     private readonly Mock<ISmartRetryGateway> gateway = new(MockBehavior.Strict);
     private readonly Mock<ICardSealer> sealer = new(MockBehavior.Strict);
     private readonly Mock<ICorrelationStore> correlations = new(MockBehavior.Strict);
+    private readonly Mock<IPendingWorkflowEventStore> pending = new(MockBehavior.Strict);
     private readonly FakeLogger<SubmitSaleActivity> logger = new();
 
-    public SubmitSaleActivityTests() => sealer.Setup(s => s.Unseal(Sealed)).Returns(Card);
+    public SubmitSaleActivityTests()
+    {
+        sealer.Setup(s => s.Unseal(Sealed)).Returns(Card);
+        pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+    }
 
     [Fact]
     public async Task Submits_the_unsealed_card_with_the_given_key_and_correlates_the_transaction_to_the_sale()
@@ -33,6 +42,23 @@ public class SubmitSaleActivityTests
         gateway.Verify(g => g.SubmitSaleAsync(
             new SaleSubmission("sale-submit-sale-1-abc", "mt-1", 10.50m, "EUR", Card, Request.Payer, "desc", "ord-1"), It.IsAny<CancellationToken>()));
         correlations.VerifyAll();
+    }
+
+    [Fact]
+    public async Task Webhooks_kept_pending_before_the_transaction_was_correlated_are_returned_to_the_workflow()
+    {
+        var early = new TransactionEvent("evt_1", "transaction.approved", DateTimeOffset.UnixEpoch, "TX000001", TransactionStatus.Approved, "AUTH.APPROVED", 1);
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
+        correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
+        pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, "TX000001", It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new PendingWorkflowEvent(CorrelationKind.Transaction, "TX000001", "evt_1", WorkflowEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options)),
+            new PendingWorkflowEvent(CorrelationKind.Transaction, "TX000001", "evt_2", "SomethingElse", early.CreatedAt, "{}"),
+        ]);
+
+        SubmitSaleResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal([early], result.EarlyEvents!);
     }
 
     [Fact]
@@ -78,5 +104,5 @@ public class SubmitSaleActivityTests
         Assert.DoesNotContain(Card.Number, record.Message, StringComparison.Ordinal);
     }
 
-    private SubmitSaleActivity CreateActivity() => new(gateway.Object, sealer.Object, correlations.Object, logger);
+    private SubmitSaleActivity CreateActivity() => new(gateway.Object, sealer.Object, correlations.Object, new EarlyTransactionEvents(pending.Object), logger);
 }

@@ -1,0 +1,24 @@
+using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Workflows.Events;
+
+namespace SmartRetry.Payments.Webhooks;
+
+/// <summary>
+/// Transaction webhooks that arrived before their transaction was mapped to a workflow instance, which
+/// <see cref="WebhookIntake"/> keeps pending. Both sides write, then read: the intake stores the event, then looks for the
+/// mapping again; the activity that submits the payment writes the mapping, then reads here. So every event is either
+/// raised into the instance or read here, and the activity hands what it read to its workflow in its result.
+/// </summary>
+/// <remarks>
+/// The rows are not deleted here: an activity may run again after reading them, and workflows ignore repeats by event
+/// id. <see cref="WebhookRecordsRetention"/> deletes them with the other webhook records.
+/// </remarks>
+public sealed class EarlyTransactionEvents(IPendingWorkflowEventStore pending)
+{
+    public async Task<IReadOnlyList<TransactionEvent>> ReadAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(transactionId);
+        IReadOnlyList<PendingWorkflowEvent> kept = await pending.GetAsync(CorrelationKind.Transaction, transactionId, cancellationToken);
+        return [.. kept.Where(e => e.EventName == WorkflowEventNames.Transaction).Select(e => e.ReadPayloadAs<TransactionEvent>())];
+    }
+}
