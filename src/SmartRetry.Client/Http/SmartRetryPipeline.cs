@@ -22,8 +22,14 @@ namespace SmartRetry.Client.Http;
 internal sealed class SmartRetryPipeline
 #pragma warning restore CA1001
 {
-    private static readonly string UserAgent =
+    internal static readonly string UserAgent =
         $"SmartRetry.Client/{typeof(SmartRetryPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0"}";
+
+    /// <summary>
+    /// What SmartRetry answers: JSON, and problem details for errors. RestSharp would otherwise advertise the XML types of
+    /// its default serializers too, joining the list anew for every request.
+    /// </summary>
+    internal const string AcceptedMediaTypes = "application/json, application/problem+json";
 
     private static readonly Func<ILogger, string, string?, IDisposable?> CallScope =
         LoggerMessage.DefineScope<string, string?>("SmartRetry {Operation} (idempotency key {IdempotencyKey})");
@@ -40,10 +46,7 @@ internal sealed class SmartRetryPipeline
         this.options = options;
         this.logger = logger;
         TimeProvider = timeProvider;
-        restClient = new RestClient(
-            httpClient,
-            new RestClientOptions(options.BaseUrl) { UserAgent = UserAgent, ThrowOnAnyError = false },
-            disposeHttpClient: false);
+        restClient = CreateRestClient(httpClient, options);
         rateLimitGate = options.WaitForRateLimitReset ? new RateLimitGate(timeProvider, options.Retry.MaxRetryAfter, logger) : null;
         retryingPipeline = BuildPipeline(retried: true);
         singleAttemptPipeline = BuildPipeline(retried: false);
@@ -161,31 +164,7 @@ internal sealed class SmartRetryPipeline
             await rateLimitGate.WaitAsync(cancellationToken);
         }
 
-        var request = new RestRequest(call.Resource, call.Method)
-        {
-            CompletionOption = HttpCompletionOption.ResponseContentRead,
-            AdvancedResponseWriter = ResponseReader.Read,
-        };
-        if (call.Authenticated)
-        {
-            request.AddHeader(HeaderNames.ApiKey, options.ApiKey);
-        }
-
-        if (call.IdempotencyKey is not null)
-        {
-            request.AddHeader(HeaderNames.IdempotencyKey, call.IdempotencyKey);
-        }
-
-        if (call.Query is { } query)
-        {
-            request.AddQueryParameter(query.Key, query.Value);
-        }
-
-        if (call.Body is not null)
-        {
-            request.AddParameter(new BodyParameter(string.Empty, call.Body, ContentType.Json, DataFormat.Binary));
-        }
-
+        RestRequest request = CreateRequest(call, options.ApiKey);
         long started = TimeProvider.GetTimestamp();
         RestResponse response = await restClient.ExecuteAsync(request, cancellationToken);
         double durationMs = TimeProvider.GetElapsedTime(started).TotalMilliseconds;
@@ -206,6 +185,54 @@ internal sealed class SmartRetryPipeline
         ClientLog.AttemptAnswered(logger, call.Operation, attempt, (int)response.StatusCode, durationMs, call.IdempotencyKey);
         rateLimitGate?.Observe(ResponseHeaders.RateLimit(response));
         return response;
+    }
+
+    /// <summary>The RestSharp client every call goes through (and the benchmarks measure on its own).</summary>
+    internal static RestClient CreateRestClient(HttpClient httpClient, SmartRetryClientOptions options)
+    {
+        var restOptions = new RestClientOptions(options.BaseUrl)
+        {
+            UserAgent = UserAgent,
+            ThrowOnAnyError = false,
+
+            // The pipeline times every attempt (AttemptTimeout, on the TimeProvider). RestSharp's own timeout (100 s by
+            // default) would arm a second timer per attempt and could cut an attempt short of a longer AttemptTimeout.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var restClient = new RestClient(httpClient, restOptions, disposeHttpClient: false);
+        restClient.AddDefaultHeader(KnownHeaders.Accept, AcceptedMediaTypes);
+        return restClient;
+    }
+
+    /// <summary>One attempt's request: a new <see cref="RestRequest"/> per attempt, carrying the call's key and body bytes.</summary>
+    internal static RestRequest CreateRequest(ApiCall call, string apiKey)
+    {
+        var request = new RestRequest(call.Resource, call.Method)
+        {
+            CompletionOption = HttpCompletionOption.ResponseContentRead,
+            AdvancedResponseWriter = ResponseReader.Read,
+        };
+        if (call.Authenticated)
+        {
+            request.AddHeader(HeaderNames.ApiKey, apiKey);
+        }
+
+        if (call.IdempotencyKey is not null)
+        {
+            request.AddHeader(HeaderNames.IdempotencyKey, call.IdempotencyKey);
+        }
+
+        if (call.Query is { } query)
+        {
+            request.AddQueryParameter(query.Key, query.Value);
+        }
+
+        if (call.Body is not null)
+        {
+            request.AddParameter(new BodyParameter(string.Empty, call.Body, ContentType.Json, DataFormat.Binary));
+        }
+
+        return request;
     }
 
     private ResiliencePipeline<RestResponse> BuildPipeline(bool retried)
