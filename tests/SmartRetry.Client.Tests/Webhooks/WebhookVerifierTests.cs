@@ -176,6 +176,46 @@ public sealed class WebhookVerifierTests
     }
 
     [Fact]
+    public void Secrets_alternating_on_one_thread_each_verify_only_their_own_signatures()
+    {
+        string other = Sign("other_secret", VectorTimestamp, VectorBody);
+        string header = $"t={VectorTimestamp},v1={VectorSignature}";
+
+        Assert.Equal("evt_8A3F2C1D", Verifier.Verify(Bytes(VectorBody), header, Secret).Id);
+        Assert.Equal("evt_8A3F2C1D", Verifier.Verify(Bytes(VectorBody), $"t={VectorTimestamp},v1={other}", "other_secret").Id);
+        AssertRejected(SignatureFailureReason.SignatureMismatch, VectorBody, $"t={VectorTimestamp},v1={other}");
+        Assert.Throws<SignatureVerificationException>(() => Verifier.Verify(Bytes(VectorBody), header, "other_secret"));
+        Assert.Equal("evt_8A3F2C1D", Verifier.Verify(Bytes(VectorBody), header, Secret).Id);
+    }
+
+    [Fact]
+    public void Concurrent_verifications_with_different_secrets_and_bodies_do_not_interfere()
+    {
+        WebhookVerifier verifier = Verifier;
+        string[] secrets = ["secret_a", "secret_b", "secret_c"];
+        bool[] outcomes = new bool[3000];
+
+        Parallel.For(0, outcomes.Length, i =>
+        {
+            string body = VectorBody.Replace("TX8A3F2C", $"TX{i:D6}", StringComparison.Ordinal);
+            string secret = secrets[i % secrets.Length];
+            string signedWith = secrets[(i / secrets.Length) % secrets.Length];
+            string header = $"t={VectorTimestamp},v1={Sign(signedWith, VectorTimestamp, body)}";
+            try
+            {
+                outcomes[i] = verifier.Verify(Bytes(body), header, secret).TransactionId == $"TX{i:D6}";
+            }
+            catch (SignatureVerificationException failure) when (failure.Reason == SignatureFailureReason.SignatureMismatch)
+            {
+                outcomes[i] = false;
+            }
+        });
+
+        Assert.All(Enumerable.Range(0, outcomes.Length), i =>
+            Assert.Equal(secrets[i % secrets.Length] == secrets[(i / secrets.Length) % secrets.Length], outcomes[i]));
+    }
+
+    [Fact]
     public void A_failure_message_never_contains_the_secret()
     {
         SignatureVerificationException failure = Assert.Throws<SignatureVerificationException>(
