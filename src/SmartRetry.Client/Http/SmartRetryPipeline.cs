@@ -88,33 +88,42 @@ internal sealed class SmartRetryPipeline
     {
         using IDisposable? scope = CallScope(logger, call.Operation, call.IdempotencyKey);
         var attempts = new AttemptCounter(this, call);
-        RestResponse response;
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        Outcome<RestResponse> outcome;
         try
         {
-            response = await (call.Retried ? retryingPipeline : singleAttemptPipeline).ExecuteAsync(
-                static (counter, token) => counter.Pipeline.SendAttemptAsync(counter, token),
-                attempts,
-                cancellationToken);
+            // The outcome form: a failed attempt reaches the retry strategy as a value rather than a thrown exception,
+            // and Polly wraps no extra task around each attempt.
+            outcome = await (call.Retried ? retryingPipeline : singleAttemptPipeline).ExecuteOutcomeAsync(
+                static (context, counter) => counter.Pipeline.SendAttemptAsync(counter, context.CancellationToken),
+                context,
+                attempts);
         }
-        catch (TimeoutRejectedException timeout)
+        finally
         {
-            throw new SmartRetryTransportException(
-                $"SmartRetry {call.Operation} got no answer within its timeout after {attempts.Count} attempt(s).", null, null, timeout)
-            {
-                Operation = call.Operation,
-                IdempotencyKey = call.IdempotencyKey,
-            };
-        }
-        catch (HttpRequestException failure)
-        {
-            throw new SmartRetryTransportException(
-                $"SmartRetry {call.Operation} could not be reached after {attempts.Count} attempt(s).", null, null, failure)
-            {
-                Operation = call.Operation,
-                IdempotencyKey = call.IdempotencyKey,
-            };
+            ResilienceContextPool.Shared.Return(context);
         }
 
+        switch (outcome.Exception)
+        {
+            case TimeoutRejectedException timeout:
+                throw new SmartRetryTransportException(
+                    $"SmartRetry {call.Operation} got no answer within its timeout after {attempts.Count} attempt(s).", null, null, timeout)
+                {
+                    Operation = call.Operation,
+                    IdempotencyKey = call.IdempotencyKey,
+                };
+            case HttpRequestException failure:
+                throw new SmartRetryTransportException(
+                    $"SmartRetry {call.Operation} could not be reached after {attempts.Count} attempt(s).", null, null, failure)
+                {
+                    Operation = call.Operation,
+                    IdempotencyKey = call.IdempotencyKey,
+                };
+        }
+
+        outcome.ThrowIfException();
+        RestResponse response = outcome.Result!;
         if (!response.IsSuccessStatusCode)
         {
             throw ErrorMapper.Map(call, response, TimeProvider.GetUtcNow());
@@ -155,36 +164,46 @@ internal sealed class SmartRetryPipeline
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    private async ValueTask<RestResponse> SendAttemptAsync(AttemptCounter counter, CancellationToken cancellationToken)
+    /// <summary>One attempt. Never throws: <see cref="ResiliencePipeline{T}.ExecuteOutcomeAsync{TState}"/> requires every failure as an outcome.</summary>
+    private async ValueTask<Outcome<RestResponse>> SendAttemptAsync(AttemptCounter counter, CancellationToken cancellationToken)
     {
         ApiCall call = counter.Call;
         int attempt = ++counter.Count;
-        if (rateLimitGate is not null)
+        try
         {
-            await rateLimitGate.WaitAsync(cancellationToken);
-        }
+            if (rateLimitGate is not null)
+            {
+                await rateLimitGate.WaitAsync(cancellationToken);
+            }
 
-        RestRequest request = CreateRequest(call, options.ApiKey);
-        long started = TimeProvider.GetTimestamp();
-        RestResponse response = await restClient.ExecuteAsync(request, cancellationToken);
-        double durationMs = TimeProvider.GetElapsedTime(started).TotalMilliseconds;
-        // RestSharp reports error statuses as ResponseStatus.Error too; only a zero status means no answer arrived.
-        if (response.StatusCode == 0)
+            long started = TimeProvider.GetTimestamp();
+            RestResponse response = await restClient.ExecuteAsync(CreateRequest(call, options.ApiKey), cancellationToken);
+            double durationMs = TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+            // RestSharp reports error statuses as ResponseStatus.Error too; only a zero status means no answer arrived.
+            if (response.StatusCode == 0)
+            {
+                ClientLog.AttemptFailed(
+                    logger,
+                    call.Operation,
+                    attempt,
+                    cancellationToken.IsCancellationRequested ? "cancelled or timed out" : response.ErrorException?.GetType().Name ?? response.ResponseStatus.ToString(),
+                    durationMs,
+                    call.IdempotencyKey);
+                return Outcome.FromException<RestResponse>(cancellationToken.IsCancellationRequested
+                    ? new OperationCanceledException(cancellationToken)
+                    : new HttpRequestException($"SmartRetry {call.Operation} got no answer.", response.ErrorException));
+            }
+
+            ClientLog.AttemptAnswered(logger, call.Operation, attempt, (int)response.StatusCode, durationMs, call.IdempotencyKey);
+            rateLimitGate?.Observe(ResponseHeaders.RateLimit(response));
+            return Outcome.FromResult(response);
+        }
+        catch (Exception failure)
         {
-            ClientLog.AttemptFailed(
-                logger,
-                call.Operation,
-                attempt,
-                cancellationToken.IsCancellationRequested ? "cancelled or timed out" : response.ErrorException?.GetType().Name ?? response.ResponseStatus.ToString(),
-                durationMs,
-                call.IdempotencyKey);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new HttpRequestException($"SmartRetry {call.Operation} got no answer.", response.ErrorException);
+            // Whatever fails (a cancelled rate-limit wait included) becomes the outcome Polly decides on.
+            return Outcome.FromException<RestResponse>(failure);
         }
-
-        ClientLog.AttemptAnswered(logger, call.Operation, attempt, (int)response.StatusCode, durationMs, call.IdempotencyKey);
-        rateLimitGate?.Observe(ResponseHeaders.RateLimit(response));
-        return response;
     }
 
     /// <summary>The RestSharp client every call goes through (and the benchmarks measure on its own).</summary>
