@@ -102,8 +102,8 @@ public class WebhookVerifier
         && Convert.FromHexString(signature, destination, out _, out int written) == OperationStatus.Done
         && written == MacLength;
 
-    // One pass over the body: top-level fields are read as they come and only `data` becomes a JsonElement, so the
-    // event costs a single tokenization and no document copy.
+    // One pass over the body: top-level fields are read as they come and `data` is checked and copied as raw JSON,
+    // parsed into a JsonElement only when the event's data is first read.
     private static WebhookEvent Parse(ReadOnlyMemory<byte> rawBody)
     {
         try
@@ -116,7 +116,7 @@ public class WebhookVerifier
 
             string? id = null, type = null, environment = null;
             DateTimeOffset? createdAt = null;
-            JsonElement data = default;
+            byte[] data = [];
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -138,7 +138,9 @@ public class WebhookVerifier
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    data = JsonElement.ParseValue(ref reader);
+                    int start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    data = rawBody.Span[start..(int)reader.BytesConsumed].ToArray();
                 }
                 else
                 {
@@ -179,13 +181,21 @@ public class WebhookVerifier
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader)
     {
-        string? text = ReadString(ref reader);
-        if (text is null)
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
         {
+            reader.Skip();
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value)
+        // SmartRetry sends UTC ("2026-04-01T14:22:13Z"), which the reader parses in place; other forms take the
+        // tolerant path, where a time without an offset is UTC rather than the reader's local time.
+        if (!reader.ValueIsEscaped && reader.ValueSpan is [.., (byte)'Z'] && reader.TryGetDateTimeOffset(out DateTimeOffset utc))
+        {
+            return utc;
+        }
+
+        return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value)
             ? value
             : throw Fail(SignatureFailureReason.InvalidPayload, "The webhook field created_at is not an ISO 8601 time.");
     }

@@ -47,6 +47,10 @@ public class WebhookVerifyBenchmarks
     [Benchmark]
     public WebhookEvent Verify() => webhooks.Verify(body, header, Secret);
 
+    /// <summary>Verify, then one read of <c>data</c>: the payload is parsed on first use, as webhook intake does when routing.</summary>
+    [Benchmark]
+    public string? VerifyAndReadData() => webhooks.Verify(body, header, Secret).TransactionId;
+
     /// <summary>The signature check alone, without parsing the event.</summary>
     [Benchmark]
     public void VerifySignatureOnly() => webhooks.VerifySignature(body, header, Secret);

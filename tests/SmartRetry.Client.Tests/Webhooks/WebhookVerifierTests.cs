@@ -164,6 +164,56 @@ public sealed class WebhookVerifierTests
         Assert.Equal("sandbox", webhook.Environment);
     }
 
+    [Theory]
+    [InlineData("2026-04-01T14:22:13Z")]
+    [InlineData("2026-04-01T14:22:13.000Z")]
+    [InlineData("2026-04-01T16:22:13+02:00")]
+    [InlineData("2026-04-01T14:22:13")]
+    public void Created_at_is_the_same_instant_in_every_iso_form_and_utc_without_an_offset(string createdAt)
+    {
+        string body = $$"""{"id":"evt_4","type":"transaction.approved","created_at":"{{createdAt}}"}""";
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(body), $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}", Secret);
+
+        Assert.Equal(new DateTimeOffset(2026, 4, 1, 14, 22, 13, TimeSpan.Zero), webhook.CreatedAt);
+    }
+
+    [Fact]
+    public void Data_is_the_object_sent_and_copies_of_the_event_share_it()
+    {
+        const string data = """{"transaction_id":"TX8A3F2C","amount":49.99,"notes":"a \"quoted\" note"}""";
+        const string body = """{"id":"evt_5","type":"transaction.approved","data":""" + data + ""","created_at":"2026-04-01T14:22:13Z"}""";
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(body), $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}", Secret);
+        WebhookEvent copy = webhook with { };
+
+        Assert.Equal(webhook, copy);
+        Assert.Equal(data, webhook.Data.GetRawText());
+        Assert.Equal(webhook, copy);
+        Assert.Equal(49.99m, copy.Data.GetProperty("amount").GetDecimal());
+        Assert.Equal("TX8A3F2C", copy.TransactionId);
+    }
+
+    [Fact]
+    public void An_event_without_data_has_undefined_data_and_no_fields()
+    {
+        const string body = """{"id":"evt_6","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"}""";
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(body), $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}", Secret);
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Undefined, webhook.Data.ValueKind);
+        Assert.Null(webhook.TransactionId);
+    }
+
+    [Fact]
+    public void An_event_built_in_code_reads_the_data_it_was_given()
+    {
+        var built = new WebhookEvent("evt_7", "transaction.approved", DateTimeOffset.UnixEpoch, Json("""{"transaction_id":"TX000001"}"""), null);
+        WebhookEvent replaced = built with { Data = Json("""{"transaction_id":"TX000002"}""") };
+
+        Assert.Equal(("TX000001", "TX000002"), (built.TransactionId, replaced.TransactionId));
+    }
+
     [Fact]
     public void A_flat_reason_code_is_read_when_there_is_no_status_object()
     {
@@ -231,6 +281,8 @@ public sealed class WebhookVerifierTests
     }
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static System.Text.Json.JsonElement Json(string json) => System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(json);
 
     private static string Sign(string secret, long timestamp, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
