@@ -13,18 +13,18 @@ namespace SmartRetry.Client.Webhooks;
 /// <param name="Environment">"sandbox" for sandbox events; null when absent.</param>
 public sealed record WebhookEvent(string Id, string Type, DateTimeOffset CreatedAt, JsonElement Data, string? Environment)
 {
-    private readonly Lazy<JsonElement> data = new(Data);
+    private readonly WebhookData data = Data.ValueKind == JsonValueKind.Undefined ? WebhookData.None : new(Data);
 
     /// <param name="rawData">The JSON of <c>data</c> exactly as sent, or empty when the event has none.</param>
     internal WebhookEvent(string id, string type, DateTimeOffset createdAt, byte[] rawData, string? environment)
         : this(id, type, createdAt, default(JsonElement), environment)
     {
-        data = rawData.Length == 0 ? new(default(JsonElement)) : new(() => ParseData(rawData));
+        data = rawData.Length == 0 ? WebhookData.None : new(rawData);
     }
 
     public JsonElement Data
     {
-        get => data.Value;
+        get => data.Element;
         init => data = new(value);
     }
 
@@ -63,12 +63,6 @@ public sealed record WebhookEvent(string Id, string Type, DateTimeOffset Created
             : null;
 
     private string? DataString(string name) => Data.ValueKind == JsonValueKind.Object ? StringProperty(Data, name) : null;
-
-    private static JsonElement ParseData(byte[] rawData)
-    {
-        var reader = new Utf8JsonReader(rawData);
-        return JsonElement.ParseValue(ref reader);
-    }
 
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -212,6 +212,8 @@ public sealed class WebhookVerifierTests
         WebhookEvent replaced = built with { Data = Json("""{"transaction_id":"TX000002"}""") };
 
         Assert.Equal(("TX000001", "TX000002"), (built.TransactionId, replaced.TransactionId));
+        Assert.Equal(built, new WebhookEvent(built.Id, built.Type, built.CreatedAt, built.Data, null));
+        Assert.NotEqual(built, replaced);
     }
 
     [Fact]
