@@ -22,8 +22,14 @@ namespace SmartRetry.Client.Http;
 internal sealed class SmartRetryPipeline
 #pragma warning restore CA1001
 {
-    private static readonly string UserAgent =
+    internal static readonly string UserAgent =
         $"SmartRetry.Client/{typeof(SmartRetryPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0"}";
+
+    /// <summary>
+    /// What SmartRetry answers: JSON, and problem details for errors. RestSharp would otherwise advertise the XML types of
+    /// its default serializers too, joining the list anew for every request.
+    /// </summary>
+    internal const string AcceptedMediaTypes = "application/json, application/problem+json";
 
     private static readonly Func<ILogger, string, string?, IDisposable?> CallScope =
         LoggerMessage.DefineScope<string, string?>("SmartRetry {Operation} (idempotency key {IdempotencyKey})");
@@ -40,10 +46,7 @@ internal sealed class SmartRetryPipeline
         this.options = options;
         this.logger = logger;
         TimeProvider = timeProvider;
-        restClient = new RestClient(
-            httpClient,
-            new RestClientOptions(options.BaseUrl) { UserAgent = UserAgent, ThrowOnAnyError = false },
-            disposeHttpClient: false);
+        restClient = CreateRestClient(httpClient, options);
         rateLimitGate = options.WaitForRateLimitReset ? new RateLimitGate(timeProvider, options.Retry.MaxRetryAfter, logger) : null;
         retryingPipeline = BuildPipeline(retried: true);
         singleAttemptPipeline = BuildPipeline(retried: false);
@@ -85,33 +88,42 @@ internal sealed class SmartRetryPipeline
     {
         using IDisposable? scope = CallScope(logger, call.Operation, call.IdempotencyKey);
         var attempts = new AttemptCounter(this, call);
-        RestResponse response;
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        Outcome<RestResponse> outcome;
         try
         {
-            response = await (call.Retried ? retryingPipeline : singleAttemptPipeline).ExecuteAsync(
-                static (counter, token) => counter.Pipeline.SendAttemptAsync(counter, token),
-                attempts,
-                cancellationToken);
+            // The outcome form: a failed attempt reaches the retry strategy as a value rather than a thrown exception,
+            // and Polly wraps no extra task around each attempt.
+            outcome = await (call.Retried ? retryingPipeline : singleAttemptPipeline).ExecuteOutcomeAsync(
+                static (context, counter) => counter.Pipeline.SendAttemptAsync(counter, context.CancellationToken),
+                context,
+                attempts);
         }
-        catch (TimeoutRejectedException timeout)
+        finally
         {
-            throw new SmartRetryTransportException(
-                $"SmartRetry {call.Operation} got no answer within its timeout after {attempts.Count} attempt(s).", null, null, timeout)
-            {
-                Operation = call.Operation,
-                IdempotencyKey = call.IdempotencyKey,
-            };
-        }
-        catch (HttpRequestException failure)
-        {
-            throw new SmartRetryTransportException(
-                $"SmartRetry {call.Operation} could not be reached after {attempts.Count} attempt(s).", null, null, failure)
-            {
-                Operation = call.Operation,
-                IdempotencyKey = call.IdempotencyKey,
-            };
+            ResilienceContextPool.Shared.Return(context);
         }
 
+        switch (outcome.Exception)
+        {
+            case TimeoutRejectedException timeout:
+                throw new SmartRetryTransportException(
+                    $"SmartRetry {call.Operation} got no answer within its timeout after {attempts.Count} attempt(s).", null, null, timeout)
+                {
+                    Operation = call.Operation,
+                    IdempotencyKey = call.IdempotencyKey,
+                };
+            case HttpRequestException failure:
+                throw new SmartRetryTransportException(
+                    $"SmartRetry {call.Operation} could not be reached after {attempts.Count} attempt(s).", null, null, failure)
+                {
+                    Operation = call.Operation,
+                    IdempotencyKey = call.IdempotencyKey,
+                };
+        }
+
+        outcome.ThrowIfException();
+        RestResponse response = outcome.Result!;
         if (!response.IsSuccessStatusCode)
         {
             throw ErrorMapper.Map(call, response, TimeProvider.GetUtcNow());
@@ -152,15 +164,68 @@ internal sealed class SmartRetryPipeline
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    private async ValueTask<RestResponse> SendAttemptAsync(AttemptCounter counter, CancellationToken cancellationToken)
+    /// <summary>One attempt. Never throws: <see cref="ResiliencePipeline{T}.ExecuteOutcomeAsync{TState}"/> requires every failure as an outcome.</summary>
+    private async ValueTask<Outcome<RestResponse>> SendAttemptAsync(AttemptCounter counter, CancellationToken cancellationToken)
     {
         ApiCall call = counter.Call;
         int attempt = ++counter.Count;
-        if (rateLimitGate is not null)
+        try
         {
-            await rateLimitGate.WaitAsync(cancellationToken);
-        }
+            if (rateLimitGate is not null)
+            {
+                await rateLimitGate.WaitAsync(cancellationToken);
+            }
 
+            long started = TimeProvider.GetTimestamp();
+            RestResponse response = await restClient.ExecuteAsync(CreateRequest(call, options.ApiKey), cancellationToken);
+            double durationMs = TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+            // RestSharp reports error statuses as ResponseStatus.Error too; only a zero status means no answer arrived.
+            if (response.StatusCode == 0)
+            {
+                ClientLog.AttemptFailed(
+                    logger,
+                    call.Operation,
+                    attempt,
+                    cancellationToken.IsCancellationRequested ? "cancelled or timed out" : response.ErrorException?.GetType().Name ?? response.ResponseStatus.ToString(),
+                    durationMs,
+                    call.IdempotencyKey);
+                return Outcome.FromException<RestResponse>(cancellationToken.IsCancellationRequested
+                    ? new OperationCanceledException(cancellationToken)
+                    : new HttpRequestException($"SmartRetry {call.Operation} got no answer.", response.ErrorException));
+            }
+
+            ClientLog.AttemptAnswered(logger, call.Operation, attempt, (int)response.StatusCode, durationMs, call.IdempotencyKey);
+            rateLimitGate?.Observe(ResponseHeaders.RateLimit(response));
+            return Outcome.FromResult(response);
+        }
+        catch (Exception failure)
+        {
+            // Whatever fails (a cancelled rate-limit wait included) becomes the outcome Polly decides on.
+            return Outcome.FromException<RestResponse>(failure);
+        }
+    }
+
+    /// <summary>The RestSharp client every call goes through (and the benchmarks measure on its own).</summary>
+    internal static RestClient CreateRestClient(HttpClient httpClient, SmartRetryClientOptions options)
+    {
+        var restOptions = new RestClientOptions(options.BaseUrl)
+        {
+            UserAgent = UserAgent,
+            ThrowOnAnyError = false,
+
+            // The pipeline times every attempt (AttemptTimeout, on the TimeProvider). RestSharp's own timeout (100 s by
+            // default) would arm a second timer per attempt and could cut an attempt short of a longer AttemptTimeout.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var restClient = new RestClient(httpClient, restOptions, disposeHttpClient: false);
+        restClient.AddDefaultHeader(KnownHeaders.Accept, AcceptedMediaTypes);
+        return restClient;
+    }
+
+    /// <summary>One attempt's request: a new <see cref="RestRequest"/> per attempt, carrying the call's key and body bytes.</summary>
+    internal static RestRequest CreateRequest(ApiCall call, string apiKey)
+    {
         var request = new RestRequest(call.Resource, call.Method)
         {
             CompletionOption = HttpCompletionOption.ResponseContentRead,
@@ -168,7 +233,7 @@ internal sealed class SmartRetryPipeline
         };
         if (call.Authenticated)
         {
-            request.AddHeader(HeaderNames.ApiKey, options.ApiKey);
+            request.AddHeader(HeaderNames.ApiKey, apiKey);
         }
 
         if (call.IdempotencyKey is not null)
@@ -186,26 +251,7 @@ internal sealed class SmartRetryPipeline
             request.AddParameter(new BodyParameter(string.Empty, call.Body, ContentType.Json, DataFormat.Binary));
         }
 
-        long started = TimeProvider.GetTimestamp();
-        RestResponse response = await restClient.ExecuteAsync(request, cancellationToken);
-        double durationMs = TimeProvider.GetElapsedTime(started).TotalMilliseconds;
-        // RestSharp reports error statuses as ResponseStatus.Error too; only a zero status means no answer arrived.
-        if (response.StatusCode == 0)
-        {
-            ClientLog.AttemptFailed(
-                logger,
-                call.Operation,
-                attempt,
-                cancellationToken.IsCancellationRequested ? "cancelled or timed out" : response.ErrorException?.GetType().Name ?? response.ResponseStatus.ToString(),
-                durationMs,
-                call.IdempotencyKey);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new HttpRequestException($"SmartRetry {call.Operation} got no answer.", response.ErrorException);
-        }
-
-        ClientLog.AttemptAnswered(logger, call.Operation, attempt, (int)response.StatusCode, durationMs, call.IdempotencyKey);
-        rateLimitGate?.Observe(ResponseHeaders.RateLimit(response));
-        return response;
+        return request;
     }
 
     private ResiliencePipeline<RestResponse> BuildPipeline(bool retried)

@@ -4,12 +4,30 @@ namespace SmartRetry.Client.Webhooks;
 
 /// <summary>
 /// A verified SmartRetry webhook event (smartretry-api.md §6.3). <see cref="Data"/> is kept whole because its fields
-/// vary by type and are only partly documented; the accessors read the ones that are.
+/// vary by type and are only partly documented; the accessors read the ones that are. A verified event holds
+/// <c>data</c> as the JSON sent (already checked to be well-formed) and parses it on first use, so verifying and
+/// deduplicating a delivery does not pay for a payload it may never read; <c>with</c> copies share that one parse.
 /// </summary>
 /// <param name="Id">Stable across redeliveries: the deduplication key.</param>
+/// <param name="Data">The <c>data</c> object; <see cref="JsonValueKind.Undefined"/> when the event has none.</param>
 /// <param name="Environment">"sandbox" for sandbox events; null when absent.</param>
 public sealed record WebhookEvent(string Id, string Type, DateTimeOffset CreatedAt, JsonElement Data, string? Environment)
 {
+    private readonly WebhookData data = Data.ValueKind == JsonValueKind.Undefined ? WebhookData.None : new(Data);
+
+    /// <param name="rawData">The JSON of <c>data</c> exactly as sent, or empty when the event has none.</param>
+    internal WebhookEvent(string id, string type, DateTimeOffset createdAt, byte[] rawData, string? environment)
+        : this(id, type, createdAt, default(JsonElement), environment)
+    {
+        data = rawData.Length == 0 ? WebhookData.None : new(rawData);
+    }
+
+    public JsonElement Data
+    {
+        get => data.Element;
+        init => data = new(value);
+    }
+
     public string? TransactionId => DataString("transaction_id");
 
     public string? OrderId => DataString("order_id");

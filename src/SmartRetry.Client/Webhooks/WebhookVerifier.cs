@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace SmartRetry.Client.Webhooks;
@@ -19,7 +18,6 @@ public class WebhookVerifier
 
     private const int MacLength = 32;
     private const int HexMacLength = MacLength * 2;
-    private const int MaxStackSecretBytes = 256;
 
     private readonly TimeProvider _timeProvider;
     private readonly long _toleranceSeconds;
@@ -51,15 +49,15 @@ public class WebhookVerifier
             throw Fail(SignatureFailureReason.MissingHeader, $"The {SignatureHeaderName} header is missing.");
         }
 
-        SignatureHeader header = SignatureHeader.Parse(signatureHeader);
+        var header = SignatureHeader.Parse(signatureHeader);
         CheckFreshness(header.Timestamp);
 
         Span<byte> expected = stackalloc byte[MacLength];
-        ComputeMac(header.Timestamp, rawBody, secret, expected);
+        WebhookMac.Compute(secret, header.Timestamp, rawBody, expected);
 
         bool anyWellFormed = false;
         Span<byte> candidate = stackalloc byte[MacLength];
-        foreach (string signature in header.Signatures)
+        foreach (ReadOnlySpan<char> signature in header.Signatures)
         {
             if (!TryDecodeHex(signature, candidate))
             {
@@ -78,9 +76,9 @@ public class WebhookVerifier
             : Fail(SignatureFailureReason.MalformedSignature, $"No v1 signature is {HexMacLength} hexadecimal characters.");
     }
 
-    private void CheckFreshness(string timestamp)
+    private void CheckFreshness(ReadOnlySpan<char> timestamp)
     {
-        if (timestamp.Length is 0 or > 12 || !timestamp.All(char.IsAsciiDigit)
+        if (timestamp.Length is 0 or > 12 || timestamp.ContainsAnyExceptInRange('0', '9')
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out long signedAt))
         {
             throw Fail(SignatureFailureReason.InvalidTimestamp, "The signature timestamp t is not a Unix time in seconds.");
@@ -99,41 +97,13 @@ public class WebhookVerifier
         }
     }
 
-    private static void ComputeMac(string timestamp, ReadOnlySpan<byte> rawBody, string secret, Span<byte> destination)
-    {
-        int secretLength = Encoding.UTF8.GetByteCount(secret);
-        byte[]? rentedKey = secretLength > MaxStackSecretBytes ? ArrayPool<byte>.Shared.Rent(secretLength) : null;
-        Span<byte> key = rentedKey is null ? stackalloc byte[secretLength] : rentedKey.AsSpan(0, secretLength);
-
-        // The signed message is the timestamp exactly as sent, a dot, and the body bytes exactly as received.
-        int messageLength = timestamp.Length + 1 + rawBody.Length;
-        byte[] message = ArrayPool<byte>.Shared.Rent(messageLength);
-        try
-        {
-            Encoding.UTF8.GetBytes(secret, key);
-            int written = Encoding.ASCII.GetBytes(timestamp, message);
-            message[written] = (byte)'.';
-            rawBody.CopyTo(message.AsSpan(written + 1));
-            HMACSHA256.HashData(key, message.AsSpan(0, messageLength), destination);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(key);
-            ArrayPool<byte>.Shared.Return(message);
-            if (rentedKey is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rentedKey);
-            }
-        }
-    }
-
-    private static bool TryDecodeHex(string signature, Span<byte> destination) =>
+    private static bool TryDecodeHex(ReadOnlySpan<char> signature, Span<byte> destination) =>
         signature.Length == HexMacLength
         && Convert.FromHexString(signature, destination, out _, out int written) == OperationStatus.Done
         && written == MacLength;
 
-    // One pass over the body: top-level fields are read as they come and only `data` becomes a JsonElement, so the
-    // event costs a single tokenization and no document copy.
+    // One pass over the body: top-level fields are read as they come and `data` is checked and copied as raw JSON,
+    // parsed into a JsonElement only when the event's data is first read.
     private static WebhookEvent Parse(ReadOnlyMemory<byte> rawBody)
     {
         try
@@ -146,7 +116,7 @@ public class WebhookVerifier
 
             string? id = null, type = null, environment = null;
             DateTimeOffset? createdAt = null;
-            JsonElement data = default;
+            byte[] data = [];
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -168,7 +138,9 @@ public class WebhookVerifier
                 else if (reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    data = JsonElement.ParseValue(ref reader);
+                    int start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    data = rawBody.Span[start..(int)reader.BytesConsumed].ToArray();
                 }
                 else
                 {
@@ -209,13 +181,21 @@ public class WebhookVerifier
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader)
     {
-        string? text = ReadString(ref reader);
-        if (text is null)
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
         {
+            reader.Skip();
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value)
+        // SmartRetry sends UTC ("2026-04-01T14:22:13Z"), which the reader parses in place; other forms take the
+        // tolerant path, where a time without an offset is UTC rather than the reader's local time.
+        if (!reader.ValueIsEscaped && reader.ValueSpan is [.., (byte)'Z'] && reader.TryGetDateTimeOffset(out DateTimeOffset utc))
+        {
+            return utc;
+        }
+
+        return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value)
             ? value
             : throw Fail(SignatureFailureReason.InvalidPayload, "The webhook field created_at is not an ISO 8601 time.");
     }

@@ -139,6 +139,28 @@ public sealed class RetryTests : IClassFixture<ApiServer>, IDisposable
     }
 
     [Fact]
+    public async Task An_attempt_that_outlives_its_timeout_on_the_clock_is_retried_then_reported_as_a_transport_failure()
+    {
+        // The server holds each answer for longer than the test runs; only the fake clock ends the attempts.
+        server.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(SalePath))
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMinutes(2)));
+        using var hanging = new ClientHarness(server, options => options.Retry.MaxAttempts = 2);
+
+        Task<SmartRetryResponse<PaymentResult>> call = hanging.Client.Payments.SaleAsync(Requests.Sale(), "sale-hanging");
+        await hanging.Time.WaitForTimerAsync(hanging.Options.AttemptTimeout);
+        hanging.Time.Advance(hanging.Options.AttemptTimeout);
+        await hanging.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        hanging.Time.Advance(TimeSpan.FromSeconds(1));
+        await hanging.Time.WaitForTimerAsync(hanging.Options.AttemptTimeout);
+        hanging.Time.Advance(hanging.Options.AttemptTimeout);
+
+        var failure = await Assert.ThrowsAsync<SmartRetryTransportException>(() => call.WaitAsync(Guard));
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(failure.InnerException);
+        Assert.Equal("sale-hanging", failure.IdempotencyKey);
+        Assert.Equal(2, hanging.Logger.Collector.GetSnapshot().Count(record => record.Id.Name == "SmartRetryAttemptFailed"));
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_retried_and_then_reported_as_a_transport_failure()
     {
         using var refusing = new RefusingPort();

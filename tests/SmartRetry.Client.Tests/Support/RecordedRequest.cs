@@ -36,7 +36,16 @@ public static class RecordedRequest
         Assert.Equal(authenticated ? ClientHarness.ApiKey : null, entry.Header("x-api-key"));
         Assert.Null(entry.Header("Idempotency-Key"));
         Assert.Empty(entry.BodyBytes());
+        AssertAcceptsJsonOnly(entry);
     }
+
+    /// <summary>SmartRetry answers JSON and problem details only; RestSharp's default would advertise XML too.</summary>
+    public static void AssertAcceptsJsonOnly(this ILogEntry entry) =>
+        Assert.Equal(["application/json", "application/problem+json"], entry.Headers("Accept"));
+
+    private static IEnumerable<string> Headers(this ILogEntry entry, string name) =>
+        entry.RequestMessage!.Headers!.Single(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)).Value
+            .SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries));
 
     private static void AssertJsonBody(ILogEntry entry, string method, string path, string goldenRequest)
     {
@@ -45,5 +54,6 @@ public static class RecordedRequest
         Assert.Equal(ClientHarness.ApiKey, entry.Header("x-api-key"));
         Assert.StartsWith("application/json", entry.Header("Content-Type"), StringComparison.Ordinal);
         Assert.Equal(Golden.Request(goldenRequest), entry.BodyText());
+        AssertAcceptsJsonOnly(entry);
     }
 }

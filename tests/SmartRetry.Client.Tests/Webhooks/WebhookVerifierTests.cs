@@ -164,6 +164,58 @@ public sealed class WebhookVerifierTests
         Assert.Equal("sandbox", webhook.Environment);
     }
 
+    [Theory]
+    [InlineData("2026-04-01T14:22:13Z")]
+    [InlineData("2026-04-01T14:22:13.000Z")]
+    [InlineData("2026-04-01T16:22:13+02:00")]
+    [InlineData("2026-04-01T14:22:13")]
+    public void Created_at_is_the_same_instant_in_every_iso_form_and_utc_without_an_offset(string createdAt)
+    {
+        string body = $$"""{"id":"evt_4","type":"transaction.approved","created_at":"{{createdAt}}"}""";
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(body), $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}", Secret);
+
+        Assert.Equal(new DateTimeOffset(2026, 4, 1, 14, 22, 13, TimeSpan.Zero), webhook.CreatedAt);
+    }
+
+    [Fact]
+    public void Data_is_the_object_sent_and_copies_of_the_event_share_it()
+    {
+        const string data = """{"transaction_id":"TX8A3F2C","amount":49.99,"notes":"a \"quoted\" note"}""";
+        const string body = """{"id":"evt_5","type":"transaction.approved","data":""" + data + ""","created_at":"2026-04-01T14:22:13Z"}""";
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(body), $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}", Secret);
+        WebhookEvent copy = webhook with { };
+
+        Assert.Equal(webhook, copy);
+        Assert.Equal(data, webhook.Data.GetRawText());
+        Assert.Equal(webhook, copy);
+        Assert.Equal(49.99m, copy.Data.GetProperty("amount").GetDecimal());
+        Assert.Equal("TX8A3F2C", copy.TransactionId);
+    }
+
+    [Fact]
+    public void An_event_without_data_has_undefined_data_and_no_fields()
+    {
+        const string body = """{"id":"evt_6","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"}""";
+
+        WebhookEvent webhook = Verifier.Verify(Bytes(body), $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}", Secret);
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Undefined, webhook.Data.ValueKind);
+        Assert.Null(webhook.TransactionId);
+    }
+
+    [Fact]
+    public void An_event_built_in_code_reads_the_data_it_was_given()
+    {
+        var built = new WebhookEvent("evt_7", "transaction.approved", DateTimeOffset.UnixEpoch, Json("""{"transaction_id":"TX000001"}"""), null);
+        WebhookEvent replaced = built with { Data = Json("""{"transaction_id":"TX000002"}""") };
+
+        Assert.Equal(("TX000001", "TX000002"), (built.TransactionId, replaced.TransactionId));
+        Assert.Equal(built, new WebhookEvent(built.Id, built.Type, built.CreatedAt, built.Data, null));
+        Assert.NotEqual(built, replaced);
+    }
+
     [Fact]
     public void A_flat_reason_code_is_read_when_there_is_no_status_object()
     {
@@ -173,6 +225,46 @@ public sealed class WebhookVerifierTests
 
         Assert.Equal("DO_NOT_HONOR", webhook.ReasonCode);
         Assert.Null(webhook.Status);
+    }
+
+    [Fact]
+    public void Secrets_alternating_on_one_thread_each_verify_only_their_own_signatures()
+    {
+        string other = Sign("other_secret", VectorTimestamp, VectorBody);
+        string header = $"t={VectorTimestamp},v1={VectorSignature}";
+
+        Assert.Equal("evt_8A3F2C1D", Verifier.Verify(Bytes(VectorBody), header, Secret).Id);
+        Assert.Equal("evt_8A3F2C1D", Verifier.Verify(Bytes(VectorBody), $"t={VectorTimestamp},v1={other}", "other_secret").Id);
+        AssertRejected(SignatureFailureReason.SignatureMismatch, VectorBody, $"t={VectorTimestamp},v1={other}");
+        Assert.Throws<SignatureVerificationException>(() => Verifier.Verify(Bytes(VectorBody), header, "other_secret"));
+        Assert.Equal("evt_8A3F2C1D", Verifier.Verify(Bytes(VectorBody), header, Secret).Id);
+    }
+
+    [Fact]
+    public void Concurrent_verifications_with_different_secrets_and_bodies_do_not_interfere()
+    {
+        WebhookVerifier verifier = Verifier;
+        string[] secrets = ["secret_a", "secret_b", "secret_c"];
+        bool[] outcomes = new bool[3000];
+
+        Parallel.For(0, outcomes.Length, i =>
+        {
+            string body = VectorBody.Replace("TX8A3F2C", $"TX{i:D6}", StringComparison.Ordinal);
+            string secret = secrets[i % secrets.Length];
+            string signedWith = secrets[(i / secrets.Length) % secrets.Length];
+            string header = $"t={VectorTimestamp},v1={Sign(signedWith, VectorTimestamp, body)}";
+            try
+            {
+                outcomes[i] = verifier.Verify(Bytes(body), header, secret).TransactionId == $"TX{i:D6}";
+            }
+            catch (SignatureVerificationException failure) when (failure.Reason == SignatureFailureReason.SignatureMismatch)
+            {
+                outcomes[i] = false;
+            }
+        });
+
+        Assert.All(Enumerable.Range(0, outcomes.Length), i =>
+            Assert.Equal(secrets[i % secrets.Length] == secrets[(i / secrets.Length) % secrets.Length], outcomes[i]));
     }
 
     [Fact]
@@ -191,6 +283,8 @@ public sealed class WebhookVerifierTests
     }
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static System.Text.Json.JsonElement Json(string json) => System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(json);
 
     private static string Sign(string secret, long timestamp, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
