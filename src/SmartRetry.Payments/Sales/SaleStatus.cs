@@ -8,6 +8,7 @@ namespace SmartRetry.Payments.Sales;
 /// <param name="Status">The ledger status; null only while the payment is being scheduled.</param>
 /// <param name="Kind">Sale or refund (null only while being scheduled).</param>
 /// <param name="OriginalPaymentId">For a refund: the payment it returns money from.</param>
+/// <param name="RefundsReserved">For an approved sale: what its refunds have taken, approved, in flight or unresolved (0 when none).</param>
 public sealed record SaleStatus(
     string PaymentId,
     string? MerchantTransactionId,
@@ -22,7 +23,8 @@ public sealed record SaleStatus(
     SaleCardDisplay? Card,
     SaleWorkflowState? Workflow,
     PaymentKind? Kind = null,
-    string? OriginalPaymentId = null);
+    string? OriginalPaymentId = null,
+    decimal? RefundsReserved = null);
 
 /// <summary>What may be shown of the card: never SmartRetry's token.</summary>
 public sealed record SaleCardDisplay(string? LastFour, string? Brand);

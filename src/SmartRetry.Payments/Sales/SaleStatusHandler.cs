@@ -13,7 +13,7 @@ namespace SmartRetry.Payments.Sales;
 /// refunds alike (a refund is a payment of its own, linked to its original), and the ledger rows of a merchant-managed
 /// series' payments (<see cref="RecurringSeriesIds.IsChargePaymentId"/>).
 /// </summary>
-public sealed class SaleStatusHandler(IPaymentLedger ledger)
+public sealed class SaleStatusHandler(IPaymentLedger ledger, IRefundReservations refunds)
 {
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
     public async Task<HandlerResult<SaleStatus>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
@@ -32,6 +32,10 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger)
         {
             return NotFound(paymentId);
         }
+
+        decimal? refundsReserved = entry is { Kind: PaymentKind.Sale, Status: PaymentStatus.Approved }
+            ? await refunds.GetReservedAsync(paymentId, cancellationToken)
+            : null;
 
         return HandlerResult.Success(HttpStatusCode.OK, new SaleStatus(
             paymentId,
@@ -52,7 +56,8 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger)
                 ParseCustomStatus(instance.SerializedCustomStatus),
                 instance.FailureMessage),
             entry?.Kind,
-            entry?.OriginalPaymentId));
+            entry?.OriginalPaymentId,
+            refundsReserved));
     }
 
     private static JsonElement? ParseCustomStatus(string? json)

@@ -209,10 +209,14 @@ public sealed class RefundSubmissionHandlerTests(AzuriteFixture azurite)
         await harness.RecordSaleAsync();
         await harness.RefundAsync("""{"refund_id":"rf-1","amount":12.50}""");
 
-        HandlerResult<SaleStatus> status = await new SaleStatusHandler(harness.Ledger).GetAsync(harness.Workflows.Object, RefundPaymentId, CancellationToken.None);
+        var statusHandler = new SaleStatusHandler(harness.Ledger, harness.Reservations);
+        HandlerResult<SaleStatus> status = await statusHandler.GetAsync(harness.Workflows.Object, RefundPaymentId, CancellationToken.None);
+        HandlerResult<SaleStatus> original = await statusHandler.GetAsync(harness.Workflows.Object, SalePaymentId, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Equal((PaymentKind.Refund, SalePaymentId, 12.50m, PaymentStatus.Scheduled, "rf-1"),
             (status.Body!.Kind, status.Body.OriginalPaymentId, status.Body.Amount, status.Body.Status, status.Body.MerchantTransactionId));
+        Assert.Null(status.Body.RefundsReserved);
+        Assert.Equal((PaymentKind.Sale, 12.50m), (original.Body!.Kind, original.Body.RefundsReserved));
     }
 }

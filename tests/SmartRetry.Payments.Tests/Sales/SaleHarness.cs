@@ -42,7 +42,7 @@ internal sealed class SaleHarness
             options,
             Time,
             new FakeLogger<SaleSubmissionHandler>(Logs));
-        Status = new SaleStatusHandler(Ledger);
+        Status = new SaleStatusHandler(Ledger, new TableRefundReservations(Tables));
         Cancellation = new SaleCancellationHandler(Ledger, Time, new FakeLogger<SaleCancellationHandler>(Logs));
     }
 
