@@ -5,13 +5,21 @@ namespace SmartRetry.Payments.Recurring.Dunning;
 /// The rule is <see cref="CardAttemptWindow"/>'s: an attempt is allowed only when fewer than the limit of attempts that
 /// were not approved (declined, failed, unresolved or still in flight) fall at or after 30 days before it. Attempts at
 /// later times (another workflow's clock may run ahead) count too, so no closed 30-day window containing the new
-/// attempt can exceed the limit. Compact: each reservation drops attempts older than the window plus a margin.
+/// attempt can exceed the limit. Compact: each reservation drops attempts older than the window plus a margin, and
+/// approved ones after <see cref="ApprovedRetention"/>.
 /// </summary>
 /// <param name="Attempts">Oldest first.</param>
 public sealed record CardAttemptLog(IReadOnlyList<CardAttempt> Attempts)
 {
     /// <summary>Kept beyond the window so that a caller whose workflow time lags another's still sees all of its own window.</summary>
     public static readonly TimeSpan CompactionMargin = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long an approved attempt is kept. It no longer counts; it is kept only so that a duplicate of its reservation
+    /// (an activity run again while the first run's result was in flight) is recognised, which happens within hours.
+    /// Dropping it sooner than the window keeps the log small for a card that many series charge successfully.
+    /// </summary>
+    public static readonly TimeSpan ApprovedRetention = TimeSpan.FromDays(2);
 
     public static CardAttemptLog Empty { get; } = new([]);
 
@@ -36,7 +44,8 @@ public sealed record CardAttemptLog(IReadOnlyList<CardAttempt> Attempts)
         }
 
         DateTime keepFrom = atUtc - CardAttemptWindow.Length - CompactionMargin;
-        return new([.. Attempts.Where(a => a.AtUtc >= keepFrom), new CardAttempt(attemptId, atUtc)]);
+        DateTime keepApprovedFrom = atUtc - ApprovedRetention;
+        return new([.. Attempts.Where(a => a.AtUtc >= (a.Approved ? keepApprovedFrom : keepFrom)), new CardAttempt(attemptId, atUtc)]);
     }
 
     /// <summary>The log with the attempt marked approved, so it no longer counts; this same log when there is nothing to change.</summary>

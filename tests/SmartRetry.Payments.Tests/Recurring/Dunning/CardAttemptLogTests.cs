@@ -54,6 +54,18 @@ public sealed class CardAttemptLogTests
         Assert.Equal(["a3", "a4", "new"], next.Attempts.Select(a => a.AttemptId));
     }
 
+    [Fact]
+    public void Approved_attempts_are_dropped_after_their_short_retention_while_declined_ones_stay_for_the_window()
+    {
+        CardAttemptLog log = Reserved(4, day => Start.AddDays(day)).Release("a0").Release("a2");
+
+        CardAttemptLog next = log.TryReserve("new", Start.AddDays(4), maxAttempts: 20)!;
+
+        // Day 4 − 2 d: the approval of day 0 is gone, the one of day 2 is still recognised; declines stay.
+        Assert.Equal(["a1", "a2", "a3", "new"], next.Attempts.Select(a => a.AttemptId));
+        Assert.Equal(3, next.CountedAt(Start.AddDays(4)));
+    }
+
     private static CardAttemptLog Reserved(int count, Func<int, DateTime> at)
     {
         CardAttemptLog log = CardAttemptLog.Empty;
