@@ -52,10 +52,10 @@ public static class RefundWorkflow
         public async Task<RefundOutcome> RunAsync()
         {
             Publish(progress);
-            SubmitSaleResult submitted;
+            PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<SubmitSaleResult>(RefundWorkflowNames.SubmitRefundActivity, SubmitRequest(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(RefundWorkflowNames.SubmitRefundActivity, SubmitRequest(), ActivityRetryPolicy.SmartRetryOutage);
             }
             catch (WorkflowTaskFailedException e)
             {
@@ -92,7 +92,7 @@ public static class RefundWorkflow
             return await FinishAsync(await tracker.AwaitOutcomeAsync(input.Tracking, deadline, submitted.EarlyEvents));
         }
 
-        private static PaymentVerdict Refused(SaleRejection rejection)
+        private static PaymentVerdict Refused(PaymentRejection rejection)
         {
             string status = rejection.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "none";
 

@@ -44,10 +44,10 @@ public static class SaleWorkflow
             }
 
             Publish(progress with { Status = PaymentStatus.Submitted });
-            SubmitSaleResult submitted;
+            PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<SubmitSaleResult>(SaleWorkflowNames.SubmitSaleActivity, SubmitRequest(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(SaleWorkflowNames.SubmitSaleActivity, SubmitRequest(), ActivityRetryPolicy.SmartRetryOutage);
             }
             catch (WorkflowTaskFailedException e)
             {

@@ -47,7 +47,7 @@ public sealed class RefundWorkflowHarness
         var release = new ReleaseRefundActivity(Reservations.Object);
         Host = new WorkflowTestHost()
             .RegisterWorkflow<RefundWorkflowInput, RefundOutcome>(RefundWorkflowNames.Workflow, RefundWorkflow.RunAsync)
-            .RegisterActivity<SubmitRefundRequest, SubmitSaleResult>(RefundWorkflowNames.SubmitRefundActivity, submit.RunAsync)
+            .RegisterActivity<SubmitRefundRequest, PaymentSubmissionResult>(RefundWorkflowNames.SubmitRefundActivity, submit.RunAsync)
             .RegisterActivity<string, TransactionSnapshot>(RefundWorkflowNames.GetStatusActivity, getStatus.RunAsync)
             .RegisterActivity<PaymentLedgerEntry, bool>(RefundWorkflowNames.RecordActivity, record.RunAsync)
             .RegisterActivity<RefundRelease, bool>(RefundWorkflowNames.ReleaseRefundActivity, release.RunAsync);

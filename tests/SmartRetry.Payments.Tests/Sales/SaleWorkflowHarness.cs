@@ -51,7 +51,7 @@ public sealed class SaleWorkflowHarness
         var record = new RecordSaleActivity(Ledger.Object);
         Host = new WorkflowTestHost()
             .RegisterWorkflow<SaleWorkflowInput, SaleOutcome>(SaleWorkflowNames.Workflow, SaleWorkflow.RunAsync)
-            .RegisterActivity<SubmitSaleRequest, SubmitSaleResult>(SaleWorkflowNames.SubmitSaleActivity, submit.RunAsync)
+            .RegisterActivity<SubmitSaleRequest, PaymentSubmissionResult>(SaleWorkflowNames.SubmitSaleActivity, submit.RunAsync)
             .RegisterActivity<string, TransactionSnapshot>(SaleWorkflowNames.GetSaleStatusActivity, getStatus.RunAsync)
             .RegisterActivity<PaymentLedgerEntry, bool>(SaleWorkflowNames.RecordSaleActivity, record.RunAsync);
     }

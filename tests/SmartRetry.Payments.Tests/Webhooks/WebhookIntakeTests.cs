@@ -176,7 +176,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var submit = new SubmitRefundActivity(
             gateway.Object, harness.Correlations, new EarlyTransactionEvents(harness.Pending), NullLogger<SubmitRefundActivity>.Instance);
 
-        SubmitSaleResult submitted = await submit.RunAsync(
+        PaymentSubmissionResult submitted = await submit.RunAsync(
             new SubmitRefundRequest("refund-1", "refund-key-1", "TXORIG01", "OR1", "rf-1", 5m, "EUR"), CancellationToken.None);
 
         TransactionEvent early = Assert.Single(submitted.EarlyEvents!);

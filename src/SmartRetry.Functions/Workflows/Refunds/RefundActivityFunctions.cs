@@ -12,7 +12,7 @@ namespace SmartRetry.Functions.Workflows.Refunds;
 public sealed class RefundActivityFunctions(SubmitRefundActivity submit, ReleaseRefundActivity releaseReservation)
 {
     [Function(RefundWorkflowNames.SubmitRefundActivity)]
-    public Task<SubmitSaleResult> SubmitRefund([ActivityTrigger] SubmitRefundRequest request, CancellationToken cancellationToken)
+    public Task<PaymentSubmissionResult> SubmitRefund([ActivityTrigger] SubmitRefundRequest request, CancellationToken cancellationToken)
         => submit.RunAsync(request, cancellationToken);
 
     [Function(RefundWorkflowNames.ReleaseRefundActivity)]

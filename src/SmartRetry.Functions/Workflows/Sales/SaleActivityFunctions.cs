@@ -10,7 +10,7 @@ namespace SmartRetry.Functions.Workflows.Sales;
 public sealed class SaleActivityFunctions(SubmitSaleActivity submit, GetSaleStatusActivity getStatus, RecordSaleActivity record)
 {
     [Function(SaleWorkflowNames.SubmitSaleActivity)]
-    public Task<SubmitSaleResult> SubmitSale([ActivityTrigger] SubmitSaleRequest request, CancellationToken cancellationToken)
+    public Task<PaymentSubmissionResult> SubmitSale([ActivityTrigger] SubmitSaleRequest request, CancellationToken cancellationToken)
         => submit.RunAsync(request, cancellationToken);
 
     [Function(SaleWorkflowNames.GetSaleStatusActivity)]

@@ -13,7 +13,7 @@ namespace SmartRetry.Payments.Refunds.Activities;
 /// </summary>
 public sealed class SubmitRefundActivity(ISmartRetryGateway gateway, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents, ILogger<SubmitRefundActivity> logger)
 {
-    public async Task<SubmitSaleResult> RunAsync(SubmitRefundRequest request, CancellationToken cancellationToken)
+    public async Task<PaymentSubmissionResult> RunAsync(SubmitRefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = request.RefundPaymentId, ["IdempotencyKey"] = request.IdempotencyKey });

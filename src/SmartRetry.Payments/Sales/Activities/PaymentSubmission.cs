@@ -18,7 +18,7 @@ internal static class PaymentSubmission
     /// <param name="instanceId">The workflow instance the transaction's webhooks go to.</param>
     /// <param name="refused">Called with a refusal before it is returned (to log it).</param>
     /// <param name="submitted">Called with SmartRetry's answer once it is correlated (to log it).</param>
-    public static async Task<SubmitSaleResult> RunAsync(
+    public static async Task<PaymentSubmissionResult> RunAsync(
         Func<Task<SubmissionResult>> submit,
         string instanceId,
         ICorrelationStore correlations,
@@ -35,7 +35,7 @@ internal static class PaymentSubmission
         catch (SmartRetryRejectedException rejected) when (rejected.StatusCode != (int)HttpStatusCode.TooManyRequests)
         {
             refused(rejected);
-            return new SubmitSaleResult(Accepted: false, TransactionId: null, OrderId: null, new SaleRejection(rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", rejected.StatusCode));
+            return new PaymentSubmissionResult(Accepted: false, TransactionId: null, OrderId: null, new PaymentRejection(rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", rejected.StatusCode));
         }
 
         IReadOnlyList<Workflows.Events.TransactionEvent>? early = null;
@@ -46,6 +46,6 @@ internal static class PaymentSubmission
         }
 
         submitted(answer);
-        return new SubmitSaleResult(answer.Accepted, answer.TransactionId, answer.OrderId, EarlyEvents: early);
+        return new PaymentSubmissionResult(answer.Accepted, answer.TransactionId, answer.OrderId, EarlyEvents: early);
     }
 }

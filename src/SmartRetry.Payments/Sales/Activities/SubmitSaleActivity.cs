@@ -15,7 +15,7 @@ public sealed class SubmitSaleActivity(ISmartRetryGateway gateway, ICardSealer c
 {
     public const string UnreadableCardReason = "CARD_ENVELOPE_UNREADABLE";
 
-    public async Task<SubmitSaleResult> RunAsync(SubmitSaleRequest request, CancellationToken cancellationToken)
+    public async Task<PaymentSubmissionResult> RunAsync(SubmitSaleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = request.PaymentId, ["IdempotencyKey"] = request.IdempotencyKey });
@@ -27,7 +27,7 @@ public sealed class SubmitSaleActivity(ISmartRetryGateway gateway, ICardSealer c
         catch (CardSealingException)
         {
             SaleLog.CardUnreadable(logger, request.PaymentId, request.Card.KeyId);
-            return new SubmitSaleResult(Accepted: false, TransactionId: null, OrderId: null, new SaleRejection(UnreadableCardReason, HttpStatus: null));
+            return new PaymentSubmissionResult(Accepted: false, TransactionId: null, OrderId: null, new PaymentRejection(UnreadableCardReason, HttpStatus: null));
         }
 
         return await PaymentSubmission.RunAsync(

@@ -19,10 +19,10 @@ public sealed class RefundActivityFunctionsTests : IDisposable
         app.Gateway.Setup(g => g.RefundAsync(new RefundSubmission("key-1", "TX8A3F2C", "OR7B9E1D", "rf-1", 12.50m, "USD"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SubmissionResult(true, "TXREF001", "OR7B9E1D"));
 
-        SubmitSaleResult result = await app.Create<RefundActivityFunctions>().SubmitRefund(
+        PaymentSubmissionResult result = await app.Create<RefundActivityFunctions>().SubmitRefund(
             new SubmitRefundRequest("refund-42", "key-1", "TX8A3F2C", "OR7B9E1D", "rf-1", 12.50m, "USD"), CancellationToken.None);
 
-        Assert.Equal(new SubmitSaleResult(true, "TXREF001", "OR7B9E1D"), result);
+        Assert.Equal(new PaymentSubmissionResult(true, "TXREF001", "OR7B9E1D"), result);
         app.Correlations.Verify(c => c.AddAsync(CorrelationKind.Transaction, "TXREF001", "refund-42", It.IsAny<CancellationToken>()), Times.Once);
     }
 

@@ -23,14 +23,14 @@ public sealed class RefundWorkflowFunctionTests
         context.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2026, 11, 23, 22, 0, 0, DateTimeKind.Utc));
         context.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).Returns(NullLogger.Instance);
         context.Setup(c => c.GetInput<RefundWorkflowInput>()).Returns(input);
-        context.Setup(c => c.CallActivityAsync<SubmitSaleResult>(RefundWorkflowNames.SubmitRefundActivity, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new SubmitSaleResult(false, null, null, new SaleRejection("REFUND_AMOUNT_EXCEEDED", 400)));
+        context.Setup(c => c.CallActivityAsync<PaymentSubmissionResult>(RefundWorkflowNames.SubmitRefundActivity, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new PaymentSubmissionResult(false, null, null, new PaymentRejection("REFUND_AMOUNT_EXCEEDED", 400)));
         context.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
 
         RefundOutcome outcome = await RefundWorkflowFunction.Run(context.Object);
 
         Assert.Equal((PaymentStatus.Declined, "REFUND_AMOUNT_EXCEEDED"), (outcome.Status, outcome.ReasonCode));
-        context.Verify(c => c.CallActivityAsync<SubmitSaleResult>(
+        context.Verify(c => c.CallActivityAsync<PaymentSubmissionResult>(
             RefundWorkflowNames.SubmitRefundActivity,
             It.Is<object?>(request => request is SubmitRefundRequest && ((SubmitRefundRequest)request).Amount == 12.50m),
             It.IsAny<TaskOptions?>()), Times.Once);

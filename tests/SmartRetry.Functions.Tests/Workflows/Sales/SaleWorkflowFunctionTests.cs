@@ -23,14 +23,14 @@ public sealed class SaleWorkflowFunctionTests
         context.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2026, 11, 23, 22, 0, 0, DateTimeKind.Utc));
         context.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).Returns(NullLogger.Instance);
         context.Setup(c => c.GetInput<SaleWorkflowInput>()).Returns(input);
-        context.Setup(c => c.CallActivityAsync<SubmitSaleResult>(SaleWorkflowNames.SubmitSaleActivity, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new SubmitSaleResult(false, null, null, new SaleRejection("INVALID_CARD", 422)));
+        context.Setup(c => c.CallActivityAsync<PaymentSubmissionResult>(SaleWorkflowNames.SubmitSaleActivity, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new PaymentSubmissionResult(false, null, null, new PaymentRejection("INVALID_CARD", 422)));
         context.Setup(c => c.CallActivityAsync<bool>(SaleWorkflowNames.RecordSaleActivity, It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
 
         SaleOutcome outcome = await SaleWorkflowFunction.Run(context.Object);
 
         Assert.Equal(new SaleOutcome("sale-42", PaymentStatus.Error, ReasonCode: "INVALID_CARD", Note: "Refused before processing (HTTP 422)."), outcome);
-        context.Verify(c => c.CallActivityAsync<SubmitSaleResult>(
+        context.Verify(c => c.CallActivityAsync<PaymentSubmissionResult>(
             SaleWorkflowNames.SubmitSaleActivity,
             It.Is<object?>(request => request is SubmitSaleRequest && ((SubmitSaleRequest)request).PaymentId == "sale-42" && ((SubmitSaleRequest)request).Card == input.Card),
             It.IsAny<TaskOptions?>()), Times.Once);

@@ -36,9 +36,9 @@ public class SubmitSaleActivityTests
         gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
         correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
 
-        SubmitSaleResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+        PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
 
-        Assert.Equal(new SubmitSaleResult(true, "TX000001", "OR000001"), result);
+        Assert.Equal(new PaymentSubmissionResult(true, "TX000001", "OR000001"), result);
         gateway.Verify(g => g.SubmitSaleAsync(
             new SaleSubmission("sale-submit-sale-1-abc", "mt-1", 10.50m, "EUR", Card, Request.Payer, "desc", "ord-1"), It.IsAny<CancellationToken>()));
         correlations.VerifyAll();
@@ -56,7 +56,7 @@ public class SubmitSaleActivityTests
             new PendingWorkflowEvent(CorrelationKind.Transaction, "TX000001", "evt_2", "SomethingElse", early.CreatedAt, "{}"),
         ]);
 
-        SubmitSaleResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+        PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
 
         Assert.Equal([early], result.EarlyEvents!);
     }
@@ -67,9 +67,9 @@ public class SubmitSaleActivityTests
         gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new SmartRetryRejectedException(400, "INVALID_AMOUNT", "amount must be at least 1"));
 
-        SubmitSaleResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+        PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
 
-        Assert.Equal(new SubmitSaleResult(false, null, null, new SaleRejection("INVALID_AMOUNT", 400)), result);
+        Assert.Equal(new PaymentSubmissionResult(false, null, null, new PaymentRejection("INVALID_AMOUNT", 400)), result);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class SubmitSaleActivityTests
     {
         sealer.Setup(s => s.Unseal(Sealed)).Throws(new CardSealingException("unknown key id"));
 
-        SubmitSaleResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+        PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
 
         Assert.Equal(SubmitSaleActivity.UnreadableCardReason, result.Rejection!.ReasonCode);
         gateway.VerifyNoOtherCalls();
