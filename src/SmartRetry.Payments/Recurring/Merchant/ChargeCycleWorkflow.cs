@@ -147,17 +147,14 @@ public static class ChargeCycleWorkflow
         bool confirmNow = false;
         foreach (TransactionEvent early in earlyEvents)
         {
-            if (early.TransactionId != submitted.TransactionId || early.Status is not { } status)
+            switch (NewsIn(early, submitted.TransactionId))
             {
-                continue;
+                case EventNews.Approved:
+                    return new ChargeAttemptResult(submitted.TransactionId, TransactionStatus.Approved, early.ReasonCode);
+                case EventNews.OutcomeToConfirm:
+                    confirmNow = true;
+                    break;
             }
-
-            if (status == TransactionStatus.Approved)
-            {
-                return new ChargeAttemptResult(submitted.TransactionId, status, early.ReasonCode);
-            }
-
-            confirmNow |= new ChargeAttemptResult(submitted.TransactionId, status).IsFinal || status == TransactionStatus.Unknown;
         }
 
         while (true)
@@ -170,20 +167,14 @@ public static class ChargeCycleWorkflow
                 while (await Task.WhenAny(pollTimer, transactionEvents.Next) != pollTimer)
                 {
                     TransactionEvent received = transactionEvents.Take();
-                    if (received.TransactionId != submitted.TransactionId || received.Status is not { } status)
-                    {
-                        continue;
-                    }
-
-                    if (status == TransactionStatus.Approved)
+                    EventNews news = NewsIn(received, submitted.TransactionId);
+                    if (news == EventNews.Approved)
                     {
                         timerCancellation.Cancel();
-                        return new ChargeAttemptResult(submitted.TransactionId, status, received.ReasonCode);
+                        return new ChargeAttemptResult(submitted.TransactionId, TransactionStatus.Approved, received.ReasonCode);
                     }
 
-                    // Whether a declined webhook is per attempt (SmartRetry may still overturn it) is undocumented,
-                    // and dunning decides on the reason: confirm any other outcome with a status read, now.
-                    if (new ChargeAttemptResult(submitted.TransactionId, status).IsFinal || status == TransactionStatus.Unknown)
+                    if (news == EventNews.OutcomeToConfirm)
                     {
                         timerCancellation.Cancel();
                         break;
@@ -212,6 +203,17 @@ public static class ChargeCycleWorkflow
             delay = Min(TimeSpan.FromTicks((long)(delay.Ticks * input.Tracking.PollBackoff)), input.Tracking.MaxPollInterval);
         }
     }
+
+    /// <summary>
+    /// What a webhook says about the charge being tracked. Whether a declined webhook is per attempt (SmartRetry may
+    /// still overturn it) is undocumented, and dunning decides on the reason: any outcome but an approval is confirmed
+    /// with a status read, at once.
+    /// </summary>
+    private static EventNews NewsIn(TransactionEvent received, string? transactionId) =>
+        received.TransactionId != transactionId || received.Status is not { } status ? EventNews.None
+        : status == TransactionStatus.Approved ? EventNews.Approved
+        : new ChargeAttemptResult(transactionId, status).IsFinal || status == TransactionStatus.Unknown ? EventNews.OutcomeToConfirm
+        : EventNews.None;
 
     private static Task RecordAsync(IWorkflowContext context, ChargeCycleInput input, int attempt, ChargeAttemptResult result, string? note) =>
         context.CallActivityAsync(
@@ -265,4 +267,11 @@ public static class ChargeCycleWorkflow
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private enum EventNews
+    {
+        None,
+        Approved,
+        OutcomeToConfirm,
+    }
 }
