@@ -2,6 +2,7 @@ using System.Net;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Webhooks;
+using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Sales.Activities;
 
@@ -38,7 +39,7 @@ internal static class PaymentSubmission
             return new PaymentSubmissionResult(Accepted: false, TransactionId: null, OrderId: null, new PaymentRejection(rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", rejected.StatusCode));
         }
 
-        IReadOnlyList<Workflows.Events.TransactionEvent>? early = null;
+        IReadOnlyList<TransactionEvent>? early = null;
         if (answer.TransactionId is { } transactionId)
         {
             await correlations.AddAsync(CorrelationKind.Transaction, transactionId, instanceId, cancellationToken);
