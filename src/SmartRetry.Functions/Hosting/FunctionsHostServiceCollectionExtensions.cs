@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Core.Serialization;
 using Azure.Data.Tables;
 using Microsoft.Azure.Functions.Worker;
@@ -25,8 +26,12 @@ public static class FunctionsHostServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // The worker serializer is also Durable's data converter: workflow inputs, outputs, events and custom status,
-        // and HttpRequestData/HttpResponseData JSON, all take the Payments shape (snake_case, enums as strings).
+        // Durable carries our payloads through two serializers: the worker serializer (Durable's data converter for
+        // activity inputs and outputs, sub-orchestration inputs, events, custom status, ContinueAsNew state and
+        // HttpRequestData JSON) and, for an orchestrator input read with GetInput<T>() — which the Functions wrapper
+        // holds as a JsonElement — the worker's DI JsonSerializerOptions. Both take the Payments shape (snake_case,
+        // enums as strings), or inputs arrive with null fields and string enums throw.
+        services.Configure<JsonSerializerOptions>(PaymentsJson.Apply);
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(PaymentsJson.Options));
 
         services.AddSingleton(TimeProvider.System);
