@@ -29,6 +29,13 @@ internal static class ControlEndpoints
                 ["idempotency_keys"] = JsonSerializer.SerializeToNode(counters.IdempotencyKeys),
                 ["delayed_now"] = counters.Delayed,
             }));
+        control.MapGet("/transactions", (SimulatorState state) =>
+        {
+            lock (state.Sync)
+            {
+                return Json(new JsonArray([.. state.Transactions.Values.OrderBy(t => t.CreatedAt).Select(Describe)]));
+            }
+        });
         control.MapGet("/webhooks", (WebhookPublisher webhooks) => Json(new JsonArray([.. webhooks.Events.Select(Describe)])));
         control.MapPost("/webhooks/{event_id}/duplicate", (string event_id, WebhookPublisher webhooks) =>
         {
@@ -76,6 +83,13 @@ internal static class ControlEndpoints
             return Results.NoContent();
         });
         control.MapGet("/clock", (SimulatorClock clock, WorkScheduler scheduler) => Clock(clock, scheduler, ran: 0));
+        control.MapPut("/clock", async (HttpContext context, SimulatorClock clock, WorkScheduler scheduler) =>
+        {
+            JsonObjectReader body = await JsonObjectReader.ReadBodyAsync(context.Request);
+            int factor = body.Integer("time_factor", 1, 100_000_000) ?? throw ApiProblemException.Missing("time_factor");
+            clock.SetTimeFactor(factor);
+            return Clock(clock, scheduler, ran: 0);
+        });
         control.MapPost("/clock/run-due", async (SimulatorClock clock, WorkScheduler scheduler, CancellationToken cancellationToken) =>
             Clock(clock, scheduler, await scheduler.RunDueAsync(until: null, cancellationToken)));
         control.MapPost("/clock/advance", async (HttpContext context, SimulatorClock clock, WorkScheduler scheduler) =>
@@ -129,6 +143,20 @@ internal static class ControlEndpoints
             ["status_code"] = delivery.StatusCode,
             ["error"] = delivery.Error,
         })]),
+    };
+
+    // What a test needs to count charges per merchant id; never the card.
+    private static JsonObject Describe(Transaction transaction) => new()
+    {
+        ["transaction_id"] = transaction.TransactionId,
+        ["type"] = transaction.Type,
+        ["merchant_transaction_id"] = transaction.MerchantTransactionId,
+        ["amount"] = transaction.Amount,
+        ["currency"] = transaction.Currency,
+        ["status"] = transaction.Status.Status,
+        ["reference_transaction_id"] = transaction.ReferenceTransactionId,
+        ["recurring_id"] = transaction.RecurringId,
+        ["created_at"] = Iso8601.Timestamp(transaction.CreatedAt),
     };
 
     private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json");

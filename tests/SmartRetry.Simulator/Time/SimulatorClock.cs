@@ -8,23 +8,33 @@ namespace SmartRetry.Simulator.Time;
 public sealed class SimulatorClock
 {
     private readonly Lock gate = new();
-    private readonly DateTimeOffset baseOrigin;
-    private readonly DateTimeOffset simulatedOrigin;
+    private DateTimeOffset baseOrigin;
+    private DateTimeOffset simulatedOrigin;
     private TimeSpan advanced;
+    private double timeFactor;
 
     public SimulatorClock(TimeProvider baseTime, double timeFactor, DateTimeOffset? simulatedStart)
     {
         ArgumentNullException.ThrowIfNull(baseTime);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeFactor);
         BaseTime = baseTime;
-        TimeFactor = timeFactor;
+        this.timeFactor = timeFactor;
         baseOrigin = baseTime.GetUtcNow();
         simulatedOrigin = simulatedStart ?? baseOrigin;
     }
 
     public TimeProvider BaseTime { get; }
 
-    public double TimeFactor { get; }
+    public double TimeFactor
+    {
+        get
+        {
+            lock (gate)
+            {
+                return timeFactor;
+            }
+        }
+    }
 
     public DateTimeOffset UtcNow
     {
@@ -52,12 +62,29 @@ public sealed class SimulatorClock
         }
     }
 
+    /// <summary>
+    /// Lets simulated time pass at another speed from now on; simulated time so far is kept, so no date moves back.
+    /// A demo or test slows the clock to watch a payment's steps, then speeds it up for a series.
+    /// </summary>
+    public void SetTimeFactor(double factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        lock (gate)
+        {
+            DateTimeOffset now = Now();
+            baseOrigin = BaseTime.GetUtcNow();
+            simulatedOrigin = now;
+            advanced = TimeSpan.Zero;
+            timeFactor = factor;
+        }
+    }
+
     /// <summary>The real time it takes for <paramref name="simulated"/> to pass.</summary>
     public TimeSpan ToRealTime(TimeSpan simulated) => simulated <= TimeSpan.Zero ? TimeSpan.Zero : simulated / TimeFactor;
 
     private DateTimeOffset Now()
     {
         TimeSpan elapsed = BaseTime.GetUtcNow() - baseOrigin;
-        return simulatedOrigin + (elapsed * TimeFactor) + advanced;
+        return simulatedOrigin + (elapsed * timeFactor) + advanced;
     }
 }
