@@ -86,7 +86,14 @@ public static class RefundWorkflow
                 return await FinishAsync(new PaymentVerdict(PaymentStatus.NeedsAttention, Note: "Accepted without a transaction id: the refund cannot be tracked. Its amount stays reserved."));
             }
 
-            await RecordAsync(new PaymentVerdict(PaymentStatus.Submitted));
+            // SmartRetry settles a refund in its immediate answer and may send no webhook for it (smartretry-api.md §2.4):
+            // read its status at once rather than wait for the first poll.
+            if (await tracker.CheckNowAsync() is { } settled)
+            {
+                return await FinishAsync(settled);
+            }
+
+            await RecordAsync(new PaymentVerdict(PaymentStatus.Processing));
             DateTime deadline = context.CurrentUtcDateTime + input.Tracking.Deadline;
             Publish(progress with { Status = PaymentStatus.Processing, TransactionId = TransactionId, Deadline = new DateTimeOffset(deadline) });
             return await FinishAsync(await tracker.AwaitOutcomeAsync(input.Tracking, deadline, submitted.EarlyEvents));

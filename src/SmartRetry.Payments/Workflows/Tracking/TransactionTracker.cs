@@ -166,7 +166,9 @@ public sealed class TransactionTracker
         };
     }
 
-    /// <summary>Reads SmartRetry's status: a verdict when it is final or UNKNOWN, null while it is processing or unreachable.</summary>
+    /// <summary>Reads SmartRetry's status once, now: a verdict when it is final or UNKNOWN, null while it is processing or unreachable.</summary>
+    public Task<PaymentVerdict?> CheckNowAsync() => PollAsync();
+
     private async Task<PaymentVerdict?> PollAsync() => await ReadStatusAsync() is not { } snapshot ? null : snapshot.Status switch
     {
         TransactionStatus.Approved => new PaymentVerdict(PaymentStatus.Approved, snapshot.ReasonCode),
