@@ -32,7 +32,21 @@ public sealed class InitRecurringActivity(
         }
         catch (SmartRetryRejectedException rejected)
         {
-            return new InitRecurringResult(false, null, null, rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}");
+            // Refused before anything was charged: the series ends here, visibly, with SmartRetry's reason.
+            string reasonCode = rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}";
+            DateTimeOffset refusedAt = time.GetUtcNow();
+            await series.UpdateAsync(
+                request.SeriesId,
+                current => current with
+                {
+                    Status = RecurringSeriesStatus.Refused,
+                    ReasonCode = reasonCode,
+                    NextDueAtUtc = null,
+                    Note = $"SmartRetry refused to create the series ({reasonCode}); nothing was charged.",
+                    UpdatedAt = refusedAt,
+                },
+                cancellationToken);
+            return new InitRecurringResult(false, null, null, reasonCode);
         }
 
         DateTimeOffset now = time.GetUtcNow();

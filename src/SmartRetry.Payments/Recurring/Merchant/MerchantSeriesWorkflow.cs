@@ -34,9 +34,13 @@ public static class MerchantSeriesWorkflow
             InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, RecurringManagement.Merchant, state.Amount, state.Currency, state.Schedule, setup);
             if (!init.Accepted)
             {
-                context.SetCustomStatus(Status(state with { Status = RecurringSeriesStatus.Cancelled }, null, null));
-                RecurringLog.SeriesEnded(logger, state.SeriesId, RecurringSeriesStatus.Cancelled, "the first payment was declined");
-                return new MerchantSeriesResult(state.SeriesId, RecurringSeriesStatus.Cancelled, "The first payment was declined; the series was not created.");
+                // A reason code without a transaction: SmartRetry refused the request itself; otherwise the first payment was declined.
+                bool refused = init.TransactionId is null && init.ReasonCode is not null;
+                RecurringSeriesStatus ended = refused ? RecurringSeriesStatus.Refused : RecurringSeriesStatus.Cancelled;
+                string why = refused ? $"SmartRetry refused to create the series ({init.ReasonCode})" : "the first payment was declined";
+                context.SetCustomStatus(Status(state with { Status = ended }, null, null));
+                RecurringLog.SeriesEnded(logger, state.SeriesId, ended, why);
+                return new MerchantSeriesResult(state.SeriesId, ended, refused ? $"{why}; nothing was charged." : "The first payment was declined; the series was not created.");
             }
 
             // recurring_init charged the first occurrence; the card leaves the workflow's state here.

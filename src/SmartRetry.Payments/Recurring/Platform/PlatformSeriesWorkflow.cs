@@ -24,7 +24,7 @@ public static class PlatformSeriesWorkflow
             InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, state.ManagedBy, state.Amount, state.Currency, state.Schedule, setup);
             return init.Accepted
                 ? Continue(context, state with { Setup = null, RecurringId = init.RecurringId })
-                : new PlatformSeriesResult(state.SeriesId, RecurringSeriesStatus.Cancelled);
+                : new PlatformSeriesResult(state.SeriesId, init.TransactionId is null && init.ReasonCode is not null ? RecurringSeriesStatus.Refused : RecurringSeriesStatus.Cancelled);
         }
 
         var webhooks = new WorkflowEventStream<RecurringEvent>(context, RecurringEventNames.Recurring);

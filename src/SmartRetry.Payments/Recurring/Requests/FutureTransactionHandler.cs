@@ -133,6 +133,11 @@ public sealed partial class FutureTransactionHandler(
                 RecurringRoutes.SeriesPath(seriesId)));
         }
 
+        if (series.Status == RecurringSeriesStatus.Refused)
+        {
+            return (null, RecurringProblems.Transition(seriesId, "SmartRetry refused to create the series.", $"It was refused with {series.ReasonCode}; it has no future transactions."));
+        }
+
         return series.RecurringId is null
             ? (null, RecurringProblems.Transition(seriesId, "The series is still being set up.", "SmartRetry has not confirmed the series yet; retry shortly."))
             : (series, null);

@@ -183,6 +183,7 @@ public sealed partial class RecurringRequestHandler(
             (RecurringSeriesStatus.Cancelled, SeriesCommand.Cancel) => null,
             (RecurringSeriesStatus.Cancelled, _) => RecurringProblems.Transition(id, "The series is cancelled.", "A cancelled series cannot be changed or resumed; create a new one."),
             (RecurringSeriesStatus.Completed, _) => RecurringProblems.Transition(id, "The series is completed.", "A completed series cannot be changed."),
+            (RecurringSeriesStatus.Refused, _) => RecurringProblems.Transition(id, "SmartRetry refused to create the series.", $"It was refused with {series.ReasonCode}; nothing can change it: create a new one."),
             _ => null,
         };
     }

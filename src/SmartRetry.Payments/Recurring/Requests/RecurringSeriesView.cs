@@ -20,6 +20,7 @@ public sealed record RecurringSeriesView(
     ChargeCycleOutcome? LastOutcome,
     CardSummary? Card,
     string? Note,
+    string? ReasonCode,
     string Self,
     bool Replayed = false)
 {
@@ -28,6 +29,6 @@ public sealed record RecurringSeriesView(
         ArgumentNullException.ThrowIfNull(series);
         return new(
             series.SeriesId, series.RecurringId, series.ManagedBy, series.Status, series.Amount, series.Currency, series.Schedule,
-            series.NextDueAtUtc, series.LastSequence, series.LastOutcome, series.Card, series.Note, RecurringRoutes.SeriesPath(series.SeriesId), replayed);
+            series.NextDueAtUtc, series.LastSequence, series.LastOutcome, series.Card, series.Note, series.ReasonCode, RecurringRoutes.SeriesPath(series.SeriesId), replayed);
     }
 }

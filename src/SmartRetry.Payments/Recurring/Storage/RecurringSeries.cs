@@ -24,9 +24,10 @@ public sealed record RecurringSeries(
     DateTime? NextDueAtUtc = null,
     int? LastSequence = null,
     ChargeCycleOutcome? LastOutcome = null,
-    string? Note = null)
+    string? Note = null,
+    string? ReasonCode = null)
 {
-    public bool IsFinished => Status is RecurringSeriesStatus.Cancelled or RecurringSeriesStatus.Completed;
+    public bool IsFinished => Status is RecurringSeriesStatus.Cancelled or RecurringSeriesStatus.Completed or RecurringSeriesStatus.Refused;
 
     /// <summary>The series after a change recorded by its workflow. A finished series never becomes active again.</summary>
     public RecurringSeries Apply(SeriesChange change)
