@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using SmartRetry.Simulator;
+using SmartRetry.Testing.Storage;
+
+namespace SmartRetry.EndToEnd.Hosting;
+
+/// <summary>
+/// One app for the whole run: Azurite, the SmartRetry simulator and the Functions host in <c>func start</c>, wired the
+/// way <c>scripts/run-local.sh</c> wires them, on free loopback ports and with a task hub and tables of its own.
+/// Tests reach the app only through <see cref="Api"/> and the simulator only through <see cref="Simulator"/>.
+/// </summary>
+public sealed class EndToEndApp : IAsyncLifetime
+{
+    /// <summary>A day of the app's recurring schedule passes in a second, as in local.settings.sample.json.</summary>
+    public const int TimeScale = 86_400;
+
+    /// <summary>
+    /// The simulator starts in real time, so SmartRetry's calendar and the app's agree; a test that needs SmartRetry's
+    /// own retries to keep pace with an accelerated series sets the simulator to <see cref="TimeScale"/> for its run.
+    /// </summary>
+    public const int SimulatorStartFactor = 1;
+
+    public const string ApiKey = "sk_test_e2e_not_a_real_key";
+    public const string TerminalId = "E2ETRM";
+    public const string WebhookSecret = "whsec_e2e_not_a_real_secret";
+
+    /// <summary>The local profile's Durable queue settings (local.settings.sample.json): they bound crash recovery.</summary>
+    public static readonly TimeSpan MaxQueuePollingInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>A message a killed host had taken becomes visible again after this long (the extension allows 1 to 60 minutes).</summary>
+    public static readonly TimeSpan QueueVisibilityTimeout = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan FirstStartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly AzuriteFixture storage = new();
+    private SmartRetrySimulator? simulator;
+    private FunctionsHostProcess? host;
+
+    public AppClient Api { get; private set; } = null!;
+
+    public SimulatorControl Simulator { get; private set; } = null!;
+
+    public string StorageConnectionString => storage.ConnectionString;
+
+    public string TaskHubName { get; } = "e2e" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The settings the host runs with (what local.settings.json's Values hold for a developer).</summary>
+    public IReadOnlyDictionary<string, string> HostSettings { get; private set; } = new Dictionary<string, string>();
+
+    public string HostLogPath => host?.LogPath ?? "";
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAllAsync();
+        }
+        catch
+        {
+            // Nothing may outlive a failed start: a stray host would hold the port and the task hub.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAllAsync()
+    {
+        string root = RepositoryRoot();
+        await storage.InitializeAsync();
+        int port = FreePort();
+        simulator = await SmartRetrySimulator.StartAsync(new SmartRetrySimulatorOptions
+        {
+            ApiKey = ApiKey,
+            TerminalId = TerminalId,
+            WebhookSecret = WebhookSecret,
+            WebhookUrl = new Uri($"http://127.0.0.1:{port}/api/webhooks/smartretry"),
+            TimeFactor = SimulatorStartFactor,
+            AutomaticDispatch = true,
+        });
+        Simulator = new SimulatorControl(simulator.BaseUrl);
+
+        HostSettings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
+            ["TaskHubName"] = TaskHubName,
+            ["SmartRetry__BaseUrl"] = simulator.BaseUrl.ToString(),
+            ["SmartRetry__ApiKey"] = ApiKey,
+            ["SmartRetry__TerminalId"] = TerminalId,
+            ["SmartRetry__WebhookSecret"] = WebhookSecret,
+            ["Payments__Storage__ConnectionString"] = storage.ConnectionString,
+            ["Payments__Storage__TableNamePrefix"] = TaskHubName,
+            ["Payments__Sealing__CurrentKeyId"] = "e2e1",
+            ["Payments__Sealing__Keys__e2e1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Payments__Cards__FingerprintKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Payments__Maintenance__RetentionDays"] = "30",
+            ["Payments__Recurring__TimeScale"] = TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = MaxQueuePollingInterval.ToString(),
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = QueueVisibilityTimeout.ToString(),
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = QueueVisibilityTimeout.ToString(),
+        };
+        host = new FunctionsHostProcess(
+            Path.Combine(root, "src", "SmartRetry.Functions"),
+            port,
+            HostSettings,
+            Path.Combine(root, "artifacts", "e2e", $"functions-host-{TaskHubName}.log"));
+        Api = new AppClient(new Uri(host.BaseUrl, "api/"));
+        await host.StartAsync(build: true, FirstStartTimeout);
+    }
+
+    /// <summary>Kills the host (SIGKILL to its whole process tree), as a crash or a lost machine would.</summary>
+    public void KillHost() => host!.Kill();
+
+    /// <summary>Starts the host again on the same storage and task hub, without rebuilding.</summary>
+    public Task StartHostAsync() => host!.StartAsync(build: false, RestartTimeout);
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        Api?.Dispose();
+        Simulator?.Dispose();
+        if (simulator is not null)
+        {
+            await simulator.DisposeAsync();
+        }
+
+        await storage.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SmartRetry.Functions.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (SmartRetry.Functions.sln) is not above the test assembly.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<EndToEndApp>
+{
+    public const string Name = "The app in the Functions host";
+}
