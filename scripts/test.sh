@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need, starts Azurite on loopback, builds and runs every test project
-# that can be restored here, stops Azurite, and exits non-zero on any failure. Nothing is skipped silently.
+# The test command: installs what the tests need, starts Azurite on loopback, builds the solution, runs every test
+# project and, where a `func` (Azure Functions Core Tools) is on PATH, the end-to-end suite in the real Functions host;
+# stops Azurite and exits non-zero on any failure. Nothing is skipped silently.
+# SMARTRETRY_REQUIRE_END_TO_END=1 makes a missing `func` a failure instead of a SKIPPED line (CI sets it).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,34 +47,28 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 export SMARTRETRY_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 say "Azurite listening on 127.0.0.1 (blob $blob_port, queue $queue_port, table $table_port)"
 
-# 3. Can the Azure Functions packages be restored from the configured NuGet source?
-functions_projects=(src/SmartRetry.Functions/SmartRetry.Functions.csproj tests/SmartRetry.Functions.Tests/SmartRetry.Functions.Tests.csproj)
-functions_restore_log="$results/functions-restore.log"
-build_target="SmartRetry.Core.slnf"
-functions_skipped=""
-if dotnet restore "${functions_projects[1]}" >"$functions_restore_log" 2>&1; then
-  build_target="SmartRetry.Functions.sln"
-  say "Azure Functions packages restored: the Functions projects are built and tested too"
+# 3. Build the whole solution: a package that does not restore is a failure.
+say "Building SmartRetry.Functions.sln ($configuration)"
+dotnet build SmartRetry.Functions.sln -c "$configuration" -nologo -clp:ErrorsOnly
+
+# 4. The fast test projects, then the end-to-end suite in the real Functions host where a `func` is on PATH.
+test_projects=$(find tests -name '*.Tests.csproj' | sort)
+end_to_end="tests/SmartRetry.EndToEnd/SmartRetry.EndToEnd.csproj"
+end_to_end_skipped=""
+if command -v func >/dev/null; then
+  test_projects="$test_projects $end_to_end"
+  say "End-to-end suite: the app in the Functions host from $(command -v func) ($(func --version 2>/dev/null | head -n 1))"
+elif [ -n "${SMARTRETRY_REQUIRE_END_TO_END:-}" ]; then
+  echo "The end-to-end suite is required here, but no 'func' (Azure Functions Core Tools) is on PATH." >&2
+  exit 1
 else
-  missing=$(grep -oE "NU110[12]: Unable to find package [A-Za-z0-9.]*[A-Za-z0-9]" "$functions_restore_log" | awk '{print $NF}' | sort -u | paste -sd, - || true)
-  if [ -z "$missing" ]; then
-    cat "$functions_restore_log" >&2
-    echo "Restoring the Functions projects failed for a reason other than missing packages (log above)." >&2
-    exit 1
-  fi
-  functions_skipped="SKIPPED: src/SmartRetry.Functions and tests/SmartRetry.Functions.Tests were not built or tested: the configured NuGet source lacks $missing (see $functions_restore_log)."
-  echo "$functions_skipped"
+  end_to_end_skipped="SKIPPED: tests/SmartRetry.EndToEnd (the app in the real Functions host) did not run: Azure Functions Core Tools ('func') is not on PATH; install Azure Functions Core Tools v4 to run it."
+  echo "$end_to_end_skipped"
 fi
 
-# 4. Build everything that restores, then run each test project.
-say "Building $build_target ($configuration)"
-dotnet build "$build_target" -c "$configuration" -nologo -clp:ErrorsOnly
-
-test_projects=$(find tests -name '*.Tests.csproj' | sort)
 failed_projects=()
 for project in $test_projects; do
   name=$(basename "$project" .csproj)
-  if [ -n "$functions_skipped" ] && [ "$name" = "SmartRetry.Functions.Tests" ]; then continue; fi
   say "Testing $name"
   if ! dotnet test "$project" -c "$configuration" --no-build -nologo \
       --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false; then
@@ -80,7 +76,7 @@ for project in $test_projects; do
   fi
 done
 
-[ -z "$functions_skipped" ] || echo "$functions_skipped"
+[ -z "$end_to_end_skipped" ] || echo "$end_to_end_skipped"
 [ ${#failed_projects[@]} -eq 0 ] || echo "FAILED: ${failed_projects[*]}" >&2
 
 # 5. One closing line with the totals over every TRX file.
@@ -88,8 +84,13 @@ python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    root = ET.parse(path).getroot()
+    if path.endswith("SmartRetry.EndToEnd.trx"):
+        print("End-to-end tests (the app in the real Functions host):")
+        for r in root.iterfind("t:Results/t:UnitTestResult", ns):
+            print(f"  {r.get('outcome'):<8} {r.get('duration', '')[:11]:>11}  {r.get('testName')}")
+    c = root.find("t:ResultSummary/t:Counters", ns)
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
     skipped += int(c.get("notExecuted", 0))
 print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
