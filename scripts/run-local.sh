@@ -4,7 +4,8 @@
 #   bash scripts/run-local.sh --without-functions  Azurite + simulator only (e.g. to run the Functions app from an IDE)
 # Environment: SMARTRETRY_TIME_SCALE (accelerated time for both the app's recurring series and the simulator; default:
 #                Payments__Recurring__TimeScale from local.settings.json, 86400 in the sample = a day per second; 1 = real time),
-#              SMARTRETRY_SIMULATOR_TIME_FACTOR (the simulator's alone; default SMARTRETRY_TIME_SCALE),
+#              SMARTRETRY_SIMULATOR_TIME_FACTOR (the simulator's clock speed at start; default 1, real time, so SmartRetry's
+#                calendar agrees with ours; the walkthrough speeds it up with PUT /_simulator/clock for a series),
 #              FUNC_DOWNLOAD_TIMEOUT (seconds allowed to obtain Core Tools through npx; default 180).
 # It never waits without a bound, prints no stack traces (service logs go to artifacts/run-local/), and stops
 # everything it started when it exits.
@@ -110,13 +111,14 @@ webhook_secret="$(read_setting SmartRetry__WebhookSecret)" || fail "$settings la
 base_url="$(read_setting SmartRetry__BaseUrl)" || fail "$settings lacks SmartRetry__BaseUrl"
 [ "${base_url%/}" = "$simulator_url" ] || say "Note: $settings points SmartRetry__BaseUrl at $base_url, not at the simulator ($simulator_url)"
 
-# Accelerated time: one scale for the app's series timers and the simulator's clock, so SmartRetry's retries and
-# webhooks keep pace with the series. The Functions host takes it from the environment, which wins over local.settings.json.
+# Accelerated time: the app's series timers run at the time scale. The simulator starts in real time, so a sale can be
+# watched step by step and SmartRetry's "today" is ours; for a series, speed it up to the same scale with
+# PUT /_simulator/clock (README walkthrough). The Functions host takes the scale from the environment, which wins over
+# local.settings.json.
 time_scale="${SMARTRETRY_TIME_SCALE:-$(read_setting Payments__Recurring__TimeScale 2>/dev/null || echo 1)}"
 [[ "$time_scale" =~ ^[1-9][0-9]{0,6}$ ]] && [ "$time_scale" -le 1000000 ] \
   || fail "the time scale must be a whole number from 1 to 1000000 (got '$time_scale' from SMARTRETRY_TIME_SCALE or Payments__Recurring__TimeScale)"
-time_factor="${SMARTRETRY_SIMULATOR_TIME_FACTOR:-$time_scale}"
-[ "$time_factor" = "$time_scale" ] || say "Note: the simulator's time factor ($time_factor) differs from the app's time scale ($time_scale): SmartRetry's retries and webhooks will not keep pace with the series"
+time_factor="${SMARTRETRY_SIMULATOR_TIME_FACTOR:-1}"
 export Payments__Recurring__TimeScale="$time_scale"
 
 # 3. Azurite: reuse one already listening, else start ours from node_modules.
