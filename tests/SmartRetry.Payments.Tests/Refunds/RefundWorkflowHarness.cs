@@ -86,7 +86,9 @@ public sealed class RefundWorkflowHarness
         Gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>()))
             .Callback((RefundSubmission refund, CancellationToken _) => Submissions.Add(refund))
             .ReturnsAsync(new SubmissionResult(accepted, RefundTransactionId, "OR7B9E1D"));
-        return this;
+
+        // The workflow reads the status once right after acceptance; unless a test says otherwise, it is still processing.
+        return StatusReads(TransactionStatus.Processing);
     }
 
     /// <summary>The status endpoint answers these statuses in turn, then repeats the last one.</summary>

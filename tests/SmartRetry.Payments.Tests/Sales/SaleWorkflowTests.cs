@@ -20,12 +20,12 @@ public partial class SaleWorkflowTests
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
         await sale.StartAsync();
-        Assert.Equal([PaymentStatus.Submitted], sale.LedgerStatuses);
+        Assert.Equal([PaymentStatus.Processing], sale.LedgerStatuses);
 
         await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
 
         Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED"), sale.Outcome);
-        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.Approved], sale.LedgerStatuses);
+        Assert.Equal([PaymentStatus.Processing, PaymentStatus.Approved], sale.LedgerStatuses);
         Assert.Equal(1, sale.SubmitCalls);
         Assert.Equal(0, sale.StatusPolls);
         sale.Correlations.Verify(c => c.AddAsync(CorrelationKind.Transaction, TransactionId, PaymentId, It.IsAny<CancellationToken>()), Times.Once);
@@ -40,7 +40,7 @@ public partial class SaleWorkflowTests
         await sale.StartAsync();
 
         Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED", AttemptNumber: 1), sale.Outcome);
-        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.Approved], sale.LedgerStatuses);
+        Assert.Equal([PaymentStatus.Processing, PaymentStatus.Approved], sale.LedgerStatuses);
         Assert.Equal(0, sale.StatusPolls);
         sale.AssertCleanFinish();
     }
@@ -117,7 +117,7 @@ public partial class SaleWorkflowTests
         await sale.RaiseAsync("transaction.declined", TransactionStatus.Declined, attempt: 3);
 
         Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Declined, TransactionId, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", AttemptNumber: 3), sale.Outcome);
-        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.Declined], sale.LedgerStatuses);
+        Assert.Equal([PaymentStatus.Processing, PaymentStatus.Declined], sale.LedgerStatuses);
         Assert.Contains(sale.Instance.ReadCustomStatusHistory<SaleProgress>(), p => p is { RetriesScheduled: 2, RetriesAttempted: 2, AttemptNumber: 3 });
         Assert.Equal(1, sale.StatusPolls);
         sale.AssertCleanFinish();
@@ -148,7 +148,7 @@ public partial class SaleWorkflowTests
 
         Assert.Equal(PaymentStatus.NeedsAttention, sale.Outcome.Status);
         Assert.Contains("UNKNOWN", sale.Outcome.Note, StringComparison.Ordinal);
-        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.NeedsAttention], sale.LedgerStatuses);
+        Assert.Equal([PaymentStatus.Processing, PaymentStatus.NeedsAttention], sale.LedgerStatuses);
         Assert.Equal(Start.AddMinutes(1), sale.Instance.LastUpdatedAt);
         sale.AssertCleanFinish();
     }
@@ -163,7 +163,7 @@ public partial class SaleWorkflowTests
 
         Assert.Equal(PaymentStatus.DeadlineReached, sale.Outcome.Status);
         Assert.Equal([1, 3, 7, 10], sale.Host.ActivityCalls.Where(c => c.Name == SaleWorkflowNames.GetSaleStatusActivity).Select(c => (c.CalledAt - Start).TotalMinutes));
-        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.DeadlineReached], sale.LedgerStatuses);
+        Assert.Equal([PaymentStatus.Processing, PaymentStatus.DeadlineReached], sale.LedgerStatuses);
         sale.AssertCleanFinish();
     }
 
@@ -237,7 +237,7 @@ public partial class SaleWorkflowTests
         Assert.Equal(RaiseEventResult.InstanceFinished, late);
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
         Assert.Equal(PaymentStatus.Approved, sale.Instance.ReadCustomStatus<SaleProgress>()!.Status);
-        Assert.Equal([PaymentStatus.Submitted, PaymentStatus.Approved], sale.LedgerStatuses);
+        Assert.Equal([PaymentStatus.Processing, PaymentStatus.Approved], sale.LedgerStatuses);
         sale.AssertCleanFinish();
     }
 
