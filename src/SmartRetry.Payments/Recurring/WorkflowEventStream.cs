@@ -11,6 +11,13 @@ internal sealed class WorkflowEventStream<T>(IWorkflowContext context, string ev
 {
     public Task<T> Next { get; private set; } = context.WaitForExternalEvent<T>(eventName);
 
+    /// <summary>
+    /// Before a generation ends with <c>ContinueAsNew</c>: the event that completed the pending wait, if one did, without
+    /// arming another. Durable carries only events no wait took into the next generation; one that completed a wait
+    /// the workflow never looked at is gone with the generation unless the workflow carries it itself.
+    /// </summary>
+    public T? TakeArrivedBeforeContinuing() => Next.IsCompleted ? Next.Result : default;
+
     /// <summary>The completed event; arms the wait for the one after it.</summary>
     public T Take()
     {

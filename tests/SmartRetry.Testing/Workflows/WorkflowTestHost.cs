@@ -115,6 +115,13 @@ public sealed class WorkflowTestHost
         return this;
     }
 
+    /// <summary>Calls of <paramref name="name"/> scheduled from now on run at once again; those in flight wait for <see cref="ReleaseActivityAsync"/>.</summary>
+    public WorkflowTestHost StopHoldingActivity(string name)
+    {
+        heldActivities.Remove(name);
+        return this;
+    }
+
     /// <summary>Runs the calls of <paramref name="name"/> in flight now, in the order they were scheduled; later calls are held again.</summary>
     public Task ReleaseActivityAsync(string name) => StepAsync(async () =>
     {

@@ -1,4 +1,5 @@
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
 
@@ -16,6 +17,7 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// <param name="Generation">How many generations ran before this one; for operators.</param>
 /// <param name="CardFingerprint">The card's keyed fingerprint: its attempts are counted with every other series on the card. Null in series created before fingerprints, which keep their own window.</param>
 /// <param name="TimeScale">Accelerated time for local demos (Development only); null is real time.</param>
+/// <param name="CarriedControl">A pause, resume, amount change or cancel that arrived as the previous generation ended; applied first.</param>
 public sealed record MerchantSeriesState(
     string SeriesId,
     string? RecurringId,
@@ -31,4 +33,5 @@ public sealed record MerchantSeriesState(
     SeriesSetup? Setup = null,
     bool NeedsPaymentMethod = false,
     string? CardFingerprint = null,
-    ScheduleTimeScale? TimeScale = null);
+    ScheduleTimeScale? TimeScale = null,
+    SeriesControl? CarriedControl = null);

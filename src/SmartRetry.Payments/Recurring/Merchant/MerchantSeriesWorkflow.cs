@@ -48,12 +48,16 @@ public static class MerchantSeriesWorkflow
         }
 
         var controls = new WorkflowEventStream<SeriesControl>(context, RecurringEventNames.Control);
+        if (state.CarriedControl is { } carried)
+        {
+            return await ApplyAsync(context, logger, state with { CarriedControl = null }, carried, controls);
+        }
 
         if (state.Status == RecurringSeriesStatus.Paused)
         {
             context.SetCustomStatus(Status(state, null, null));
             await controls.Next;
-            return await ApplyAsync(context, logger, state, controls.Take());
+            return await ApplyAsync(context, logger, state, controls.Take(), controls);
         }
 
         ScheduledOccurrence? due = NextOccurrence(state, context.ScheduleNow(state.TimeScale));
@@ -69,7 +73,7 @@ public static class MerchantSeriesWorkflow
             if (await Task.WhenAny(dueTimer, controls.Next) != dueTimer)
             {
                 timerCancellation.Cancel();
-                return await ApplyAsync(context, logger, state with { NextSequence = due.Sequence }, controls.Take());
+                return await ApplyAsync(context, logger, state with { NextSequence = due.Sequence }, controls.Take(), controls);
             }
         }
 
@@ -117,7 +121,7 @@ public static class MerchantSeriesWorkflow
             return await CancelAsync(context, logger, next, $"Occurrence {due.Sequence} stayed unpaid ({result.ReasonCode ?? result.Outcome.ToString()}); the dunning policy cancels the series.");
         }
 
-        return arrivedDuringCycle is null ? Continue(context, next) : await ApplyAsync(context, logger, next, arrivedDuringCycle);
+        return arrivedDuringCycle is null ? Continue(context, next, controls) : await ApplyAsync(context, logger, next, arrivedDuringCycle, controls);
     }
 
     /// <summary>A hard or do-not-retry decline: another automatic charge of the same card would be refused again, or worse, succeed on a stolen card.</summary>
@@ -139,7 +143,8 @@ public static class MerchantSeriesWorkflow
         return due;
     }
 
-    private static async Task<MerchantSeriesResult> ApplyAsync(IWorkflowContext context, ILogger logger, MerchantSeriesState state, SeriesControl control)
+    private static async Task<MerchantSeriesResult> ApplyAsync(
+        IWorkflowContext context, ILogger logger, MerchantSeriesState state, SeriesControl control, WorkflowEventStream<SeriesControl> controls)
     {
         DateTime now = context.CurrentUtcDateTime;
         MerchantSeriesState next = state;
@@ -178,11 +183,11 @@ public static class MerchantSeriesWorkflow
 
             default:
                 // Repeats and impossible transitions (the HTTP side refuses them, but a duplicate may still arrive) change nothing.
-                return Continue(context, state);
+                return Continue(context, state, controls);
         }
 
         RecurringLog.CommandApplied(logger, state.SeriesId, control.Command, next.Status);
-        return Continue(context, next);
+        return Continue(context, next, controls);
     }
 
     private static async Task<MerchantSeriesResult> CancelAsync(IWorkflowContext context, ILogger logger, MerchantSeriesState state, string reason)
@@ -211,9 +216,9 @@ public static class MerchantSeriesWorkflow
         return new MerchantSeriesResult(state.SeriesId, status, detail);
     }
 
-    private static MerchantSeriesResult Continue(IWorkflowContext context, MerchantSeriesState next)
+    private static MerchantSeriesResult Continue(IWorkflowContext context, MerchantSeriesState next, WorkflowEventStream<SeriesControl>? controls = null)
     {
-        context.ContinueAsNew(next with { Generation = next.Generation + 1 });
+        context.ContinueAsNew(next with { Generation = next.Generation + 1, CarriedControl = controls?.TakeArrivedBeforeContinuing() });
         return new MerchantSeriesResult(next.SeriesId, next.Status, "Continued as new.");
     }
 

@@ -15,4 +15,5 @@ public sealed record PlatformSeriesState(
     string Currency,
     Scheduling.RecurringSchedule? Schedule,
     int Generation = 0,
-    SeriesSetup? Setup = null);
+    SeriesSetup? Setup = null,
+    Events.RecurringEvent? CarriedEvent = null);

@@ -30,9 +30,12 @@ public static class PlatformSeriesWorkflow
         var webhooks = new WorkflowEventStream<RecurringEvent>(context, RecurringEventNames.Recurring);
         context.SetCustomStatus(new { state.ManagedBy, state.RecurringId, state.Generation, nextSyncAt = context.CurrentUtcDateTime + state.SyncInterval });
 
-        RecurringEvent? received = null;
-        using (var timerCancellation = new CancellationTokenSource())
+        // A webhook that arrived as the previous generation ended (see WorkflowEventStream) comes first.
+        RecurringEvent? received = state.CarriedEvent;
+        state = state with { CarriedEvent = null };
+        if (received is null)
         {
+            using var timerCancellation = new CancellationTokenSource();
             Task syncTimer = context.CreateTimer(context.CurrentUtcDateTime + state.SyncInterval, timerCancellation.Token);
             if (await Task.WhenAny(syncTimer, webhooks.Next) != syncTimer)
             {
@@ -48,7 +51,7 @@ public static class PlatformSeriesWorkflow
                 new ChargeRecord(ChargePaymentId(state.SeriesId, transactionId), state.SeriesId, amount, currency,
                     accepted ? TransactionStatus.Approved : TransactionStatus.Declined, context.CurrentUtcDateTime, transactionId, Note: $"From webhook {received.EventId}."),
                 ActivityRetryPolicy.Storage);
-            return Continue(context, state);
+            return Continue(context, state, webhooks);
         }
 
         // The timer, an end-of-series event, or an event without the details: SmartRetry's status says what is true.
@@ -64,15 +67,15 @@ public static class PlatformSeriesWorkflow
             return new PlatformSeriesResult(state.SeriesId, sync.Status);
         }
 
-        return Continue(context, state);
+        return Continue(context, state, webhooks);
     }
 
     /// <summary>The ledger id of a followed series' charge: the same from a webhook and from a sync, so each charge is recorded once.</summary>
     public static string ChargePaymentId(string seriesId, string transactionId) => $"{seriesId}-t{transactionId}";
 
-    private static PlatformSeriesResult Continue(IWorkflowContext context, PlatformSeriesState state)
+    private static PlatformSeriesResult Continue(IWorkflowContext context, PlatformSeriesState state, WorkflowEventStream<RecurringEvent>? webhooks = null)
     {
-        context.ContinueAsNew(state with { Generation = state.Generation + 1 });
+        context.ContinueAsNew(state with { Generation = state.Generation + 1, CarriedEvent = webhooks?.TakeArrivedBeforeContinuing() });
         return new PlatformSeriesResult(state.SeriesId, RecurringSeriesStatus.Active);
     }
 }

@@ -62,6 +62,28 @@ public sealed class MerchantSeriesWorkflowTests
     }
 
     [Fact]
+    public async Task A_pause_that_arrives_while_a_finished_cycle_is_being_recorded_is_not_lost_at_ContinueAsNew()
+    {
+        // Found in the real host: the pause completed the generation's pending wait while the series recorded the cycle,
+        // and Durable carries only events no wait took into the next generation, so the series went on charging.
+        var harness = new MerchantSeriesHarness(Start);
+        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
+        await harness.StartAsync(MerchantSeriesHarness.State(schedule));
+        await harness.AdvanceToAsync(new DateTime(2030, 1, 20, 0, 0, 0, DateTimeKind.Utc));
+        harness.Host.HoldActivity(RecurringWorkflowNames.RecordSeriesChangeActivity);
+        await harness.AdvanceToAsync(new DateTime(2030, 2, 16, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(1, harness.Host.ActivitiesInFlight);
+
+        await harness.SendAsync(SeriesCommand.Pause);
+        await harness.Host.StopHoldingActivity(RecurringWorkflowNames.RecordSeriesChangeActivity).ReleaseActivityAsync(RecurringWorkflowNames.RecordSeriesChangeActivity);
+        await harness.AdvanceToAsync(new DateTime(2030, 5, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal([new DateTime(2030, 1, 15, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 2, 15, 0, 0, 0, DateTimeKind.Utc)], harness.ChargeTimes);
+        Assert.Equal(RecurringSeriesStatus.Paused, harness.Series.ReadCustomStatus<MerchantSeriesStatus>()!.Status);
+        Assert.Contains(harness.SeriesWrites, w => w.Status == RecurringSeriesStatus.Paused);
+    }
+
+    [Fact]
     public async Task Cancelling_while_the_series_waits_on_its_timer_charges_nothing_more_and_cancels_at_SmartRetry_once()
     {
         var harness = new MerchantSeriesHarness(Start);
