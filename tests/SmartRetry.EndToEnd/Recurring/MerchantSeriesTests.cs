@@ -6,8 +6,8 @@ namespace SmartRetry.EndToEnd.Recurring;
 
 /// <summary>
 /// The README's monthly merchant-managed series in accelerated time (a day per second on both sides): charges on
-/// their calendar dates, and cancel. Pause, resume and dunning are not here yet: in the real host a paused series went
-/// on charging (the open issue says more), and a test that cannot pass would stop every landing.
+/// their calendar dates, pause, resume with the months due while paused skipped, an amount change that a soft decline
+/// meets and dunning re-attempts, and cancel.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class MerchantSeriesTests(EndToEndApp app) : IAsyncLifetime
@@ -20,7 +20,7 @@ public sealed class MerchantSeriesTests(EndToEndApp app) : IAsyncLifetime
     public Task DisposeAsync() => app.Simulator.SetTimeFactorAsync(EndToEndApp.SimulatorStartFactor);
 
     [Fact]
-    public async Task A_monthly_series_charges_on_its_calendar_dates_and_is_cancelled_once()
+    public async Task A_monthly_series_charges_pauses_resumes_dunns_a_soft_decline_and_cancels()
     {
         // SmartRetry refuses a first payment date before its own today, and its clock runs ahead here: take tomorrow on it.
         DateOnly first = DateOnly.FromDateTime((await app.Simulator.NowAsync()).UtcDateTime.AddDays(1));
@@ -36,9 +36,56 @@ public sealed class MerchantSeriesTests(EndToEndApp app) : IAsyncLifetime
         ApiResponse second = await app.Api.WaitForPaymentAsync($"{seriesId}-c2-a1", Months, "approved", "declined");
         Assert.Equal("approved", second.Text("status"));
         Assert.StartsWith(first.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), second.Text("scheduled_at"), StringComparison.Ordinal);
-        ApiResponse third = await app.Api.WaitForPaymentAsync($"{seriesId}-c3-a1", Months, "approved", "declined");
-        Assert.Equal("approved", third.Text("status"));
-        Assert.StartsWith(first.AddMonths(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), third.Text("scheduled_at"), StringComparison.Ordinal);
+
+        // Pause; let two months of the series pass; resume: the months due while paused are skipped, not charged.
+        ApiResponse paused = await app.Api.PostAsync($"{series}/pause");
+        Assert.Equal(HttpStatusCode.Accepted, paused.Status);
+        Assert.Equal("paused", paused.Text("status"));
+        int lastBeforePause = (await app.Api.GetAsync(series)).Body!["last_sequence"]!.GetValue<int>();
+        DateTimeOffset pausedAt = await app.Simulator.NowAsync();
+        await app.Simulator.PollAsync("_simulator/clock",
+            r => DateTimeOffset.Parse(r.Text("now"), CultureInfo.InvariantCulture) > pausedAt.AddDays(65), Months, "two months to pass while paused");
+        Assert.Equal(lastBeforePause, (await app.Api.GetAsync(series)).Body!["last_sequence"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Api.GetAsync($"payments/{seriesId}-c{lastBeforePause + 1}-a1")).Status);
+
+        ApiResponse resumed = await app.Api.PostAsync($"{series}/resume");
+        Assert.Equal(HttpStatusCode.Accepted, resumed.Status);
+        ApiResponse afterResume = await app.Api.PollAsync(series,
+            r => r.Body?["last_sequence"]?.GetValue<int>() > lastBeforePause, Months, "the first charge after resuming");
+        int resumedAt = afterResume.Body!["last_sequence"]!.GetValue<int>();
+        Assert.True(resumedAt >= lastBeforePause + 3, $"Charged sequence {resumedAt} right after resuming; sequences due while paused were not skipped (paused after {lastBeforePause}).");
+        for (int skipped = lastBeforePause + 1; skipped < resumedAt; skipped++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Api.GetAsync($"payments/{seriesId}-c{skipped}-a1")).Status);
+        }
+
+        // cents .20: a soft decline SmartRetry cannot recover; our dunning re-attempts it (a2 … a4).
+        ApiResponse updated = await app.Api.PatchAsync(series, """{"amount": 9.20}""");
+        Assert.Equal(HttpStatusCode.Accepted, updated.Status);
+        int lastBeforeUpdate = (await app.Api.GetAsync(series)).Body!["last_sequence"]!.GetValue<int>();
+        string? dunned = null;
+        DateTimeOffset deadline = DateTimeOffset.UtcNow + Months + Months;
+        while (dunned is null)
+        {
+            foreach (int sequence in new[] { lastBeforeUpdate + 1, lastBeforeUpdate + 2 })
+            {
+                ApiResponse attempt = await app.Api.GetAsync($"payments/{seriesId}-c{sequence}-a4");
+                if (attempt.Status == HttpStatusCode.OK && attempt.Text("status") == "declined")
+                {
+                    dunned = $"{seriesId}-c{sequence}";
+                }
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, "No soft-declined charge was dunned to its fourth attempt in time.");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        for (int attempt = 1; attempt <= 4; attempt++)
+        {
+            ApiResponse row = await app.Api.GetAsync($"payments/{dunned}-a{attempt}");
+            Assert.Equal("declined", row.Text("status"));
+            Assert.Equal(9.20m, row.Body!["amount"]!.GetValue<decimal>());
+        }
 
         // Cancel, twice: SmartRetry's series is cancelled once.
         const string CancelEndpoint = "POST /v1/payments/recurring/cancel/{terminal_friendly_id}";
