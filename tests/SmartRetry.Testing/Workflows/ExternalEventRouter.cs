@@ -3,10 +3,11 @@ using System.Text.Json;
 namespace SmartRetry.Testing.Workflows;
 
 /// <summary>
-/// Hands raised events to waiters exactly as Durable Task 1.25.0 does (TaskOrchestrationContextWrapper): names match
-/// ignoring case; an event nobody waits for is buffered FIFO per name; the newest waiter of a name is served first;
-/// and a waiter that was cancelled stays registered, so it swallows the next event of its name (the lost-event bug,
-/// functions-api.md §8). Reproducing the bug is deliberate: a workflow that passes here is safe on that version.
+/// Hands raised events to waiters as Durable Task 1.28.0 does (TaskOrchestrationContextWrapper): names match ignoring
+/// case; an event nobody waits for is buffered FIFO per name; the newest waiter of a name is served first; a waiter
+/// that was cancelled is passed over, so its name's next event goes to a live waiter or the buffer. Checked against the
+/// real worker (1.27.0 and 1.28.0, in Microsoft.DurableTask.InProcessTestHost): the 1.25.0 lost-event bug, where a
+/// cancelled waiter swallowed the next event (functions-api.md §8), is gone, and newest-first still holds.
 /// </summary>
 internal sealed class ExternalEventRouter
 {
@@ -40,25 +41,28 @@ internal sealed class ExternalEventRouter
         return waiter.Task;
     }
 
-    /// <summary>Delivers to the newest waiter or buffers. Returns false when a cancelled waiter swallowed the event.</summary>
+    /// <summary>Delivers to the newest live waiter or buffers. Returns false only if the event could not be handed over.</summary>
     public bool Deliver(string name, string? payloadJson)
     {
-        if (!newestWaiters.TryGetValue(name, out IEventWaiter? waiter))
+        while (newestWaiters.TryGetValue(name, out IEventWaiter? waiter))
         {
-            buffered.Add((name, payloadJson));
-            return true;
+            if (waiter.Next is null)
+            {
+                newestWaiters.Remove(name);
+            }
+            else
+            {
+                newestWaiters[name] = waiter.Next;
+            }
+
+            if (!waiter.IsCancelled)
+            {
+                return waiter.TryComplete(payloadJson);
+            }
         }
 
-        if (waiter.Next is null)
-        {
-            newestWaiters.Remove(name);
-        }
-        else
-        {
-            newestWaiters[name] = waiter.Next;
-        }
-
-        return waiter.TryComplete(payloadJson);
+        buffered.Add((name, payloadJson));
+        return true;
     }
 
     /// <summary>Takes every buffered event in arrival order, for ContinueAsNew to carry into the next generation.</summary>
@@ -73,6 +77,8 @@ internal sealed class ExternalEventRouter
     {
         Type EventType { get; }
 
+        bool IsCancelled { get; }
+
         IEventWaiter? Next { get; }
 
         bool TryComplete(string? payloadJson);
@@ -81,6 +87,8 @@ internal sealed class ExternalEventRouter
     private sealed class EventWaiter<T> : TaskCompletionSource<T>, IEventWaiter
     {
         public Type EventType => typeof(T);
+
+        public bool IsCancelled => Task.IsCanceled;
 
         public IEventWaiter? Next { get; set; }
 
