@@ -32,6 +32,9 @@ public sealed class EndToEndApp : IAsyncLifetime
     /// <summary>A message a killed host had taken becomes visible again after this long (the extension allows 1 to 60 minutes).</summary>
     public static readonly TimeSpan QueueVisibilityTimeout = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a test waits for a step the app completes in well under a second on an idle machine.</summary>
+    public static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
+
     private static readonly TimeSpan FirstStartTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(2);
 

@@ -9,8 +9,6 @@ namespace SmartRetry.EndToEnd.Recurring;
 [Collection(EndToEndCollection.Name)]
 public sealed class PlatformSeriesTests(EndToEndApp app)
 {
-    private static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task A_platform_series_future_transactions_are_listed_updated_charged_now_and_cancelled()
     {
@@ -20,7 +18,7 @@ public sealed class PlatformSeriesTests(EndToEndApp app)
         string series = $"recurring/{created.Text("series_id")}";
 
         ApiResponse listed = await app.Api.PollAsync($"{series}/future-transactions",
-            r => r.Status == HttpStatusCode.OK && Items(r).Count >= 3, Settles, "SmartRetry's future transactions");
+            r => r.Status == HttpStatusCode.OK && Items(r).Count >= 3, EndToEndApp.Settles, "SmartRetry's future transactions");
         List<JsonNode> pending = Items(listed);
         string Id(JsonNode ft) => (ft["future_transaction_id"] ?? ft["id"])!.GetValue<string>();
         string toCharge = Id(pending[0]), toUpdate = Id(pending[1]), toCancel = Id(pending[2]);
@@ -40,7 +38,7 @@ public sealed class PlatformSeriesTests(EndToEndApp app)
 
         ApiResponse cancelSeries = await app.Api.PostAsync($"{series}/cancel");
         Assert.Equal(HttpStatusCode.Accepted, cancelSeries.Status);
-        Assert.Equal("cancelled", (await app.Api.PollAsync(series, r => r.Text("status") == "cancelled", Settles, "the series cancelled")).Text("status"));
+        Assert.Equal("cancelled", (await app.Api.PollAsync(series, r => r.Text("status") == "cancelled", EndToEndApp.Settles, "the series cancelled")).Text("status"));
     }
 
     [Fact]
@@ -52,7 +50,7 @@ public sealed class PlatformSeriesTests(EndToEndApp app)
         Assert.Equal(HttpStatusCode.Accepted, created.Status);
         string series = $"recurring/{created.Text("series_id")}";
 
-        ApiResponse refused = await app.Api.PollAsync(series, r => r.Body?["status"]?.GetValue<string>() != "active", Settles, "the series to leave active");
+        ApiResponse refused = await app.Api.PollAsync(series, r => r.Body?["status"]?.GetValue<string>() != "active", EndToEndApp.Settles, "the series to leave active");
         Assert.Equal("refused", refused.Text("status"));
         Assert.Equal("INVALID_START_DATE", refused.Text("reason_code"));
         Assert.Contains("INVALID_START_DATE", refused.Text("note"), StringComparison.Ordinal);

@@ -7,19 +7,17 @@ namespace SmartRetry.EndToEnd.Refunds;
 [Collection(EndToEndCollection.Name)]
 public sealed class RefundTests(EndToEndApp app)
 {
-    private static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task A_sale_is_refunded_in_part_then_in_full_and_an_over_refund_is_refused()
     {
         string merchantId = Requests.NewId("order");
         ApiResponse sale = await app.Api.PostAsync("payments/sale", Requests.Sale(merchantId, 50.00m));
         string paymentId = sale.Text("payment_id");
-        await app.Api.WaitForPaymentAsync(paymentId, Settles, "approved");
+        await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "approved");
 
         ApiResponse partial = await app.Api.PostAsync($"payments/{paymentId}/refund", $$"""{"refund_id": "{{merchantId}}-rf-1", "amount": 20.00, "reason": "Damaged in transit"}""");
         Assert.Equal(HttpStatusCode.Accepted, partial.Status);
-        ApiResponse partialDone = await app.Api.WaitForPaymentAsync(partial.Text("payment_id"), Settles, "approved", "declined", "error");
+        ApiResponse partialDone = await app.Api.WaitForPaymentAsync(partial.Text("payment_id"), EndToEndApp.Settles, "approved", "declined", "error");
         Assert.Equal("approved", partialDone.Text("status"));
         Assert.Equal(paymentId, partialDone.Text("original_payment_id"));
 
@@ -30,7 +28,7 @@ public sealed class RefundTests(EndToEndApp app)
 
         ApiResponse rest = await app.Api.PostAsync($"payments/{paymentId}/refund", $$"""{"refund_id": "{{merchantId}}-rf-3"}""");
         Assert.Equal(HttpStatusCode.Accepted, rest.Status);
-        ApiResponse restDone = await app.Api.WaitForPaymentAsync(rest.Text("payment_id"), Settles, "approved", "declined", "error");
+        ApiResponse restDone = await app.Api.WaitForPaymentAsync(rest.Text("payment_id"), EndToEndApp.Settles, "approved", "declined", "error");
         Assert.Equal("approved", restDone.Text("status"));
         Assert.Equal(30.00m, restDone.Body!["amount"]!.GetValue<decimal>());
 

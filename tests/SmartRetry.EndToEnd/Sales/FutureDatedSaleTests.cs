@@ -7,8 +7,6 @@ namespace SmartRetry.EndToEnd.Sales;
 [Collection(EndToEndCollection.Name)]
 public sealed class FutureDatedSaleTests(EndToEndApp app)
 {
-    private static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task A_future_dated_sale_is_charged_when_its_timer_fires()
     {
@@ -22,7 +20,7 @@ public sealed class FutureDatedSaleTests(EndToEndApp app)
         Assert.Equal("scheduled", waiting.Text("status"));
         Assert.Empty(await app.Simulator.TransactionsAsync(merchantId));
 
-        ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, Settles, "approved", "declined", "error");
+        ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "approved", "declined", "error");
         Assert.Equal("approved", approved.Text("status"));
         System.Text.Json.Nodes.JsonNode charged = Assert.Single(await app.Simulator.TransactionsAsync(merchantId));
         DateTimeOffset chargedAt = DateTimeOffset.Parse(charged["created_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
@@ -41,12 +39,12 @@ public sealed class FutureDatedSaleTests(EndToEndApp app)
         ApiResponse cancel = await app.Api.PostAsync($"payments/{paymentId}/cancel", """{"reason": "Customer changed their mind"}""");
         Assert.Equal(HttpStatusCode.Accepted, cancel.Status);
 
-        ApiResponse cancelled = await app.Api.WaitForPaymentAsync(paymentId, Settles, "cancelled", "approved");
+        ApiResponse cancelled = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "cancelled", "approved");
         Assert.Equal("cancelled", cancelled.Text("status"));
         Assert.Equal("completed", cancelled.Body!["workflow"]!["runtime_status"]!.GetValue<string>());
 
         // The cancelled timer is gone: past its time, SmartRetry has still seen nothing.
-        await app.Api.PollAsync($"payments/{paymentId}", _ => DateTimeOffset.UtcNow > scheduledAt.AddSeconds(3), Settles, "the sale's scheduled time to pass");
+        await app.Api.PollAsync($"payments/{paymentId}", _ => DateTimeOffset.UtcNow > scheduledAt.AddSeconds(3), EndToEndApp.Settles, "the sale's scheduled time to pass");
         Assert.Empty(await app.Simulator.TransactionsAsync(merchantId));
         Assert.Equal("cancelled", (await app.Api.GetAsync($"payments/{paymentId}")).Text("status"));
     }

@@ -7,8 +7,6 @@ namespace SmartRetry.EndToEnd.Sales;
 [Collection(EndToEndCollection.Name)]
 public sealed class SaleFlowTests(EndToEndApp app) : IAsyncLifetime
 {
-    private static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
-
     public Task InitializeAsync() => app.Simulator.SetTimeFactorAsync(1);
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -22,19 +20,19 @@ public sealed class SaleFlowTests(EndToEndApp app) : IAsyncLifetime
         string paymentId = accepted.Text("payment_id");
         Assert.EndsWith($"/api/payments/{paymentId}", accepted.Headers.Location!.ToString(), StringComparison.Ordinal);
 
-        ApiResponse processing = await app.Api.WaitForPaymentAsync(paymentId, Settles, "processing");
+        ApiResponse processing = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "processing");
         string transactionId = processing.Text("transaction_id");
         await app.Simulator.PollAsync(
             "_simulator/webhooks",
             r => r.Body!.AsArray().Any(e => e!["type"]!.GetValue<string>() == "transaction.pending"
                 && e["payload"]!["data"]!["transaction_id"]!.GetValue<string>() == transactionId
                 && e["deliveries"]!.AsArray().Any(d => d!["status_code"]?.GetValue<int>() == 200)),
-            Settles,
+            EndToEndApp.Settles,
             "transaction.pending delivered to the app");
 
         await app.Simulator.AdvanceAsync("""{"seconds":120}""");
 
-        ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, Settles, "approved", "declined", "error", "unknown");
+        ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "approved", "declined", "error", "unknown");
         Assert.Equal("approved", approved.Text("status"));
         Assert.Equal("AUTH.APPROVED", approved.Text("reason_code"));
         Assert.Equal(transactionId, approved.Text("transaction_id"));
@@ -49,12 +47,12 @@ public sealed class SaleFlowTests(EndToEndApp app) : IAsyncLifetime
         ApiResponse accepted = await app.Api.PostAsync("payments/sale", Requests.Sale(merchantId, 49.10m));
         Assert.Equal(HttpStatusCode.Accepted, accepted.Status);
         string paymentId = accepted.Text("payment_id");
-        ApiResponse processing = await app.Api.WaitForPaymentAsync(paymentId, Settles, "processing");
+        ApiResponse processing = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "processing");
         string transactionId = processing.Text("transaction_id");
 
         await app.Simulator.AdvanceAsync("""{"days":2}""");
 
-        ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, Settles, "approved", "declined", "error", "unknown");
+        ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "approved", "declined", "error", "unknown");
         Assert.Equal("approved", approved.Text("status"));
         Assert.Equal(3, approved.Body!["attempt_number"]!.GetValue<int>());
         IReadOnlyList<string> events = [.. (await app.Simulator.WebhooksAsync(e => e["payload"]!["data"]!["transaction_id"]?.GetValue<string>() == transactionId))
@@ -73,7 +71,7 @@ public sealed class SaleFlowTests(EndToEndApp app) : IAsyncLifetime
         ApiResponse accepted = await app.Api.PostAsync("payments/sale", Requests.Sale(merchantId, 49.30m));
         Assert.Equal(HttpStatusCode.Accepted, accepted.Status);
 
-        ApiResponse declined = await app.Api.WaitForPaymentAsync(accepted.Text("payment_id"), Settles, "approved", "declined", "error", "unknown");
+        ApiResponse declined = await app.Api.WaitForPaymentAsync(accepted.Text("payment_id"), EndToEndApp.Settles, "approved", "declined", "error", "unknown");
         Assert.Equal("declined", declined.Text("status"));
         Assert.Equal("PAYMENT_METHOD.EXPIRED_CARD", declined.Text("reason_code"));
         Assert.Single(await app.Simulator.TransactionsAsync(merchantId));

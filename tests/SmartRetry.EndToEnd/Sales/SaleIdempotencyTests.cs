@@ -7,8 +7,6 @@ namespace SmartRetry.EndToEnd.Sales;
 [Collection(EndToEndCollection.Name)]
 public sealed class SaleIdempotencyTests(EndToEndApp app)
 {
-    private static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task The_same_sale_twice_is_one_payment_and_another_body_under_its_id_is_409()
     {
@@ -24,7 +22,7 @@ public sealed class SaleIdempotencyTests(EndToEndApp app)
         Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
         Assert.Equal("application/problem+json", conflict.ContentType);
 
-        await app.Api.WaitForPaymentAsync(first.Text("payment_id"), Settles, "approved");
+        await app.Api.WaitForPaymentAsync(first.Text("payment_id"), EndToEndApp.Settles, "approved");
         Assert.Single(await app.Simulator.TransactionsAsync(merchantId));
     }
 
@@ -38,7 +36,7 @@ public sealed class SaleIdempotencyTests(EndToEndApp app)
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Accepted or HttpStatusCode.Conflict, a.ToString()));
         string[] paymentIds = [.. answers.Where(a => a.Status == HttpStatusCode.Accepted).Select(a => a.Text("payment_id")).Distinct()];
         string paymentId = Assert.Single(paymentIds);
-        await app.Api.WaitForPaymentAsync(paymentId, Settles, "approved");
+        await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "approved");
         Assert.Single(await app.Simulator.TransactionsAsync(merchantId));
     }
 

@@ -10,15 +10,13 @@ namespace SmartRetry.EndToEnd.Webhooks;
 [Collection(EndToEndCollection.Name)]
 public sealed class WebhookTests(EndToEndApp app)
 {
-    private static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Forged_webhooks_get_400_and_change_nothing()
     {
         string merchantId = Requests.NewId("forged");
         ApiResponse sale = await app.Api.PostAsync("payments/sale", Requests.Sale(merchantId, 49.01m));
         string paymentId = sale.Text("payment_id");
-        ApiResponse processing = await app.Api.WaitForPaymentAsync(paymentId, Settles, "processing");
+        ApiResponse processing = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "processing");
         string transactionId = processing.Text("transaction_id");
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         string createdAt = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
@@ -45,7 +43,7 @@ public sealed class WebhookTests(EndToEndApp app)
 
         // The genuine outcome still lands.
         await app.Simulator.AdvanceAsync("""{"seconds":120}""");
-        Assert.Equal("approved", (await app.Api.WaitForPaymentAsync(paymentId, Settles, "approved", "declined")).Text("status"));
+        Assert.Equal("approved", (await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "approved", "declined")).Text("status"));
     }
 
     [Fact]
@@ -54,9 +52,9 @@ public sealed class WebhookTests(EndToEndApp app)
         string merchantId = Requests.NewId("dupe");
         ApiResponse sale = await app.Api.PostAsync("payments/sale", Requests.Sale(merchantId, 49.01m));
         string paymentId = sale.Text("payment_id");
-        string transactionId = (await app.Api.WaitForPaymentAsync(paymentId, Settles, "processing")).Text("transaction_id");
+        string transactionId = (await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "processing")).Text("transaction_id");
         await app.Simulator.AdvanceAsync("""{"seconds":120}""");
-        ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, Settles, "approved");
+        ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "approved");
 
         JsonNode approvedEvent = Assert.Single(await app.Simulator.WebhooksAsync(e =>
             e["type"]!.GetValue<string>() == "transaction.approved" && e["payload"]!["data"]!["transaction_id"]!.GetValue<string>() == transactionId));
@@ -70,7 +68,7 @@ public sealed class WebhookTests(EndToEndApp app)
         static JsonArray? Deliveries(ApiResponse r, string id) =>
             r.Body!.AsArray().FirstOrDefault(e => e!["id"]!.GetValue<string>() == id)?["deliveries"]?.AsArray();
         ApiResponse delivered = await app.Simulator.PollAsync("_simulator/webhooks",
-            r => Deliveries(r, eventId) is { Count: 4 } all && all.All(d => d!["status_code"] is not null), Settles, "four deliveries of one event");
+            r => Deliveries(r, eventId) is { Count: 4 } all && all.All(d => d!["status_code"] is not null), EndToEndApp.Settles, "four deliveries of one event");
         Assert.All(Deliveries(delivered, eventId)!, d => Assert.Equal(200, d!["status_code"]!.GetValue<int>()));
 
         ApiResponse after = await app.Api.GetAsync($"payments/{paymentId}");
