@@ -4,7 +4,7 @@ namespace SmartRetry.Payments.Recurring;
 
 /// <summary>
 /// One long-lived wait per event name: the next event is awaited through <see cref="Next"/>, and a new wait is armed
-/// only after the previous one completed. Durable Task 1.25.0 lets a cancelled wait swallow the next event of its name
+/// only after the previous one completed. Durable Task 1.25.0 let a cancelled wait swallow the next event of its name
 /// (functions-api.md §8), so these waits are never cancelled; one left pending at the end of a generation simply ends with it.
 /// </summary>
 internal sealed class WorkflowEventStream<T>(IWorkflowContext context, string eventName)

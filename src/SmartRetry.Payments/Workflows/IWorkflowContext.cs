@@ -28,8 +28,8 @@ public interface IWorkflowContext
 
     /// <summary>
     /// Waits for an event raised from outside. Events that arrive before the wait are buffered per name.
-    /// Durable Task 1.25.0 lets a cancelled wait swallow the next event of its name, so a workflow keeps one
-    /// long-lived wait per event name instead of cancelling and re-creating it.
+    /// A workflow keeps one long-lived wait per event name instead of cancelling and re-creating it: Durable Task 1.25.0
+    /// let a cancelled wait swallow the next event of its name, and no version promises which of two waits is served.
     /// </summary>
     Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default);
 

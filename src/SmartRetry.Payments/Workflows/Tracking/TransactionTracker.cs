@@ -14,8 +14,8 @@ namespace SmartRetry.Payments.Workflows.Tracking;
 /// </summary>
 /// <remarks>
 /// One wait for transaction events lives across all poll iterations and is re-armed only after it completed; it is
-/// never cancelled, because a cancelled wait on Durable Task 1.25.0 swallows the next event of its name
-/// (functions-api.md §8). Only the poll timers are cancelled. An approval is trusted as it arrives (APPROVED is
+/// never cancelled: Durable Task 1.25.0 let a cancelled wait swallow the next event of its name (functions-api.md §8),
+/// and 1.28.0, which we run, serves the newest of two waits first. Only the poll timers are cancelled. An approval is trusted as it arrives (APPROVED is
 /// terminal); a decline, error or cancellation event is confirmed with a status poll, because SmartRetry does not say
 /// whether those fire for each failed attempt that its own retries may still overturn (smartretry-api.md §6.2).
 /// </remarks>
