@@ -14,6 +14,7 @@ builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
 builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
 builder.Services.AddSmartRetryFunctionsHost(builder.Configuration);
+builder.Services.AddSmartRetryTelemetry(builder.Configuration);
 
 // Payments' services, each validating its options at start-up: card sealing, the ledger, idempotency, correlation and
 // webhook tables over the TableServiceClient registered above, the sale and recurring request handlers, webhook intake

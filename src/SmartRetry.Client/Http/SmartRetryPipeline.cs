@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
@@ -30,6 +31,8 @@ internal sealed class SmartRetryPipeline
     /// its default serializers too, joining the list anew for every request.
     /// </summary>
     internal const string AcceptedMediaTypes = "application/json, application/problem+json";
+
+    private static readonly ResiliencePropertyKey<string> OperationKey = new("SmartRetry.Operation");
 
     private static readonly Func<ILogger, string, string?, IDisposable?> CallScope =
         LoggerMessage.DefineScope<string, string?>("SmartRetry {Operation} (idempotency key {IdempotencyKey})");
@@ -89,6 +92,7 @@ internal sealed class SmartRetryPipeline
         using IDisposable? scope = CallScope(logger, call.Operation, call.IdempotencyKey);
         var attempts = new AttemptCounter(this, call);
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, call.Operation);
         Outcome<RestResponse> outcome;
         try
         {
@@ -176,26 +180,40 @@ internal sealed class SmartRetryPipeline
                 await rateLimitGate.WaitAsync(cancellationToken);
             }
 
+            // One span per attempt, so a trace shows each retry with the key that makes it safe to repeat.
+            using Activity? span = SmartRetryClientTelemetry.Source.StartActivity($"SmartRetry {call.Operation}", ActivityKind.Client);
+            span?.SetTag("smartretry.operation", call.Operation);
+            span?.SetTag("smartretry.attempt", attempt);
+            span?.SetTag("smartretry.idempotency_key", call.IdempotencyKey);
+            span?.SetTag("http.request.method", call.Method.ToString().ToUpperInvariant());
+
             long started = TimeProvider.GetTimestamp();
             RestResponse response = await restClient.ExecuteAsync(CreateRequest(call, options.ApiKey), cancellationToken);
-            double durationMs = TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+            TimeSpan duration = TimeProvider.GetElapsedTime(started);
+            double durationMs = duration.TotalMilliseconds;
 
             // RestSharp reports error statuses as ResponseStatus.Error too; only a zero status means no answer arrived.
             if (response.StatusCode == 0)
             {
-                ClientLog.AttemptFailed(
-                    logger,
-                    call.Operation,
-                    attempt,
-                    cancellationToken.IsCancellationRequested ? "cancelled or timed out" : response.ErrorException?.GetType().Name ?? response.ResponseStatus.ToString(),
-                    durationMs,
-                    call.IdempotencyKey);
+                string failure = cancellationToken.IsCancellationRequested ? "cancelled or timed out" : response.ErrorException?.GetType().Name ?? response.ResponseStatus.ToString();
+                ClientLog.AttemptFailed(logger, call.Operation, attempt, failure, durationMs, call.IdempotencyKey);
+                string errorType = cancellationToken.IsCancellationRequested ? "timeout" : response.ErrorException?.GetType().FullName ?? "no_answer";
+                SmartRetryClientTelemetry.AttemptFailed(call.Operation, attempt, errorType, duration);
+                span?.SetTag("error.type", errorType);
+                span?.SetStatus(ActivityStatusCode.Error, "No answer.");
                 return Outcome.FromException<RestResponse>(cancellationToken.IsCancellationRequested
                     ? new OperationCanceledException(cancellationToken)
                     : new HttpRequestException($"SmartRetry {call.Operation} got no answer.", response.ErrorException));
             }
 
             ClientLog.AttemptAnswered(logger, call.Operation, attempt, (int)response.StatusCode, durationMs, call.IdempotencyKey);
+            SmartRetryClientTelemetry.AttemptAnswered(call.Operation, attempt, (int)response.StatusCode, duration);
+            span?.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, $"HTTP {(int)response.StatusCode}");
+            }
+
             rateLimitGate?.Observe(ResponseHeaders.RateLimit(response));
             return Outcome.FromResult(response);
         }
@@ -265,6 +283,14 @@ internal sealed class SmartRetryPipeline
                 MaxRetryAttempts = options.Retry.MaxAttempts - 1,
                 ShouldHandle = arguments => ValueTask.FromResult(ShouldRetry(arguments.Outcome)),
                 DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(RetryDelay(arguments.AttemptNumber, arguments.Outcome)),
+                OnRetry = arguments =>
+                {
+                    SmartRetryClientTelemetry.RetryScheduled(
+                        arguments.Context.Properties.GetValue(OperationKey, "unknown"),
+                        arguments.RetryDelay,
+                        arguments.Outcome.Result is { } response && ResponseHeaders.RetryAfter(response, TimeProvider.GetUtcNow()) is not null);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 

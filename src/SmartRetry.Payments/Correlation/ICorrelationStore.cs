@@ -7,4 +7,11 @@ public interface ICorrelationStore
     Task<string> AddAsync(CorrelationKind kind, string smartRetryId, string instanceId, CancellationToken cancellationToken);
 
     Task<string?> FindInstanceAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken);
+
+    /// <summary>The instance and the trace it was in when the correlation was recorded, so a webhook can continue that trace.</summary>
+    async Task<CorrelationTarget?> FindAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken) =>
+        await FindInstanceAsync(kind, smartRetryId, cancellationToken) is { } instanceId ? new CorrelationTarget(instanceId, null) : null;
 }
+
+/// <param name="TraceParent">The W3C traceparent of the span that recorded the correlation; null when none was active.</param>
+public sealed record CorrelationTarget(string InstanceId, string? TraceParent);

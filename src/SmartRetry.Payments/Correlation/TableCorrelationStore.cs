@@ -1,10 +1,14 @@
 using Azure;
 using Azure.Data.Tables;
 using SmartRetry.Payments.Storage;
+using SmartRetry.Payments.Telemetry;
 
 namespace SmartRetry.Payments.Correlation;
 
-/// <summary>Correlations on Azure Tables: one row per SmartRetry id, written insert-if-absent so the first mapping stands.</summary>
+/// <summary>
+/// Correlations on Azure Tables: one row per SmartRetry id, written insert-if-absent so the first mapping stands, with the
+/// trace context of the payment that recorded it (ids only; never card data).
+/// </summary>
 public sealed class TableCorrelationStore(PaymentsTables tables) : ICorrelationStore
 {
     public async Task<string> AddAsync(CorrelationKind kind, string smartRetryId, string instanceId, CancellationToken cancellationToken)
@@ -17,6 +21,7 @@ public sealed class TableCorrelationStore(PaymentsTables tables) : ICorrelationS
             ["Kind"] = kind.ToString(),
             ["SmartRetryId"] = smartRetryId,
             ["InstanceId"] = instanceId,
+            ["TraceParent"] = PaymentTracing.CurrentTraceParent(),
         };
         if (await table.TryInsertAsync(row, cancellationToken) is not null)
         {
@@ -34,6 +39,15 @@ public sealed class TableCorrelationStore(PaymentsTables tables) : ICorrelationS
         NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(
             Partition(kind, smartRetryId), TableKeys.Row(smartRetryId), select: ["InstanceId"], cancellationToken);
         return row.HasValue ? row.Value!.GetString("InstanceId") : null;
+    }
+
+    public async Task<CorrelationTarget?> FindAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(smartRetryId);
+        TableClient table = await tables.GetAsync(PaymentsTable.Correlations, cancellationToken);
+        NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(
+            Partition(kind, smartRetryId), TableKeys.Row(smartRetryId), select: ["InstanceId", "TraceParent"], cancellationToken);
+        return row.HasValue ? new CorrelationTarget(row.Value!.GetString("InstanceId"), row.Value.GetString("TraceParent")) : null;
     }
 
     private static string Partition(CorrelationKind kind, string smartRetryId) => TableKeys.Partition(kind.ToString(), smartRetryId);

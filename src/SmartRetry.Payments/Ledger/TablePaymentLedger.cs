@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Storage;
+using SmartRetry.Payments.Telemetry;
 
 namespace SmartRetry.Payments.Ledger;
 
@@ -10,9 +11,10 @@ namespace SmartRetry.Payments.Ledger;
 /// The ledger on Azure Tables: one row per payment. A write inserts if absent; otherwise it reads the row with its
 /// ETag, drops the write when it is not news (<see cref="PaymentStatusProgression.CanMoveTo"/>), and replaces the row
 /// only if nobody changed it meanwhile, trying again when somebody did. Facts a later write does not repeat
-/// (transaction id, card summary, ...) are carried over.
+/// (transaction id, card summary, ...) are carried over. Payment metrics are counted here, because only here is it
+/// known that a write was news: a replayed or repeated write is not committed, so it is not counted twice.
 /// </summary>
-public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
+public sealed class TablePaymentLedger(PaymentsTables tables, PaymentMetrics? metrics = null) : IPaymentLedger
 {
     // Every successful competing write raises the status rank, and there are only five ranks, so this is never reached
     // by honest contention; it stops a loop should the row be deleted and re-created behind our back repeatedly.
@@ -25,8 +27,10 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
         TableClient table = await tables.GetAsync(PaymentsTable.Ledger, cancellationToken);
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (await table.TryInsertAsync(ToEntity(entry), cancellationToken) is not null)
+            DateTimeOffset? submittedAt = IsSubmitted(entry.Status) ? entry.UpdatedAt : null;
+            if (await table.TryInsertAsync(ToEntity(entry, submittedAt), cancellationToken) is not null)
             {
+                Committed(entry, submittedAt);
                 return true;
             }
 
@@ -45,8 +49,10 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
                 return false;
             }
 
-            if (await table.TryReplaceIfUnchangedAsync(ToEntity(CarryOver(existing, entry)), current.Value!.ETag.ToString(), cancellationToken) is not null)
+            submittedAt = current.Value!.GetDateTimeOffset("SubmittedAt") ?? submittedAt;
+            if (await table.TryReplaceIfUnchangedAsync(ToEntity(CarryOver(existing, entry), submittedAt), current.Value!.ETag.ToString(), cancellationToken) is not null)
             {
+                Committed(entry, submittedAt);
                 return true;
             }
 
@@ -65,6 +71,22 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
+    private static bool IsSubmitted(PaymentStatus status) => status is not PaymentStatus.Scheduled;
+
+    private void Committed(PaymentLedgerEntry entry, DateTimeOffset? submittedAt)
+    {
+        if (metrics is not null && (entry.Status.IsFinal() || entry.Status is PaymentStatus.NeedsAttention or PaymentStatus.DeadlineReached))
+        {
+            // A payment first written in its final state had no submission we saw (e.g. a charge recorded once, at its
+            // outcome): it is counted, but gives no duration.
+            metrics.PaymentSettled(entry.Kind, entry.Status, submittedAt is { } at && at < entry.UpdatedAt ? entry.UpdatedAt - at : null);
+            if (entry.Kind == PaymentKind.RecurringCharge && entry.AttemptNumber > 1)
+            {
+                metrics.DunningAttempt(PaymentMetrics.Tag(entry.Status));
+            }
+        }
+    }
+
     private static PaymentLedgerEntry CarryOver(PaymentLedgerEntry existing, PaymentLedgerEntry next) => next with
     {
         TransactionId = next.TransactionId ?? existing.TransactionId,
@@ -75,7 +97,7 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
         OriginalPaymentId = next.OriginalPaymentId ?? existing.OriginalPaymentId,
     };
 
-    private static TableEntity ToEntity(PaymentLedgerEntry entry)
+    private static TableEntity ToEntity(PaymentLedgerEntry entry, DateTimeOffset? submittedAt)
     {
         var entity = new TableEntity(TableKeys.Partition(Scope, entry.PaymentId), TableKeys.Row(entry.PaymentId))
         {
@@ -97,6 +119,7 @@ public sealed class TablePaymentLedger(PaymentsTables tables) : IPaymentLedger
             ["Note"] = entry.Note,
             ["ScheduledAt"] = entry.ScheduledAt,
             ["OriginalPaymentId"] = entry.OriginalPaymentId,
+            ["SubmittedAt"] = submittedAt,
         };
         return entity;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +8,7 @@ using SmartRetry.Client.Webhooks;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Telemetry;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Webhooks;
@@ -26,7 +28,8 @@ public sealed partial class WebhookIntake(
     ICorrelationStore correlations,
     IOptions<WebhookIntakeOptions> options,
     TimeProvider timeProvider,
-    ILogger<WebhookIntake> logger)
+    ILogger<WebhookIntake> logger,
+    PaymentMetrics? metrics = null)
 {
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
     /// <param name="rawBody">The request body exactly as received.</param>
@@ -43,6 +46,7 @@ public sealed partial class WebhookIntake(
         catch (SignatureVerificationException exception)
         {
             LogRejected(logger, exception.Reason);
+            metrics?.WebhookRejected(ReasonTag(exception.Reason));
             return HandlerResult.Failure<WebhookReceipt>(new PaymentsProblem(
                 ProblemTypes.InvalidSignature, "The webhook signature is invalid.", 400, exception.Message));
         }
@@ -59,6 +63,7 @@ public sealed partial class WebhookIntake(
             if (held is null)
             {
                 LogDuplicate(logger);
+                metrics?.WebhookAccepted("duplicate");
                 return Ok(verified.Id, WebhookOutcome.Duplicate);
             }
         }
@@ -67,6 +72,7 @@ public sealed partial class WebhookIntake(
         {
             (WebhookEventState state, string? instanceId) = await ProcessAsync(workflows, verified, settings, cancellationToken);
             await events.SetStateAsync(held, state, instanceId, cancellationToken);
+            metrics?.WebhookAccepted(StateTag(state));
             return Ok(verified.Id, ToOutcome(state));
         }
         catch (Exception exception)
@@ -78,6 +84,7 @@ public sealed partial class WebhookIntake(
             }
 
             LogFailed(logger, exception);
+            metrics?.WebhookFailed();
             return HandlerResult.Failure<WebhookReceipt>(new PaymentsProblem(
                 ProblemTypes.TemporarilyUnavailable, "The event could not be processed now.", 503, "Redeliver it later; it has not been processed."));
         }
@@ -111,22 +118,30 @@ public sealed partial class WebhookIntake(
             return (WebhookEventState.Unroutable, null);
         }
 
-        string? instanceId = await FindInstanceAsync(route, cancellationToken);
-        if (instanceId is null)
+        CorrelationTarget? target = await FindInstanceAsync(route, cancellationToken);
+        if (target is null)
         {
             await KeepPendingAsync(webhookEvent, route, cancellationToken);
 
             // The instance may have recorded its correlation and read its pending events between our lookup and our
             // write; looking again closes that gap (the event may then arrive twice; workflows ignore repeats by id).
-            instanceId = await FindInstanceAsync(route, cancellationToken);
-            if (instanceId is null)
+            target = await FindInstanceAsync(route, cancellationToken);
+            if (target is null)
             {
                 LogPending(logger);
                 return (WebhookEventState.Pending, null);
             }
         }
 
-        RaiseEventResult result = await RaiseWithRetriesAsync(workflows, instanceId, route, settings, cancellationToken);
+        string instanceId = target.InstanceId;
+        using Activity? span = PaymentTracing.StartWebhook(webhookEvent.Type, webhookEvent.Id, target.TraceParent);
+        RaiseEventResult result;
+        using (PaymentTracing.StartRaise(instanceId, route.EventName))
+        {
+            result = await RaiseWithRetriesAsync(workflows, instanceId, route, settings, cancellationToken);
+        }
+
+        span?.SetTag("smartretry.webhook.result", result.ToString());
         switch (result)
         {
             case RaiseEventResult.Raised:
@@ -142,13 +157,13 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<string?> FindInstanceAsync(WebhookRoute route, CancellationToken cancellationToken)
+    private async Task<CorrelationTarget?> FindInstanceAsync(WebhookRoute route, CancellationToken cancellationToken)
     {
         foreach (WebhookCorrelation correlation in route.Correlations)
         {
-            if (await correlations.FindInstanceAsync(correlation.Kind, correlation.SmartRetryId, cancellationToken) is { } instanceId)
+            if (await correlations.FindAsync(correlation.Kind, correlation.SmartRetryId, cancellationToken) is { } target)
             {
-                return instanceId;
+                return target;
             }
         }
 
@@ -209,6 +224,28 @@ public sealed partial class WebhookIntake(
         WebhookEventState.Ignored => WebhookOutcome.Ignored,
         WebhookEventState.Unroutable => WebhookOutcome.Unroutable,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Processing always ends in a final state."),
+    };
+
+    private static string StateTag(WebhookEventState state) => state switch
+    {
+        WebhookEventState.Raised => "raised",
+        WebhookEventState.Pending => "pending",
+        WebhookEventState.InstanceFinished => "instance_finished",
+        WebhookEventState.Ignored => "ignored",
+        WebhookEventState.Unroutable => "unroutable",
+        _ => "other",
+    };
+
+    private static string ReasonTag(SignatureFailureReason reason) => reason switch
+    {
+        SignatureFailureReason.MissingHeader => "missing_header",
+        SignatureFailureReason.MalformedHeader => "malformed_header",
+        SignatureFailureReason.InvalidTimestamp => "invalid_timestamp",
+        SignatureFailureReason.TimestampOutsideTolerance => "timestamp_outside_tolerance",
+        SignatureFailureReason.MalformedSignature => "malformed_signature",
+        SignatureFailureReason.SignatureMismatch => "signature_mismatch",
+        SignatureFailureReason.InvalidPayload => "invalid_payload",
+        _ => "other",
     };
 
     private static HandlerResult<WebhookReceipt> Ok(string eventId, WebhookOutcome outcome) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using SmartRetry.EndToEnd.Telemetry;
 using SmartRetry.Simulator;
 using SmartRetry.Testing.Storage;
 
@@ -39,12 +40,16 @@ public sealed class EndToEndApp : IAsyncLifetime
     private static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(2);
 
     private readonly AzuriteFixture storage = new();
+    private readonly TelemetryReceiver telemetry = new();
     private SmartRetrySimulator? simulator;
     private FunctionsHostProcess? host;
 
     public AppClient Api { get; private set; } = null!;
 
     public SimulatorControl Simulator { get; private set; } = null!;
+
+    /// <summary>Everything the app exported over OTLP during the run.</summary>
+    public TelemetryReceiver Telemetry => telemetry;
 
     public string StorageConnectionString => storage.ConnectionString;
 
@@ -73,6 +78,7 @@ public sealed class EndToEndApp : IAsyncLifetime
     {
         string root = RepositoryRoot();
         await storage.InitializeAsync();
+        await telemetry.StartAsync();
         int port = FreePort();
         simulator = await SmartRetrySimulator.StartAsync(new SmartRetrySimulatorOptions
         {
@@ -101,6 +107,11 @@ public sealed class EndToEndApp : IAsyncLifetime
             ["Payments__Cards__FingerprintKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Payments__Maintenance__RetentionDays"] = "30",
             ["Payments__Recurring__TimeScale"] = TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = telemetry.Endpoint.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = MaxQueuePollingInterval.ToString(),
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = QueueVisibilityTimeout.ToString(),
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = QueueVisibilityTimeout.ToString(),
@@ -135,6 +146,7 @@ public sealed class EndToEndApp : IAsyncLifetime
         }
 
         await storage.DisposeAsync();
+        await telemetry.DisposeAsync();
     }
 
     private static string RepositoryRoot()

@@ -1,13 +1,20 @@
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Telemetry;
 
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Reserves a slot in the card's shared attempt window before a charge; false means the card has no room and nothing may be sent.</summary>
-public sealed class ReserveCardAttemptActivity(ICardAttemptStore store)
+public sealed class ReserveCardAttemptActivity(ICardAttemptStore store, PaymentMetrics? metrics = null)
 {
-    public Task<bool> RunAsync(CardAttemptReservation reservation, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(CardAttemptReservation reservation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservation);
-        return store.TryReserveAsync(reservation.CardFingerprint, reservation.AttemptId, reservation.AtUtc, reservation.MaxAttempts, cancellationToken);
+        bool granted = await store.TryReserveAsync(reservation.CardFingerprint, reservation.AttemptId, reservation.AtUtc, reservation.MaxAttempts, cancellationToken);
+        if (!granted)
+        {
+            metrics?.CardWindowRefused();
+        }
+
+        return granted;
     }
 }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using SmartRetry.Payments.Ledger;
+
+namespace SmartRetry.Payments.Telemetry;
+
+/// <summary>
+/// How money moves, on the app's one meter. Tags are small closed sets (kinds, statuses, reasons): never an id, an
+/// amount or anything from a card, so a metric can be alerted on and can never leak a customer.
+/// </summary>
+public sealed class PaymentMetrics
+{
+    public const string MeterName = "SmartRetry.Payments";
+
+    private readonly Counter<long> payments;
+    private readonly Histogram<double> timeToFinalStatus;
+    private readonly Counter<long> webhooks;
+    private readonly Counter<long> dunningAttempts;
+    private readonly Counter<long> cardWindowRefusals;
+
+    public PaymentMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        Meter meter = meterFactory.Create(MeterName);
+        payments = meter.CreateCounter<long>(
+            "smartretry.payments", "{payment}", "Payments that reached a final status (or a status a person must settle), by kind and status.");
+        timeToFinalStatus = meter.CreateHistogram<double>(
+            "smartretry.payment.duration", "s", "Time from submission to SmartRetry until the payment's final status, by kind and status.");
+        webhooks = meter.CreateCounter<long>(
+            "smartretry.webhooks", "{delivery}", "Webhook deliveries by result (accepted, rejected, failed) and reason.");
+        dunningAttempts = meter.CreateCounter<long>(
+            "smartretry.dunning.attempts", "{attempt}", "Recurring charge attempts after a decline (our dunning), by the attempt's result.");
+        cardWindowRefusals = meter.CreateCounter<long>(
+            "smartretry.dunning.card_window_refusals", "{attempt}", "Charge attempts held back because the card's shared attempt window was full.");
+    }
+
+    /// <summary>A payment's status change that the ledger committed; counted once, since a repeated write is not committed.</summary>
+    public void PaymentSettled(PaymentKind kind, PaymentStatus status, TimeSpan? sinceSubmission)
+    {
+        var tags = new TagList { { "payment.kind", Tag(kind) }, { "payment.status", Tag(status) } };
+        payments.Add(1, tags);
+        if (sinceSubmission is { } duration && duration >= TimeSpan.Zero)
+        {
+            timeToFinalStatus.Record(duration.TotalSeconds, tags);
+        }
+    }
+
+    public void WebhookAccepted(string outcome) => webhooks.Add(1, new TagList { { "webhook.result", "accepted" }, { "webhook.reason", outcome } });
+
+    public void WebhookRejected(string reason) => webhooks.Add(1, new TagList { { "webhook.result", "rejected" }, { "webhook.reason", reason } });
+
+    public void WebhookFailed() => webhooks.Add(1, new TagList { { "webhook.result", "failed" }, { "webhook.reason", "processing_failed" } });
+
+    public void DunningAttempt(string result) => dunningAttempts.Add(1, new KeyValuePair<string, object?>("attempt.result", result));
+
+    public void CardWindowRefused() => cardWindowRefusals.Add(1);
+
+    internal static string Tag(PaymentKind kind) => kind switch
+    {
+        PaymentKind.Sale => "sale",
+        PaymentKind.RecurringInit => "recurring_init",
+        PaymentKind.RecurringCharge => "recurring_charge",
+        PaymentKind.Refund => "refund",
+        _ => "other",
+    };
+
+    internal static string Tag(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Approved => "approved",
+        PaymentStatus.Declined => "declined",
+        PaymentStatus.Cancelled => "cancelled",
+        PaymentStatus.Error => "error",
+        PaymentStatus.NeedsAttention => "needs_attention",
+        PaymentStatus.DeadlineReached => "deadline_reached",
+        _ => "in_progress",
+    };
+}
