@@ -36,6 +36,17 @@ public sealed class EndToEndApp : IAsyncLifetime
     /// <summary>How long a test waits for a step the app completes in well under a second on an idle machine.</summary>
     public static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long the host waits before a series' schedule reaches <paramref name="scheduleDate"/>. The app maps a series'
+    /// schedule to its clock from the moment the series is created, so a first payment date that SmartRetry's clock
+    /// (ahead after an accelerated test) forces into the future is that many seconds away, a day per second.
+    /// </summary>
+    public static TimeSpan HostTimeUntil(DateOnly scheduleDate)
+    {
+        TimeSpan scheduleLead = scheduleDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UtcNow;
+        return scheduleLead > TimeSpan.Zero ? scheduleLead / TimeScale : TimeSpan.Zero;
+    }
+
     private static readonly TimeSpan FirstStartTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan RestartTimeout = TimeSpan.FromMinutes(2);
 

@@ -94,7 +94,7 @@ public sealed class PaymentTraceTests(EndToEndApp app) : IAsyncLifetime
         ApiResponse created = await app.Api.PostAsync("recurring", Requests.MerchantSeries(Requests.NewId("trace"), 7.00m, first, numberOfPayments: 2));
         Assert.Equal(HttpStatusCode.Accepted, created.Status);
         string seriesId = created.Text("series_id");
-        await app.Api.WaitForPaymentAsync($"{seriesId}-c2-a1", Months, "approved");
+        await app.Api.WaitForPaymentAsync($"{seriesId}-c2-a1", EndToEndApp.HostTimeUntil(first) + Months, "approved");
 
         IReadOnlyList<ExportedSpan> trace = Trace(await app.Telemetry.WaitForSpansAsync(
             spans => Trace(spans, "MerchantRecurringSeriesWorkflow", seriesId) is { } t

@@ -77,11 +77,12 @@ public sealed class TelemetryReceiver : IAsyncDisposable
 
     /// <summary>
     /// The metric's value for the points whose attributes include <paramref name="tags"/>: the latest export per
-    /// series (OTLP from .NET is cumulative), summed over series. A histogram's value is its count.
+    /// series (OTLP from .NET is cumulative), summed over series. A host restarted mid-run starts its series again
+    /// from zero with a new start time, so a series is its attributes and its start time. A histogram's value is its count.
     /// </summary>
     public double Total(string metric, params (string Key, string Value)[] tags) =>
         Points.Where(p => p.Metric == metric && tags.All(t => p.Attributes.TryGetValue(t.Key, out string? v) && v == t.Value))
-            .GroupBy(p => string.Join(';', p.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}")))
+            .GroupBy(p => (p.StartTimeUnixNano, string.Join(';', p.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))))
             .Sum(series => series.Max(p => p.Value));
 
     /// <summary>Waits, polling, until <paramref name="done"/> holds over the spans received; then fails listing the app's spans.</summary>
@@ -192,12 +193,12 @@ public sealed class TelemetryReceiver : IAsyncDisposable
                     foreach (ProtoMessage point in (metric.Message(7) ?? metric.Message(5))?.Messages(1) ?? [])
                     {
                         double value = point.Has(4) ? BitConverter.UInt64BitsToDouble(point.Integer(4)) : (long)point.Integer(6);
-                        read.Add(new ExportedPoint(name, scope, Attributes(point.Messages(7)), value));
+                        read.Add(new ExportedPoint(name, scope, Attributes(point.Messages(7)), point.Integer(2), value));
                     }
 
                     foreach (ProtoMessage point in metric.Message(9)?.Messages(1) ?? [])
                     {
-                        read.Add(new ExportedPoint(name, scope, Attributes(point.Messages(9)), point.Integer(4)));
+                        read.Add(new ExportedPoint(name, scope, Attributes(point.Messages(9)), point.Integer(2), point.Integer(4)));
                     }
                 }
             }
@@ -268,5 +269,6 @@ public sealed record ExportedSpan(
         $"{TraceId[..8]} {SpanId[..8]} <- {(ParentSpanId.Length >= 8 ? ParentSpanId[..8] : "root")} {Name} [{Scope}] {string.Join(' ', Attributes.Select(a => $"{a.Key}={a.Value}"))}";
 }
 
+/// <param name="StartTimeUnixNano">When the exporting process began this cumulative series.</param>
 /// <param name="Value">A counter's cumulative sum, or a histogram's count.</param>
-public sealed record ExportedPoint(string Metric, string Scope, IReadOnlyDictionary<string, string> Attributes, double Value);
+public sealed record ExportedPoint(string Metric, string Scope, IReadOnlyDictionary<string, string> Attributes, ulong StartTimeUnixNano, double Value);
