@@ -67,7 +67,13 @@ public static class TelemetryServiceCollectionExtensions
     /// The host reads <c>ClientId=...;Authorization=AAD</c> to sign its own exports with Microsoft Entra ID; the worker
     /// signs with the same identity, so one setting serves both and no instrumentation key alone is ever accepted.
     /// </summary>
-    internal static TokenCredential? ManagedIdentityFrom(string? authenticationString)
+    internal static TokenCredential? ManagedIdentityFrom(string? authenticationString) =>
+        EntraAuthenticationFrom(authenticationString) is { } identity
+            ? new ManagedIdentityCredential(identity.ClientId is { } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
+            : null;
+
+    /// <summary>The identity an <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> asks for; null when it asks for none.</summary>
+    internal static EntraAuthentication? EntraAuthenticationFrom(string? authenticationString)
     {
         if (string.IsNullOrWhiteSpace(authenticationString))
         {
@@ -77,14 +83,16 @@ public static class TelemetryServiceCollectionExtensions
         Dictionary<string, string> parts = authenticationString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
             .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+            .GroupBy(pair => pair[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.Last()[1], StringComparer.OrdinalIgnoreCase);
         if (!parts.TryGetValue("Authorization", out string? authorization) || !authorization.Equals("AAD", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        return parts.TryGetValue("ClientId", out string? clientId) && !string.IsNullOrWhiteSpace(clientId)
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
+        return new EntraAuthentication(parts.TryGetValue("ClientId", out string? clientId) && !string.IsNullOrWhiteSpace(clientId) ? clientId : null);
     }
+
+    /// <param name="ClientId">A user-assigned identity's client id; null for the system-assigned identity.</param>
+    internal sealed record EntraAuthentication(string? ClientId);
 }

@@ -79,7 +79,7 @@ public sealed class TablePaymentLedger(PaymentsTables tables, PaymentMetrics? me
         {
             // A payment first written in its final state had no submission we saw (e.g. a charge recorded once, at its
             // outcome): it is counted, but gives no duration.
-            metrics.PaymentSettled(entry.Kind, entry.Status, submittedAt is { } at && at < entry.UpdatedAt ? entry.UpdatedAt - at : null);
+            metrics.PaymentSettled(entry.Kind, entry.Status, entry.ReasonCode, submittedAt is { } at && at < entry.UpdatedAt ? entry.UpdatedAt - at : null);
             if (entry.Kind == PaymentKind.RecurringCharge && entry.AttemptNumber > 1)
             {
                 metrics.DunningAttempt(PaymentMetrics.Tag(entry.Status));

@@ -34,15 +34,24 @@ public sealed class PaymentMetrics
             "smartretry.dunning.card_window_refusals", "{attempt}", "Charge attempts held back because the card's shared attempt window was full.");
     }
 
-    /// <summary>A payment's status change that the ledger committed; counted once, since a repeated write is not committed.</summary>
-    public void PaymentSettled(PaymentKind kind, PaymentStatus status, TimeSpan? sinceSubmission)
+    /// <summary>
+    /// A payment's status change that the ledger committed; counted once, since a repeated write is not committed. A
+    /// declined payment carries SmartRetry's reason code (a closed, documented set), so declines can be read by reason.
+    /// </summary>
+    public void PaymentSettled(PaymentKind kind, PaymentStatus status, string? reasonCode, TimeSpan? sinceSubmission)
     {
         var tags = new TagList { { "payment.kind", Tag(kind) }, { "payment.status", Tag(status) } };
-        payments.Add(1, tags);
         if (sinceSubmission is { } duration && duration >= TimeSpan.Zero)
         {
             timeToFinalStatus.Record(duration.TotalSeconds, tags);
         }
+
+        if (status == PaymentStatus.Declined)
+        {
+            tags.Add("payment.reason", ReasonTag(reasonCode));
+        }
+
+        payments.Add(1, tags);
     }
 
     public void WebhookAccepted(string outcome) => webhooks.Add(1, new TagList { { "webhook.result", "accepted" }, { "webhook.reason", outcome } });
@@ -54,6 +63,17 @@ public sealed class PaymentMetrics
     public void DunningAttempt(string result) => dunningAttempts.Add(1, new KeyValuePair<string, object?>("attempt.result", result));
 
     public void CardWindowRefused() => cardWindowRefusals.Add(1);
+
+    /// <summary>
+    /// SmartRetry's reason codes are upper-case words joined by underscores (or, in its newer form, domain and reason
+    /// joined by '.' or '/'); anything else, or an unusually long value, is reported as <c>other</c>, so a tag value can
+    /// never be free text from a response.
+    /// </summary>
+    internal static string ReasonTag(string? reasonCode) =>
+        reasonCode is null ? "none"
+        : reasonCode is { Length: > 0 and <= 64 } && char.IsAsciiLetterUpper(reasonCode[0])
+            && reasonCode.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '_' or '.' or '/') ? reasonCode
+        : "other";
 
     internal static string Tag(PaymentKind kind) => kind switch
     {

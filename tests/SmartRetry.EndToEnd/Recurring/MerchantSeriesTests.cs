@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Net;
 using SmartRetry.EndToEnd.Hosting;
+using SmartRetry.EndToEnd.Telemetry;
 
 namespace SmartRetry.EndToEnd.Recurring;
 
 /// <summary>
 /// The README's monthly merchant-managed series in accelerated time (a day per second on both sides): charges on
 /// their calendar dates, pause, resume with the months due while paused skipped, an amount change that a soft decline
-/// meets and dunning re-attempts, and cancel.
+/// meets and dunning re-attempts, and cancel; and the second month's charge exported in the series' one trace.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class MerchantSeriesTests(EndToEndApp app) : IAsyncLifetime
@@ -37,6 +38,19 @@ public sealed class MerchantSeriesTests(EndToEndApp app) : IAsyncLifetime
         ApiResponse second = await app.Api.WaitForPaymentAsync($"{seriesId}-c2-a1", lead + Months, "approved", "declined");
         Assert.Equal("approved", second.Text("status"));
         Assert.StartsWith(first.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), second.Text("scheduled_at"), StringComparison.Ordinal);
+
+        // A month later, the charge is still in the trace of the request that set the series up: timers keep the trace.
+        IReadOnlyList<ExportedSpan> trace = Traces.Of(await app.Telemetry.WaitForSpansAsync(
+            spans => Traces.Of(spans, "MerchantRecurringSeriesWorkflow", seriesId) is { } t
+                && t.Any(s => s.Name == "SmartRetry Recurring.Init")
+                && t.Any(s => s.Name == "SmartRetry Recurring.Charge")
+                && t.Any(s => s.Name == "function RecordRecurringCharge"),
+            EndToEndApp.Settles,
+            $"series {seriesId}'s trace up to its second month's charge"), "MerchantRecurringSeriesWorkflow", seriesId)!;
+        Assert.Contains(trace, s => s.Kind == 2 && s.Attribute("url.path") == "/api/recurring");
+        Assert.Contains(trace, s => s.Name == "function RecurringChargeCycleWorkflow");
+        ExportedSpan chargeActivity = Traces.One(trace, s => s.Name == "function ChargeRecurring", "the charge activity");
+        Assert.Equal(chargeActivity.SpanId, Traces.One(trace, s => s.Name == "SmartRetry Recurring.Charge", "the SmartRetry charge call").ParentSpanId);
 
         // The series records a month after that month's charge is on the ledger; pause once it has.
         int lastBeforePause = (await app.Api.PollAsync(series, r => r.Body?["last_sequence"]?.GetValue<int>() >= 2, EndToEndApp.Settles, "the series to record its second month"))
