@@ -53,4 +53,11 @@ public class SmartRetryException : Exception
 
     /// <summary>The idempotency key the request carried: retry with it only if the request was not changed.</summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>
+    /// How long SmartRetry asked us to wait before trying again (<c>Retry-After</c>, or <c>context.retry_after_seconds</c>
+    /// on a 429), when it said; set on a 429 or 5xx the client gave up on, e.g. because the wait exceeded
+    /// <see cref="SmartRetryRetryOptions.MaxRetryAfter"/>, so the caller can schedule the retry itself.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace SmartRetry.Client.Errors;
 
-/// <summary>429 after the retries ran out, or with a <c>Retry-After</c> longer than the client may wait.</summary>
+/// <summary>429 after the retries ran out, or with a <c>Retry-After</c> longer than the client may wait (<see cref="SmartRetryException.RetryAfter"/>).</summary>
 public class SmartRetryRateLimitException : SmartRetryException
 {
     public SmartRetryRateLimitException()
@@ -21,7 +21,4 @@ public class SmartRetryRateLimitException : SmartRetryException
         : base(message, statusCode, problem, innerException)
     {
     }
-
-    /// <summary>How long SmartRetry asked us to wait, from <c>Retry-After</c> or <c>context.retry_after_seconds</c>.</summary>
-    public TimeSpan? RetryAfter { get; init; }
 }

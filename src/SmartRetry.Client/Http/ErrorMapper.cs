@@ -32,7 +32,12 @@ internal static class ErrorMapper
                 IdempotencyKey = call.IdempotencyKey,
                 RetryAfter = ResponseHeaders.RetryAfter(response, now) ?? ContextRetryAfter(problem),
             },
-            _ => new SmartRetryApiException(message, status, problem) { Operation = call.Operation, IdempotencyKey = call.IdempotencyKey },
+            _ => new SmartRetryApiException(message, status, problem)
+            {
+                Operation = call.Operation,
+                IdempotencyKey = call.IdempotencyKey,
+                RetryAfter = ResponseHeaders.RetryAfter(response, now),
+            },
         };
         return exception;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using RestSharp;
 
 namespace SmartRetry.Client.Http;
@@ -6,6 +7,10 @@ namespace SmartRetry.Client.Http;
 /// <summary>Reads SmartRetry's response headers tolerantly: a malformed value reads as absent, never as an error.</summary>
 internal static class ResponseHeaders
 {
+    // A wait longer than a day is a server error, not advice; reading it as a day keeps the arithmetic safe and the
+    // value still far above any cap a caller configures, so it is reported rather than waited.
+    private static readonly TimeSpan Ceiling = TimeSpan.FromDays(1);
+
     public static string? Get(RestResponse response, string name)
     {
         if (response.Headers is null)
@@ -43,7 +48,10 @@ internal static class ResponseHeaders
         return limit is null && remaining is null && reset is null ? null : new RateLimitInfo(limit, remaining, reset);
     }
 
-    /// <summary><c>Retry-After</c> as delta-seconds or as an HTTP-date (relative to <paramref name="now"/>).</summary>
+    /// <summary>
+    /// <c>Retry-After</c> as delta-seconds or as an HTTP-date in any of the three forms RFC 9110 §5.6.7 requires a
+    /// recipient to accept (IMF-fixdate, RFC 850, asctime), relative to <paramref name="now"/>; at most a day.
+    /// </summary>
     public static TimeSpan? RetryAfter(RestResponse response, DateTimeOffset now)
     {
         string? value = Get(response, HeaderNames.RetryAfter)?.Trim();
@@ -54,12 +62,17 @@ internal static class ResponseHeaders
 
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds))
         {
-            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.FromDays(1).TotalSeconds));
+            return TimeSpan.FromSeconds(Math.Min(seconds, (long)Ceiling.TotalSeconds));
         }
 
-        return DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date)
-            ? (date > now ? date - now : TimeSpan.Zero)
-            : null;
+        // System.Net.Http's header parser reads all three date forms, as HttpClient does for its own headers.
+        if (RetryConditionHeaderValue.TryParse(value, out RetryConditionHeaderValue? parsed) && parsed.Date is { } date)
+        {
+            TimeSpan wait = date > now ? date - now : TimeSpan.Zero;
+            return wait < Ceiling ? wait : Ceiling;
+        }
+
+        return null;
     }
 
     private static int? Integer(string? value) =>

@@ -124,6 +124,55 @@ public sealed class RetryTests : IClassFixture<ApiServer>, IDisposable
     }
 
     [Fact]
+    public async Task A_503_whose_retry_after_is_longer_than_the_client_may_wait_surfaces_at_once_with_it()
+    {
+        server.Respond(SalePath, 503, """{"reason_code":"SERVICE_UNAVAILABLE"}""", new Dictionary<string, string> { ["Retry-After"] = "600" });
+
+        var failure = await Assert.ThrowsAsync<SmartRetryApiException>(() => harness.Client.Payments.SaleAsync(Requests.Sale()));
+
+        Assert.Equal(503, failure.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(10), failure.RetryAfter);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_5xx_without_retry_after_that_runs_out_of_attempts_has_no_retry_after()
+    {
+        using var single = new ClientHarness(server, options => options.Retry.MaxAttempts = 1);
+        server.Respond(SalePath, 503);
+
+        var failure = await Assert.ThrowsAsync<SmartRetryApiException>(() => single.Client.Payments.SaleAsync(Requests.Sale()));
+
+        Assert.Null(failure.RetryAfter);
+    }
+
+    /// <summary>RFC 9110 §5.6.7: a recipient accepts the IMF-fixdate, the obsolete RFC 850 and the asctime forms alike.</summary>
+    [Theory]
+    [InlineData("ddd, dd MMM yyyy HH:mm:ss 'GMT'")]
+    [InlineData("dddd, dd-MMM-yy HH:mm:ss 'GMT'")]
+    [InlineData("ddd MMM d HH:mm:ss yyyy")]
+    public async Task A_retry_after_date_in_each_http_date_form_is_waited_until_that_time(string form)
+    {
+        DateTimeOffset at = harness.Time.GetUtcNow().AddSeconds(5);
+        string date = at.UtcDateTime.ToString(form, CultureInfo.InvariantCulture);
+        if (form.StartsWith("ddd MMM d ", StringComparison.Ordinal) && at.Day < 10)
+        {
+            // asctime pads a one-digit day with a space: "Sun Nov  6 08:49:37 1994".
+            date = date.Insert(8, " ");
+        }
+
+        server.RespondInTurn(SalePath, Response.Create().WithStatusCode(429).WithHeader("Retry-After", date), Ok());
+
+        Task<SmartRetryResponse<PaymentResult>> call = harness.Client.Payments.SaleAsync(Requests.Sale(), $"sale-date-{form.Length}");
+        await harness.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        harness.Time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted);
+
+        harness.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, (await call.WaitAsync(Guard)).Attempts);
+    }
+
+    [Fact]
     public async Task Cancellation_during_the_backoff_stops_the_retries()
     {
         server.Respond(SalePath, 503);
