@@ -81,7 +81,7 @@ public static class SaleWorkflow
                 return await FinishAsync(new PaymentVerdict(PaymentStatus.NeedsAttention, Note: "Accepted without a transaction id: the outcome cannot be tracked."));
             }
 
-            await RecordAsync(PaymentStatus.Processing, reasonCode: null, note: null);
+            // The submit activity has recorded the sale as processing in the ledger.
             DateTime deadline = context.CurrentUtcDateTime + input.Tracking.Deadline;
             Publish(progress with { Status = PaymentStatus.Processing, TransactionId = TransactionId, Deadline = new DateTimeOffset(deadline) });
             return await FinishAsync(await tracker.AwaitOutcomeAsync(input.Tracking, deadline, submitted.EarlyEvents));

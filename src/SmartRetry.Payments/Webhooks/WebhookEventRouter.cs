@@ -10,14 +10,24 @@ namespace SmartRetry.Payments.Webhooks;
 /// <summary>
 /// Maps a verified webhook to its workflow event (smartretry-api.md §6.2): <c>transaction.*</c> by transaction id;
 /// <c>recurring.*</c> by recurring id; <c>future_transaction.*</c> by future transaction id, then recurring id.
-/// Types outside these families are not ours to route (null).
+/// Types outside these families are not ours to route (null), nor is <c>transaction.pending</c>.
 /// </summary>
 public static class WebhookEventRouter
 {
+    private const string PendingTransactionType = "transaction.pending";
+
     public static WebhookRoute? Route(WebhookEvent webhookEvent)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
         string type = webhookEvent.Type;
+
+        // "Still processing" tells a waiting workflow nothing its submission did not: raising it would only cost the
+        // workflow a wake-up (three history events) per payment. It is stored and acknowledged like any delivery.
+        if (type == PendingTransactionType)
+        {
+            return null;
+        }
+
         if (type.StartsWith("transaction.", StringComparison.Ordinal))
         {
             var payload = new TransactionEvent(

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using SmartRetry.EndToEnd.Telemetry;
 using SmartRetry.Simulator;
+using SmartRetry.Testing.Hosting;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.EndToEnd.Hosting;

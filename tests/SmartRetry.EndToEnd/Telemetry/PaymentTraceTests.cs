@@ -28,8 +28,8 @@ public sealed class PaymentTraceTests(EndToEndApp app) : IAsyncLifetime
         IReadOnlyList<ExportedSpan> trace = Traces.Of(await app.Telemetry.WaitForSpansAsync(
             spans => Traces.Of(spans, "SaleWorkflow", paymentId) is { } t
                 && t.Any(s => s.Name == "SmartRetry webhook transaction.approved")
-                && t.Count(s => s.Name == "orchestration_event:SmartRetryTransaction") >= 2
-                && t.Count(s => s.Name == "function RecordSale") >= 2,
+                && t.Any(s => s.Name == "orchestration_event:SmartRetryTransaction")
+                && t.Any(s => s.Name == "function RecordSale"),
             EndToEndApp.Settles,
             $"sale {paymentId}'s trace up to its approval"), "SaleWorkflow", paymentId)!;
 

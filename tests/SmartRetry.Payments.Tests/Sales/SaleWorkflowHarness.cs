@@ -1,6 +1,7 @@
 using SmartRetry.Payments.Serialization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
@@ -46,7 +47,8 @@ public sealed class SaleWorkflowHarness
         Correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
         PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        var submit = new SubmitSaleActivity(Gateway.Object, CardSealer.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), ActivityLogger);
+        var submit = new SubmitSaleActivity(
+            Gateway.Object, CardSealer.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), Ledger.Object, new FakeTimeProvider(Start), ActivityLogger);
         var getStatus = new GetSaleStatusActivity(Gateway.Object);
         var record = new RecordSaleActivity(Ledger.Object);
         Host = new WorkflowTestHost()

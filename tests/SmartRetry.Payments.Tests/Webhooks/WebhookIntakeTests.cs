@@ -138,10 +138,25 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_pending_transaction_event_is_stored_and_acknowledged_but_wakes_no_workflow()
+    {
+        var harness = new WebhookHarness(azurite);
+        await harness.CorrelateAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1");
+        byte[] body = WebhookHarness.Body("evt_10", "transaction.pending", """{"transaction_id":"TX8A3F2C","status":{"status":"PROCESSING"}}""");
+
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.OK, WebhookOutcome.Ignored), (result.StatusCode, result.Body!.Outcome));
+        Assert.Equal(WebhookEventState.Ignored, (await harness.Events.GetAsync("evt_10", CancellationToken.None))!.State);
+        Assert.Empty(harness.Raised);
+        Assert.Empty(await harness.Pending.GetAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_known_type_without_ids_is_stored_as_unroutable()
     {
         var harness = new WebhookHarness(azurite);
-        byte[] body = WebhookHarness.Body("evt_8", "transaction.pending", "{}");
+        byte[] body = WebhookHarness.Body("evt_8", "transaction.declined", "{}");
 
         HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
 

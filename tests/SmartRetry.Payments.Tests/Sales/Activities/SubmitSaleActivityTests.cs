@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Webhooks;
@@ -23,11 +25,44 @@ public class SubmitSaleActivityTests
     private readonly Mock<ICorrelationStore> correlations = new(MockBehavior.Strict);
     private readonly Mock<IPendingWorkflowEventStore> pending = new(MockBehavior.Strict);
     private readonly FakeLogger<SubmitSaleActivity> logger = new();
+    private readonly Mock<IPaymentLedger> ledger = new();
+    private readonly List<PaymentLedgerEntry> recorded = [];
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
 
     public SubmitSaleActivityTests()
     {
         sealer.Setup(s => s.Unseal(Sealed)).Returns(Card);
         pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        ledger.Setup(l => l.RecordAsync(It.IsAny<PaymentLedgerEntry>(), It.IsAny<CancellationToken>()))
+            .Callback((PaymentLedgerEntry entry, CancellationToken _) => recorded.Add(entry))
+            .ReturnsAsync(true);
+    }
+
+    [Fact]
+    public async Task A_sale_SmartRetry_accepted_is_recorded_as_processing_with_its_transaction_before_the_workflow_hears_of_it()
+    {
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
+        correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
+
+        await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal(
+            new PaymentLedgerEntry("sale-1", "mt-1", PaymentKind.Sale, 10.50m, "EUR", PaymentStatus.Processing, time.GetUtcNow(), "TX000001", "OR000001"),
+            Assert.Single(recorded));
+    }
+
+    [Fact]
+    public async Task A_sale_declined_in_SmartRetrys_answer_or_refused_is_not_recorded_here()
+    {
+        gateway.SetupSequence(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SubmissionResult(false, "TX000002", "OR000002"))
+            .ThrowsAsync(new SmartRetryRejectedException(400, "INVALID_AMOUNT", "amount must be at least 1"));
+        correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000002", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
+
+        await CreateActivity().RunAsync(Request, CancellationToken.None);
+        await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Empty(recorded);
     }
 
     [Fact]
@@ -104,5 +139,5 @@ public class SubmitSaleActivityTests
         Assert.DoesNotContain(Card.Number, record.Message, StringComparison.Ordinal);
     }
 
-    private SubmitSaleActivity CreateActivity() => new(gateway.Object, sealer.Object, correlations.Object, new EarlyTransactionEvents(pending.Object), logger);
+    private SubmitSaleActivity CreateActivity() => new(gateway.Object, sealer.Object, correlations.Object, new EarlyTransactionEvents(pending.Object), ledger.Object, time, logger);
 }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace SmartRetry.EndToEnd.Hosting;
+namespace SmartRetry.Testing.Hosting;
 
 /// <summary>
-/// The Functions app in the Azure Functions host, started the way a developer starts it: <c>func start --port N</c> in
-/// <c>src/SmartRetry.Functions</c>, with whichever <c>func</c> is on PATH (Azure Functions Core Tools, or the stand-in
+/// A Functions app in the Azure Functions host, started the way a developer starts it: <c>func start --port N</c> in
+/// the project's directory (<c>src/SmartRetry.Functions</c>, or the load floor's), with whichever <c>func</c> is on PATH (Azure Functions Core Tools, or the stand-in
 /// that runs the same host). The settings go in as the host process's environment, which both give precedence over
 /// local.settings.json, so a developer's own settings file is neither read for these values nor touched.
 /// </summary>
@@ -35,6 +35,9 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     public string LogPath => logPath;
+
+    /// <summary>The <c>func</c> process while it runs; the host and the worker are its descendants.</summary>
+    public int? ProcessId => process is { HasExited: false } running ? running.Id : null;
 
     /// <summary>The <c>func</c> on PATH, or null: Azure Functions Core Tools (or a stand-in for it) is not installed.</summary>
     public static string? FindFunc()
