@@ -33,17 +33,31 @@ public static class SmartRetryClientTelemetry
     private static readonly Histogram<double> RetryAfterWaits = Meter.CreateHistogram<double>(
         "smartretry.client.retry_after.wait", "s", "Waits the client took because SmartRetry's Retry-After asked for them, by operation.");
 
+    // Tags box their integer values: with nobody listening (a client used without OpenTelemetry), skip building them.
     internal static void AttemptAnswered(string operation, int attempt, int statusCode, TimeSpan duration)
     {
-        var tags = new TagList { { "smartretry.operation", operation }, { "http.response.status_code", statusCode }, { "smartretry.attempt", attempt } };
-        Attempts.Add(1, tags);
-        AttemptDuration.Record(duration.TotalSeconds, new TagList { { "smartretry.operation", operation }, { "http.response.status_code", statusCode } });
+        if (Attempts.Enabled)
+        {
+            Attempts.Add(1, new TagList { { "smartretry.operation", operation }, { "http.response.status_code", statusCode }, { "smartretry.attempt", attempt } });
+        }
+
+        if (AttemptDuration.Enabled)
+        {
+            AttemptDuration.Record(duration.TotalSeconds, new TagList { { "smartretry.operation", operation }, { "http.response.status_code", statusCode } });
+        }
     }
 
     internal static void AttemptFailed(string operation, int attempt, string errorType, TimeSpan duration)
     {
-        Attempts.Add(1, new TagList { { "smartretry.operation", operation }, { "error.type", errorType }, { "smartretry.attempt", attempt } });
-        AttemptDuration.Record(duration.TotalSeconds, new TagList { { "smartretry.operation", operation }, { "error.type", errorType } });
+        if (Attempts.Enabled)
+        {
+            Attempts.Add(1, new TagList { { "smartretry.operation", operation }, { "error.type", errorType }, { "smartretry.attempt", attempt } });
+        }
+
+        if (AttemptDuration.Enabled)
+        {
+            AttemptDuration.Record(duration.TotalSeconds, new TagList { { "smartretry.operation", operation }, { "error.type", errorType } });
+        }
     }
 
     internal static void RetryScheduled(string operation, TimeSpan delay, bool fromRetryAfter)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using SmartRetry.EndToEnd.Hosting;
 using SmartRetry.EndToEnd.Telemetry;
+using Xunit.Abstractions;
 
 namespace SmartRetry.EndToEnd.Recurring;
 
@@ -11,7 +12,7 @@ namespace SmartRetry.EndToEnd.Recurring;
 /// meets and dunning re-attempts, and cancel; and the second month's charge exported in the series' one trace.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class MerchantSeriesTests(EndToEndApp app) : IAsyncLifetime
+public sealed class MerchantSeriesTests(EndToEndApp app, ITestOutputHelper output) : IAsyncLifetime
 {
     // A month of the series is about 31 s; each wait allows for two of them on a busy 2-core machine.
     private static readonly TimeSpan Months = TimeSpan.FromSeconds(100);
@@ -38,6 +39,15 @@ public sealed class MerchantSeriesTests(EndToEndApp app) : IAsyncLifetime
         ApiResponse second = await app.Api.WaitForPaymentAsync($"{seriesId}-c2-a1", lead + Months, "approved", "declined");
         Assert.Equal("approved", second.Text("status"));
         Assert.StartsWith(first.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), second.Text("scheduled_at"), StringComparison.Ordinal);
+
+        // What that month's charge cost the engine: reserve the card's slot, charge (SmartRetry answers PROCESSING), wait
+        // raced with a poll timer, release the slot, record. Under the local time scale the 30 s first poll is a fraction
+        // of a millisecond: its timer fires during the cycle, and may beat the webhook (then a status read is a fifth step).
+        DurableHistory cycle = await DurableHistory.ReadCompletedAsync(app, $"{seriesId}-c2", EndToEndApp.Settles);
+        output.WriteLine(cycle.ToString());
+        Assert.InRange(cycle.Count("TaskScheduled"), 4, 5);
+        Assert.Equal(1, cycle.Count("TimerCreated"));
+        Assert.True(cycle.Total <= 31, $"A recurring charge should cost at most 31 history events here (docs/performance.md); {cycle}");
 
         // A month later, the charge is still in the trace of the request that set the series up: timers keep the trace.
         IReadOnlyList<ExportedSpan> trace = Traces.Of(await app.Telemetry.WaitForSpansAsync(
