@@ -16,9 +16,9 @@ builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 builder.Services.AddSmartRetryFunctionsHost(builder.Configuration);
 builder.Services.AddSmartRetryTelemetry(builder.Configuration);
 
-// Payments' services, each validating its options at start-up: card sealing, the ledger, idempotency, correlation and
-// webhook tables over the TableServiceClient registered above, the sale and recurring request handlers, webhook intake
-// and dunning. The SmartRetry gateway ports (ISmartRetryGateway, ISmartRetryRecurringGateway, over the SmartRetry
+// Payments' services, each validating its options at start-up: the one TableServiceClient (Payments:Storage: a
+// connection string locally, a managed identity in Azure), card sealing, the ledger, idempotency, correlation and
+// webhook tables over it, the sale and recurring request handlers, webhook intake and dunning. The SmartRetry gateway ports (ISmartRetryGateway, ISmartRetryRecurringGateway, over the SmartRetry
 // client through IHttpClientFactory) are registered by AddPayments with the gateway adapter.
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddRecurringPayments(builder.Configuration);

@@ -17,7 +17,7 @@ using SmartRetry.Payments.Serialization;
 namespace SmartRetry.Functions.Hosting;
 
 /// <summary>
-/// What the Functions host itself contributes to DI: shared JSON, time, validated options, storage, Durable adapters,
+/// What the Functions host itself contributes to DI: shared JSON, time, validated options, Durable adapters,
 /// and the Payments activities and handlers its functions take by constructor.
 /// </summary>
 public static class FunctionsHostServiceCollectionExtensions
@@ -35,12 +35,6 @@ public static class FunctionsHostServiceCollectionExtensions
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(PaymentsJson.Options));
 
         services.AddSingleton(TimeProvider.System);
-
-        services.AddOptions<TableStorageOptions>()
-            .Bind(configuration.GetSection(TableStorageOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>();
-        services.AddSingleton(provider => TableServiceClientFactory.Create(provider.GetRequiredService<IOptions<TableStorageOptions>>().Value));
 
         services.AddOptions<MaintenanceOptions>()
             .Bind(configuration.GetSection(MaintenanceOptions.SectionName))

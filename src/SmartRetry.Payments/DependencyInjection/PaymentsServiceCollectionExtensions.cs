@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,7 +47,10 @@ public static class PaymentsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddSingleton(provider => PaymentsTableServiceClient.Create(provider.GetRequiredService<IOptions<PaymentsStorageOptions>>().Value));
+        // The Azure SDK's own registration (Microsoft.Extensions.Azure): the client's logs go to ILogger and its options
+        // can be configured the ecosystem's way; the client itself is built from the validated storage options.
+        services.AddAzureClients(clients => clients.AddClient<TableServiceClient, TableClientOptions>(
+            (clientOptions, provider) => PaymentsTableServiceClient.Create(provider.GetRequiredService<IOptions<PaymentsStorageOptions>>().Value, clientOptions)));
         services.TryAddSingleton<PaymentsTables>();
         services.TryAddSingleton<IPaymentLedger, TablePaymentLedger>();
         services.TryAddSingleton<ICorrelationStore, TableCorrelationStore>();

@@ -2,28 +2,48 @@ using Microsoft.Extensions.Options;
 
 namespace SmartRetry.Payments.Storage;
 
-/// <summary>Fails start-up with an error naming the setting when storage is not configured usably.</summary>
+/// <summary>
+/// Fails start-up, naming the setting, unless exactly one way to reach the tables is configured and usable: a
+/// connection string locally, or an https table endpoint (with an optional user-assigned identity) in Azure.
+/// </summary>
 public sealed class PaymentsStorageOptionsValidator : IValidateOptions<PaymentsStorageOptions>
 {
+    private const string Section = "Payments:Storage:";
+
     public ValidateOptionsResult Validate(string? name, PaymentsStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString) && options.TableServiceUri is null)
+        bool hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        bool hasServiceUri = options.TableServiceUri is not null;
+        if (hasConnectionString == hasServiceUri)
         {
-            failures.Add("Set Payments:Storage:ConnectionString (local/Azurite) or Payments:Storage:TableServiceUri (Azure, managed identity).");
+            failures.Add($"Set exactly one of {Section}ConnectionString (local, Azurite) or {Section}TableServiceUri (Azure, managed identity).");
         }
 
-        if (options.TableServiceUri is { IsAbsoluteUri: false })
+        if (options.TableServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme != Uri.UriSchemeHttps))
         {
-            failures.Add("Payments:Storage:TableServiceUri must be an absolute URI.");
+            failures.Add($"{Section}TableServiceUri must be an absolute https URI.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ManagedIdentityClientId))
+        {
+            if (!hasServiceUri)
+            {
+                failures.Add($"{Section}ManagedIdentityClientId applies only with {Section}TableServiceUri.");
+            }
+
+            if (!Guid.TryParse(options.ManagedIdentityClientId, out _))
+            {
+                failures.Add($"{Section}ManagedIdentityClientId must be a client id (GUID).");
+            }
         }
 
         string prefix = options.TableNamePrefix ?? "";
         if (prefix.Length is 0 or > PaymentsStorageOptions.MaxTableNamePrefixLength
             || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit))
         {
-            failures.Add($"Payments:Storage:TableNamePrefix must be 1 to {PaymentsStorageOptions.MaxTableNamePrefixLength} letters or digits, starting with a letter.");
+            failures.Add($"{Section}TableNamePrefix must be 1 to {PaymentsStorageOptions.MaxTableNamePrefixLength} letters or digits, starting with a letter.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

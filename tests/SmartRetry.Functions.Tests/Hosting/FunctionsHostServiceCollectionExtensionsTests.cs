@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -43,39 +42,13 @@ public sealed class FunctionsHostServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Local_settings_give_a_table_client_for_the_emulator_and_pass_start_up_validation()
+    public void Valid_host_settings_pass_start_up_validation()
     {
         using ServiceProvider services = Build(LocalSettings());
 
         services.GetRequiredService<IStartupValidator>().Validate();
 
-        Assert.Equal("devstoreaccount1", services.GetRequiredService<TableServiceClient>().AccountName);
         Assert.Equal(30, services.GetRequiredService<IOptions<MaintenanceOptions>>().Value.RetentionDays);
-    }
-
-    [Fact]
-    public void Azure_settings_give_a_table_client_for_the_configured_endpoint()
-    {
-        using ServiceProvider services = Build(new()
-        {
-            ["Payments:Storage:TableServiceUri"] = "https://srprod.table.core.windows.net",
-            ["Payments:Storage:ManagedIdentityClientId"] = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b",
-        });
-
-        TableServiceClient tables = services.GetRequiredService<TableServiceClient>();
-
-        Assert.Equal(new Uri("https://srprod.table.core.windows.net"), tables.Uri);
-        Assert.Equal("srprod", tables.AccountName);
-    }
-
-    [Fact]
-    public void Missing_storage_settings_fail_start_up()
-    {
-        using ServiceProvider services = Build([]);
-
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
-
-        Assert.Contains("Payments:Storage:ConnectionString", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]

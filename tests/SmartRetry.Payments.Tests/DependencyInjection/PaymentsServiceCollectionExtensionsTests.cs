@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,6 +62,32 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
         var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Local_settings_give_one_table_client_for_the_emulator()
+    {
+        using IHost host = Build(Settings("UseDevelopmentStorage=true", "srtest"));
+
+        TableServiceClient tables = host.Services.GetRequiredService<TableServiceClient>();
+
+        Assert.Equal("devstoreaccount1", tables.AccountName);
+        Assert.Same(tables, host.Services.GetRequiredService<TableServiceClient>());
+    }
+
+    [Fact]
+    public void Azure_settings_give_a_table_client_for_the_configured_endpoint_with_the_identity()
+    {
+        Dictionary<string, string?> settings = Settings("", "srprod");
+        settings.Remove("Payments:Storage:ConnectionString");
+        settings["Payments:Storage:TableServiceUri"] = "https://srprod.table.core.windows.net";
+        settings["Payments:Storage:ManagedIdentityClientId"] = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+        using IHost host = Build(settings);
+
+        TableServiceClient tables = host.Services.GetRequiredService<TableServiceClient>();
+
+        Assert.Equal(new Uri("https://srprod.table.core.windows.net"), tables.Uri);
+        Assert.Equal("srprod", tables.AccountName);
     }
 
     private static Dictionary<string, string?> Settings(string connectionString, string prefix) => new()

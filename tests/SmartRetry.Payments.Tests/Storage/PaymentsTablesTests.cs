@@ -55,6 +55,42 @@ public sealed class PaymentsTablesTests(AzuriteFixture azurite)
         Assert.Contains("Payments:Storage:" + setting, result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, null, null, "Set exactly one of Payments:Storage:ConnectionString")]
+    [InlineData("UseDevelopmentStorage=true", "https://srprod.table.core.windows.net", null, "Set exactly one of Payments:Storage:ConnectionString")]
+    [InlineData(null, "http://srprod.table.core.windows.net", null, "Payments:Storage:TableServiceUri must be an absolute https URI")]
+    [InlineData(null, "srprod.table.core.windows.net", null, "Payments:Storage:TableServiceUri must be an absolute https URI")]
+    [InlineData(null, "https://srprod.table.core.windows.net", "not-a-guid", "Payments:Storage:ManagedIdentityClientId must be a client id")]
+    [InlineData("UseDevelopmentStorage=true", null, "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "Payments:Storage:ManagedIdentityClientId applies only with")]
+    public void Unusable_ways_to_reach_the_tables_fail_naming_the_setting(string? connectionString, string? uri, string? clientId, string expected)
+    {
+        var options = new PaymentsStorageOptions
+        {
+            ConnectionString = connectionString,
+            TableServiceUri = uri is null ? null : new Uri(uri, UriKind.RelativeOrAbsolute),
+            ManagedIdentityClientId = clientId,
+            TableNamePrefix = "srtest",
+        };
+
+        ValidateOptionsResult result = new PaymentsStorageOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_endpoint_with_a_user_assigned_identity_is_a_valid_configuration()
+    {
+        var options = new PaymentsStorageOptions
+        {
+            TableServiceUri = new Uri("https://srprod.table.core.windows.net"),
+            ManagedIdentityClientId = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+            TableNamePrefix = "srprod",
+        };
+
+        Assert.True(new PaymentsStorageOptionsValidator().Validate(null, options).Succeeded);
+    }
+
     [Fact]
     public void A_table_endpoint_alone_is_a_valid_configuration()
     {
