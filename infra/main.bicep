@@ -1,6 +1,6 @@
 // SmartRetry.Functions on Azure: a Function App on Flex Consumption running as a user-assigned managed identity, with
 // keyless storage, Entra-only Application Insights and Key Vault-held secrets. Deploy with `azd up` or
-// `az deployment group create` (README, "Deploying to Azure").
+// `az deployment group create` (docs/deploy.md).
 targetScope = 'resourceGroup'
 
 @description('Environment name (e.g. prod, staging); part of every resource name. azd passes AZURE_ENV_NAME.')

@@ -113,7 +113,7 @@ base_url="$(read_setting SmartRetry__BaseUrl)" || fail "$settings lacks SmartRet
 
 # Accelerated time: the app's series timers run at the time scale. The simulator starts in real time, so a sale can be
 # watched step by step and SmartRetry's "today" is ours; for a series, speed it up to the same scale with
-# PUT /_simulator/clock (README walkthrough). The Functions host takes the scale from the environment, which wins over
+# PUT /_simulator/clock (docs/http-api.md, walkthrough). The Functions host takes the scale from the environment, which wins over
 # local.settings.json.
 time_scale="${SMARTRETRY_TIME_SCALE:-$(read_setting Payments__Recurring__TimeScale 2>/dev/null || echo 1)}"
 [[ "$time_scale" =~ ^[1-9][0-9]{0,6}$ ]] && [ "$time_scale" -le 1000000 ] \

@@ -13,6 +13,10 @@ rm -rf "$results" && mkdir -p "$results"
 
 say() { printf '==> %s\n' "$*"; }
 
+# 0. The docs: every relative link and heading anchor in README.md, docs/ and the packages' READMEs resolves.
+say "Checking the links in README.md and docs/"
+python3 scripts/check-links.py "$root"
+
 # 1. Tools from npm, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing Azurite (npm ci)"

@@ -152,7 +152,7 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
   }
 }
 
-// The names are the configuration contract shared with the app (README, "App settings").
+// The names are the configuration contract shared with the app (docs/configuration.md, "App settings in Azure").
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'appsettings'

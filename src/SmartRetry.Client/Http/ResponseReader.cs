@@ -6,7 +6,7 @@ namespace SmartRetry.Client.Http;
 /// <summary>
 /// Turns the <see cref="HttpResponseMessage"/> into the <see cref="RestResponse"/> the pipeline reads, keeping only the
 /// body bytes and the headers SmartRetry defines. RestSharp's default reader also decodes the body to a string and
-/// copies every header and cookie, which tripled the allocations of a call (see the SaleBenchmarks in the README).
+/// copies every header and cookie, which tripled the allocations of a call (see docs/performance.md).
 /// Headers are read as sent (<see cref="HttpHeaders.NonValidated"/>): the pipeline parses the few it uses tolerantly
 /// itself, and validating them first cost a parse, a lock and an array per header.
 /// </summary>

@@ -14,7 +14,7 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, string R
     public override string ToString() => $"{(int)Status} {RawBody}";
 }
 
-/// <summary>JSON over HTTP, as curl in the README sends it.</summary>
+/// <summary>JSON over HTTP, as curl in the walkthrough sends it.</summary>
 public class JsonHttp : IDisposable
 {
     private readonly HttpClient http;

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SmartRetry.EndToEnd.Hosting;
 
-/// <summary>Request bodies as the README writes them; each test makes its own ids so tests never share a payment.</summary>
+/// <summary>Request bodies as the walkthrough (docs/http-api.md) writes them; each test makes its own ids so tests never share a payment.</summary>
 public static class Requests
 {
     public const string CardNumber = "4111111111111111";

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace SmartRetry.EndToEnd.Recurring;
 
 /// <summary>
-/// The README's monthly merchant-managed series in accelerated time (a day per second on both sides): charges on
+/// The walkthrough's monthly merchant-managed series (docs/http-api.md) in accelerated time (a day per second on both sides): charges on
 /// their calendar dates, pause, resume with the months due while paused skipped, an amount change that a soft decline
 /// meets and dunning re-attempts, and cancel; and the second month's charge exported in the series' one trace.
 /// </summary>

@@ -3,7 +3,7 @@ using SmartRetry.EndToEnd.Hosting;
 
 namespace SmartRetry.EndToEnd.Sales;
 
-/// <summary>The README walkthrough's sales, step by step, with the simulator's clock slowed to real time.</summary>
+/// <summary>The walkthrough's sales (docs/http-api.md), step by step, with the simulator's clock slowed to real time.</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class SaleFlowTests(EndToEndApp app) : IAsyncLifetime
 {

@@ -14,7 +14,7 @@ internal enum OutcomeKind
 
 /// <summary>
 /// The simulator's documented outcome conventions, chosen by the amount's cents (hundredths of the major unit):
-/// <c>.00</c> and anything not listed approves; see the README table.
+/// <c>.00</c> and anything not listed approves; see the table in docs/local-run.md.
 /// </summary>
 internal sealed record Outcome(OutcomeKind Kind, DeclineReason? Decline = null)
 {
