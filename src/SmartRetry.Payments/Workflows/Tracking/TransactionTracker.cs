@@ -13,9 +13,8 @@ namespace SmartRetry.Payments.Workflows.Tracking;
 /// the deadline. UNKNOWN ends as needs-attention and is never guessed. Workflow code: deterministic, durable calls only.
 /// </summary>
 /// <remarks>
-/// One wait for transaction events lives across all poll iterations and is re-armed only after it completed; it is
-/// never cancelled: Durable Task 1.25.0 let a cancelled wait swallow the next event of its name (functions-api.md §8),
-/// and 1.28.0, which we run, serves the newest of two waits first. Only the poll timers are cancelled. An approval is trusted as it arrives (APPROVED is
+/// Events are waited for through one <see cref="WorkflowEventStream{T}"/> that lives across all poll iterations (never
+/// cancelled); only the poll timers are cancelled. An approval is trusted as it arrives (APPROVED is
 /// terminal); a decline, error or cancellation event is confirmed with a status poll, because SmartRetry does not say
 /// whether those fire for each failed attempt that its own retries may still overturn (smartretry-api.md §6.2).
 /// </remarks>
@@ -31,8 +30,8 @@ public sealed class TransactionTracker
     private readonly Action<TransactionProgress> progressChanged;
     private readonly HashSet<string> seenEventIds = [];
 
-    // The long-lived wait for transaction events, armed by AwaitOutcomeAsync before any use.
-    private Task<TransactionEvent> nextEvent = null!;
+    // The workflow's wait for transaction events, armed by AwaitOutcomeAsync before any use.
+    private WorkflowEventStream<TransactionEvent> events = null!;
 
     /// <param name="paymentId">The workflow's payment, for logs.</param>
     /// <param name="statusActivity">The activity that reads a transaction's status (input: transaction id; output: <see cref="TransactionSnapshot"/>).</param>
@@ -71,13 +70,13 @@ public sealed class TransactionTracker
         }
 
         TimeSpan pollDelay = policy.FirstPollDelay;
-        nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
+        events = new WorkflowEventStream<TransactionEvent>(context, WorkflowEventNames.Transaction);
         while (true)
         {
             using (var pollCancellation = new CancellationTokenSource())
             {
                 Task pollTimer = context.CreateTimer(Min(context.CurrentUtcDateTime + pollDelay, deadline), pollCancellation.Token);
-                while (await Task.WhenAny(nextEvent, pollTimer) == nextEvent)
+                while (await Task.WhenAny(events.Next, pollTimer) == events.Next)
                 {
                     if (await TakeEventAsync() is { } verdict)
                     {
@@ -93,7 +92,7 @@ public sealed class TransactionTracker
             }
 
             // Webhooks that arrived while the poll was in flight are news the deadline must not hide.
-            while (nextEvent.IsCompleted)
+            while (events.Next.IsCompleted)
             {
                 if (await TakeEventAsync() is { } verdict)
                 {
@@ -130,13 +129,8 @@ public sealed class TransactionTracker
         return snapshot;
     }
 
-    /// <summary>Takes the event that completed the long-lived wait and arms the next wait before anything else happens.</summary>
-    private async Task<PaymentVerdict?> TakeEventAsync()
-    {
-        TransactionEvent received = await nextEvent;
-        nextEvent = context.WaitForExternalEvent<TransactionEvent>(WorkflowEventNames.Transaction);
-        return await OnEventAsync(received);
-    }
+    /// <summary>Takes the event that completed the wait (arming the next before anything else happens) and acts on it.</summary>
+    private Task<PaymentVerdict?> TakeEventAsync() => OnEventAsync(events.Take());
 
     private async Task<PaymentVerdict?> OnEventAsync(TransactionEvent received)
     {

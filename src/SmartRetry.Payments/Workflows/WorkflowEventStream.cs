@@ -1,11 +1,10 @@
-using SmartRetry.Payments.Workflows;
-
-namespace SmartRetry.Payments.Recurring;
+namespace SmartRetry.Payments.Workflows;
 
 /// <summary>
-/// One long-lived wait per event name: the next event is awaited through <see cref="Next"/>, and a new wait is armed
-/// only after the previous one completed. Durable Task 1.25.0 let a cancelled wait swallow the next event of its name
-/// (functions-api.md §8), so these waits are never cancelled; one left pending at the end of a generation simply ends with it.
+/// The one way workflows wait for events: one long-lived wait per event name, awaited through <see cref="Next"/>, and
+/// a new wait armed only after the previous one completed. Some Durable Task versions (1.25.0) let a cancelled wait
+/// swallow the next event of its name, so these waits are never cancelled; one left pending when a workflow (or a
+/// generation) ends simply ends with it.
 /// </summary>
 internal sealed class WorkflowEventStream<T>(IWorkflowContext context, string eventName)
 {
