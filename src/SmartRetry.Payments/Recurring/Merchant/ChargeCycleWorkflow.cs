@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
@@ -9,6 +10,7 @@ using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Recurring.Merchant;
 
@@ -26,8 +28,8 @@ public static class ChargeCycleWorkflow
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         ILogger logger = context.CreateReplaySafeLogger(typeof(ChargeCycleWorkflow).FullName!);
-        var interrupts = new WorkflowEventStream<SeriesControl>(context, RecurringEventNames.CycleInterrupt);
-        var transactionEvents = new WorkflowEventStream<TransactionEvent>(context, WorkflowEventNames.Transaction);
+        var interrupts = new WorkflowEventInbox<SeriesControl>(context, RecurringEventNames.CycleInterrupt);
+        var transactionEvents = new WorkflowEventInbox<TransactionEvent>(context, WorkflowEventNames.Transaction);
         CardAttemptWindow window = input.CardWindow;
         ChargeAttemptResult? last = null;
         DeclineClassification? decline = null;
@@ -44,7 +46,7 @@ public static class ChargeCycleWorkflow
             }
 
             context.SetCustomStatus(new { input.SeriesId, input.Sequence, attempt, state = "charging" });
-            last = await AttemptAsync(context, input, attempt, transactionEvents);
+            last = await AttemptAsync(context, logger, input, attempt, transactionEvents);
             window = input.CardFingerprint is null ? window.Record(now, approved: last.Status == TransactionStatus.Approved) : window;
             if (last.Status == TransactionStatus.Approved)
             {
@@ -115,7 +117,7 @@ public static class ChargeCycleWorkflow
     }
 
     private static async Task<ChargeAttemptResult> AttemptAsync(
-        IWorkflowContext context, ChargeCycleInput input, int attempt, WorkflowEventStream<TransactionEvent> transactionEvents)
+        IWorkflowContext context, ILogger logger, ChargeCycleInput input, int attempt, WorkflowEventInbox<TransactionEvent> transactionEvents)
     {
         var request = new ChargeRequest(context.InstanceId, IdempotencyKeys.Derive(context.InstanceId, ChargeStep(attempt)), input.RecurringId, input.Amount, input.Currency);
         ChargeAttemptResult submitted;
@@ -130,90 +132,34 @@ public static class ChargeCycleWorkflow
         }
 
         return submitted.Status == TransactionStatus.Processing && submitted.TransactionId is not null
-            ? await TrackAsync(context, input, submitted with { EarlyEvents = null }, submitted.EarlyEvents ?? [], transactionEvents)
+            ? await TrackAsync(context, logger, input, submitted with { EarlyEvents = null }, submitted.EarlyEvents ?? [], transactionEvents)
             : submitted with { EarlyEvents = null };
     }
 
     /// <summary>
-    /// Waits for the transaction's webhook, polling its status on a backoff timer meanwhile, until final or the deadline.
-    /// Webhooks that came before the transaction was mapped to the cycle (<paramref name="earlyEvents"/>) are taken first.
+    /// Follows the attempt's transaction to its outcome with the same tracker as sales and refunds (webhooks, status
+    /// polls on a backoff timer, the deadline), over the cycle's one wait for transaction events, which outlives the
+    /// attempt. Webhooks that came before the transaction was mapped to the cycle (<paramref name="earlyEvents"/>) are
+    /// taken first. A deadline reached without a final status leaves the attempt unresolved, never guessed.
     /// </summary>
     private static async Task<ChargeAttemptResult> TrackAsync(
-        IWorkflowContext context, ChargeCycleInput input, ChargeAttemptResult submitted, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventStream<TransactionEvent> transactionEvents)
+        IWorkflowContext context, ILogger logger, ChargeCycleInput input, ChargeAttemptResult submitted, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventInbox<TransactionEvent> transactionEvents)
     {
-        DateTime deadline = context.CurrentUtcDateTime + input.Tracking.Deadline;
-        TimeSpan delay = input.Tracking.FirstPollDelay;
-        ChargeAttemptResult latest = submitted;
-        bool confirmNow = false;
-        foreach (TransactionEvent early in earlyEvents)
+        // The sale's status activity reads any transaction, recurring charges included.
+        var tracker = new TransactionTracker(
+            context, context.InstanceId, submitted.TransactionId!, SaleWorkflowNames.GetSaleStatusActivity, logger, static _ => { }, transactionEvents);
+        PaymentVerdict verdict = await tracker.AwaitOutcomeAsync(input.Tracking, context.CurrentUtcDateTime + input.Tracking.Deadline, earlyEvents);
+        TransactionSnapshot? read = tracker.LastSnapshot;
+        return verdict.Status switch
         {
-            switch (NewsIn(early, submitted.TransactionId))
-            {
-                case EventNews.Approved:
-                    return new ChargeAttemptResult(submitted.TransactionId, TransactionStatus.Approved, early.ReasonCode);
-                case EventNews.OutcomeToConfirm:
-                    confirmNow = true;
-                    break;
-            }
-        }
-
-        while (true)
-        {
-            // An early webhook that already told of an outcome is confirmed with a status read at once.
-            if (!confirmNow)
-            {
-                using var timerCancellation = new CancellationTokenSource();
-                Task pollTimer = context.CreateTimer(Min(context.CurrentUtcDateTime + delay, deadline), timerCancellation.Token);
-                while (await Task.WhenAny(pollTimer, transactionEvents.Next) != pollTimer)
-                {
-                    TransactionEvent received = transactionEvents.Take();
-                    EventNews news = NewsIn(received, submitted.TransactionId);
-                    if (news == EventNews.Approved)
-                    {
-                        timerCancellation.Cancel();
-                        return new ChargeAttemptResult(submitted.TransactionId, TransactionStatus.Approved, received.ReasonCode);
-                    }
-
-                    if (news == EventNews.OutcomeToConfirm)
-                    {
-                        timerCancellation.Cancel();
-                        break;
-                    }
-                }
-            }
-
-            confirmNow = false;
-            try
-            {
-                // The sale's status activity reads any transaction, recurring charges included.
-                TransactionSnapshot snapshot = await context.CallActivityAsync<TransactionSnapshot>(
-                    SaleWorkflowNames.GetSaleStatusActivity, submitted.TransactionId, ActivityRetryPolicy.SmartRetryOutage);
-                latest = new ChargeAttemptResult(snapshot.TransactionId, snapshot.Status, snapshot.ReasonCode, snapshot.Domain);
-            }
-            catch (WorkflowTaskFailedException)
-            {
-                // A failed poll is not an outcome; the next poll or the webhook may still tell.
-            }
-
-            if (latest.IsFinal || latest.Status == TransactionStatus.Unknown || context.CurrentUtcDateTime >= deadline)
-            {
-                return latest;
-            }
-
-            delay = Min(TimeSpan.FromTicks((long)(delay.Ticks * input.Tracking.PollBackoff)), input.Tracking.MaxPollInterval);
-        }
+            PaymentStatus.Approved => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Approved, verdict.ReasonCode),
+            PaymentStatus.Declined => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Declined, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.Error => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Error, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.Cancelled => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Cancelled, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.NeedsAttention => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Unknown, verdict.ReasonCode, read?.Domain),
+            _ => new ChargeAttemptResult(tracker.TransactionId, read?.Status ?? TransactionStatus.Processing, read?.ReasonCode, read?.Domain),
+        };
     }
-
-    /// <summary>
-    /// What a webhook says about the charge being tracked. Whether a declined webhook is per attempt (SmartRetry may
-    /// still overturn it) is undocumented, and dunning decides on the reason: any outcome but an approval is confirmed
-    /// with a status read, at once.
-    /// </summary>
-    private static EventNews NewsIn(TransactionEvent received, string? transactionId) =>
-        received.TransactionId != transactionId || received.Status is not { } status ? EventNews.None
-        : status == TransactionStatus.Approved ? EventNews.Approved
-        : new ChargeAttemptResult(transactionId, status).IsFinal || status == TransactionStatus.Unknown ? EventNews.OutcomeToConfirm
-        : EventNews.None;
 
     private static Task RecordAsync(IWorkflowContext context, ChargeCycleInput input, int attempt, ChargeAttemptResult result, string? note) =>
         context.CallActivityAsync(
@@ -264,14 +210,4 @@ public static class ChargeCycleWorkflow
     /// <summary>The idempotency step of an attempt: each attempt is a new charge, each retry of one attempt the same.</summary>
     public static string ChargeStep(int attempt) => $"charge-a{attempt}";
 
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private enum EventNews
-    {
-        None,
-        Approved,
-        OutcomeToConfirm,
-    }
 }

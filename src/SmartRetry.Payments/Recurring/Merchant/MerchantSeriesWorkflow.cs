@@ -47,7 +47,7 @@ public static class MerchantSeriesWorkflow
             return Continue(context, state with { Setup = null, RecurringId = init.RecurringId, NextSequence = Math.Max(state.NextSequence, 2) });
         }
 
-        var controls = new WorkflowEventStream<SeriesControl>(context, RecurringEventNames.Control);
+        var controls = new WorkflowEventInbox<SeriesControl>(context, RecurringEventNames.Control);
         if (state.CarriedControl is { } carried)
         {
             return await ApplyAsync(context, logger, state with { CarriedControl = null }, carried, controls);
@@ -144,7 +144,7 @@ public static class MerchantSeriesWorkflow
     }
 
     private static async Task<MerchantSeriesResult> ApplyAsync(
-        IWorkflowContext context, ILogger logger, MerchantSeriesState state, SeriesControl control, WorkflowEventStream<SeriesControl> controls)
+        IWorkflowContext context, ILogger logger, MerchantSeriesState state, SeriesControl control, WorkflowEventInbox<SeriesControl> controls)
     {
         DateTime now = context.CurrentUtcDateTime;
         MerchantSeriesState next = state;
@@ -216,7 +216,7 @@ public static class MerchantSeriesWorkflow
         return new MerchantSeriesResult(state.SeriesId, status, detail);
     }
 
-    private static MerchantSeriesResult Continue(IWorkflowContext context, MerchantSeriesState next, WorkflowEventStream<SeriesControl>? controls = null)
+    private static MerchantSeriesResult Continue(IWorkflowContext context, MerchantSeriesState next, WorkflowEventInbox<SeriesControl>? controls = null)
     {
         context.ContinueAsNew(next with { Generation = next.Generation + 1, CarriedControl = controls?.TakeArrivedBeforeContinuing() });
         return new MerchantSeriesResult(next.SeriesId, next.Status, "Continued as new.");

@@ -27,10 +27,10 @@ public static class PlatformSeriesWorkflow
                 : new PlatformSeriesResult(state.SeriesId, init.TransactionId is null && init.ReasonCode is not null ? RecurringSeriesStatus.Refused : RecurringSeriesStatus.Cancelled);
         }
 
-        var webhooks = new WorkflowEventStream<RecurringEvent>(context, RecurringEventNames.Recurring);
+        var webhooks = new WorkflowEventInbox<RecurringEvent>(context, RecurringEventNames.Recurring);
         context.SetCustomStatus(new { state.ManagedBy, state.RecurringId, state.Generation, nextSyncAt = context.CurrentUtcDateTime + state.SyncInterval });
 
-        // A webhook that arrived as the previous generation ended (see WorkflowEventStream) comes first.
+        // A webhook that arrived as the previous generation ended (see WorkflowEventInbox) comes first.
         RecurringEvent? received = state.CarriedEvent;
         state = state with { CarriedEvent = null };
         if (received is null)
@@ -73,7 +73,7 @@ public static class PlatformSeriesWorkflow
     /// <summary>The ledger id of a followed series' charge: the same from a webhook and from a sync, so each charge is recorded once.</summary>
     public static string ChargePaymentId(string seriesId, string transactionId) => $"{seriesId}-t{transactionId}";
 
-    private static PlatformSeriesResult Continue(IWorkflowContext context, PlatformSeriesState state, WorkflowEventStream<RecurringEvent>? webhooks = null)
+    private static PlatformSeriesResult Continue(IWorkflowContext context, PlatformSeriesState state, WorkflowEventInbox<RecurringEvent>? webhooks = null)
     {
         context.ContinueAsNew(state with { Generation = state.Generation + 1, CarriedEvent = webhooks?.TakeArrivedBeforeContinuing() });
         return new PlatformSeriesResult(state.SeriesId, RecurringSeriesStatus.Active);

@@ -13,7 +13,7 @@ namespace SmartRetry.Payments.Workflows.Tracking;
 /// the deadline. UNKNOWN ends as needs-attention and is never guessed. Workflow code: deterministic, durable calls only.
 /// </summary>
 /// <remarks>
-/// Events are waited for through one <see cref="WorkflowEventStream{T}"/> that lives across all poll iterations (never
+/// Events are waited for through one <see cref="WorkflowEventInbox{T}"/> that lives across all poll iterations (never
 /// cancelled); only the poll timers are cancelled. An approval is trusted as it arrives (APPROVED is
 /// terminal); a decline, error or cancellation event is confirmed with a status poll, because SmartRetry does not say
 /// whether those fire for each failed attempt that its own retries may still overturn (smartretry-api.md §6.2).
@@ -30,14 +30,23 @@ public sealed class TransactionTracker
     private readonly Action<TransactionProgress> progressChanged;
     private readonly HashSet<string> seenEventIds = [];
 
-    // The workflow's wait for transaction events, armed by AwaitOutcomeAsync before any use.
-    private WorkflowEventStream<TransactionEvent> events = null!;
+    // The workflow's wait for transaction events: the one given, or one armed by AwaitOutcomeAsync before any use.
+    private WorkflowEventInbox<TransactionEvent>? events;
 
     /// <param name="paymentId">The workflow's payment, for logs.</param>
     /// <param name="statusActivity">The activity that reads a transaction's status (input: transaction id; output: <see cref="TransactionSnapshot"/>).</param>
     /// <param name="logger">The workflow's replay-safe logger.</param>
     /// <param name="progressChanged">Called whenever <see cref="Progress"/> may have changed, to publish it.</param>
-    public TransactionTracker(IWorkflowContext context, string paymentId, string transactionId, string statusActivity, ILogger logger, Action<TransactionProgress> progressChanged)
+    /// <param name="events">The workflow's transaction events, when it tracks several transactions one after another (a
+    /// charge cycle's attempts) and so keeps one wait across them; otherwise the tracker arms its own.</param>
+    public TransactionTracker(
+        IWorkflowContext context,
+        string paymentId,
+        string transactionId,
+        string statusActivity,
+        ILogger logger,
+        Action<TransactionProgress> progressChanged,
+        WorkflowEventInbox<TransactionEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrEmpty(transactionId);
@@ -47,6 +56,7 @@ public sealed class TransactionTracker
         this.statusActivity = statusActivity;
         this.logger = logger;
         this.progressChanged = progressChanged;
+        this.events = events;
     }
 
     public string TransactionId { get; }
@@ -55,6 +65,9 @@ public sealed class TransactionTracker
 
     /// <summary>The tokenized card as the latest status read showed it.</summary>
     public CardSummary? Card { get; private set; }
+
+    /// <summary>The latest status read, when there was one (its domain classifies a decline).</summary>
+    public TransactionSnapshot? LastSnapshot { get; private set; }
 
     /// <summary>Waits for the transaction's outcome until <paramref name="deadline"/>, polling on <paramref name="policy"/>'s backoff.</summary>
     /// <param name="earlyEvents">Webhooks that came before the transaction was mapped to this instance (read by the submit activity); taken first.</param>
@@ -70,13 +83,13 @@ public sealed class TransactionTracker
         }
 
         TimeSpan pollDelay = policy.FirstPollDelay;
-        events = new WorkflowEventStream<TransactionEvent>(context, WorkflowEventNames.Transaction);
+        WorkflowEventInbox<TransactionEvent> stream = events ??= new WorkflowEventInbox<TransactionEvent>(context, WorkflowEventNames.Transaction);
         while (true)
         {
             using (var pollCancellation = new CancellationTokenSource())
             {
                 Task pollTimer = context.CreateTimer(Min(context.CurrentUtcDateTime + pollDelay, deadline), pollCancellation.Token);
-                while (await Task.WhenAny(events.Next, pollTimer) == events.Next)
+                while (await Task.WhenAny(stream.Next, pollTimer) == stream.Next)
                 {
                     if (await TakeEventAsync() is { } verdict)
                     {
@@ -92,7 +105,7 @@ public sealed class TransactionTracker
             }
 
             // Webhooks that arrived while the poll was in flight are news the deadline must not hide.
-            while (events.Next.IsCompleted)
+            while (stream.Next.IsCompleted)
             {
                 if (await TakeEventAsync() is { } verdict)
                 {
@@ -124,13 +137,14 @@ public sealed class TransactionTracker
             return null;
         }
 
+        LastSnapshot = snapshot;
         Card = snapshot.Card ?? Card;
         Update(Progress with { AttemptNumber = Max(Progress.AttemptNumber, snapshot.AttemptNumber) });
         return snapshot;
     }
 
     /// <summary>Takes the event that completed the wait (arming the next before anything else happens) and acts on it.</summary>
-    private Task<PaymentVerdict?> TakeEventAsync() => OnEventAsync(events.Take());
+    private Task<PaymentVerdict?> TakeEventAsync() => OnEventAsync(events!.Take());
 
     private async Task<PaymentVerdict?> OnEventAsync(TransactionEvent received)
     {

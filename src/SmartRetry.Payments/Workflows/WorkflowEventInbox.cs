@@ -6,7 +6,7 @@ namespace SmartRetry.Payments.Workflows;
 /// swallow the next event of its name, so these waits are never cancelled; one left pending when a workflow (or a
 /// generation) ends simply ends with it.
 /// </summary>
-internal sealed class WorkflowEventStream<T>(IWorkflowContext context, string eventName)
+public sealed class WorkflowEventInbox<T>(IWorkflowContext context, string eventName)
 {
     public Task<T> Next { get; private set; } = context.WaitForExternalEvent<T>(eventName);
 
