@@ -79,5 +79,5 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger, IRefundReservations
     }
 
     private static HandlerResult<SaleStatus> NotFound(string paymentId) =>
-        HandlerResult.Failure<SaleStatus>(PaymentsProblem.NotFound("No sale has this payment id.", SaleRoutes.StatusPath(paymentId ?? "")));
+        HandlerResult.Failure<SaleStatus>(PaymentsProblem.NotFound("No payment has this id.", SaleRoutes.StatusPath(paymentId ?? "")));
 }

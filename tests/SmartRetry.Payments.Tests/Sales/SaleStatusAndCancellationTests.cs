@@ -20,6 +20,7 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
 
     [Theory]
     [InlineData("sale-00000000000000000000000000000000")]
+    [InlineData("refund-00000000000000000000000000000000")]
     [InlineData("not-a-sale")]
     [InlineData("")]
     public async Task An_unknown_or_malformed_payment_id_is_404(string paymentId)
@@ -30,6 +31,7 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
         HandlerResult<SaleCancellation> cancel = await harness.Cancellation.CancelAsync(harness.Workflows.Object, paymentId, null, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.NotFound, ProblemTypes.NotFound), (status.StatusCode, status.Problem!.Type));
+        Assert.Equal("No payment has this id.", status.Problem.Detail);
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
     }
 
