@@ -34,6 +34,9 @@ internal sealed class SmartRetryPipeline
 
     private static readonly ResiliencePropertyKey<string> OperationKey = new("SmartRetry.Operation");
 
+    // The failed attempt's Retry-After, read once when deciding to retry and used again for the delay and the metrics.
+    private static readonly ResiliencePropertyKey<TimeSpan?> RetryAfterKey = new("SmartRetry.RetryAfter");
+
     private static readonly Func<ILogger, string, string?, IDisposable?> CallScope =
         LoggerMessage.DefineScope<string, string?>("SmartRetry {Operation} (idempotency key {IdempotencyKey})");
 
@@ -281,14 +284,20 @@ internal sealed class SmartRetryPipeline
             builder.AddRetry(new RetryStrategyOptions<RestResponse>
             {
                 MaxRetryAttempts = options.Retry.MaxAttempts - 1,
-                ShouldHandle = arguments => ValueTask.FromResult(ShouldRetry(arguments.Outcome)),
-                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(RetryDelay(arguments.AttemptNumber, arguments.Outcome)),
+                ShouldHandle = arguments =>
+                {
+                    TimeSpan? retryAfter = arguments.Outcome.Result is { } response ? ResponseHeaders.RetryAfter(response, TimeProvider.GetUtcNow()) : null;
+                    arguments.Context.Properties.Set(RetryAfterKey, retryAfter);
+                    return ValueTask.FromResult(ShouldRetry(arguments.Outcome, retryAfter));
+                },
+                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(
+                    arguments.Context.Properties.GetValue(RetryAfterKey, null) ?? Backoff(arguments.AttemptNumber)),
                 OnRetry = arguments =>
                 {
                     SmartRetryClientTelemetry.RetryScheduled(
                         arguments.Context.Properties.GetValue(OperationKey, "unknown"),
                         arguments.RetryDelay,
-                        arguments.Outcome.Result is { } response && ResponseHeaders.RetryAfter(response, TimeProvider.GetUtcNow()) is not null);
+                        fromRetryAfter: arguments.Context.Properties.GetValue(RetryAfterKey, null) is not null);
                     return ValueTask.CompletedTask;
                 },
             });
@@ -297,22 +306,16 @@ internal sealed class SmartRetryPipeline
         return builder.AddTimeout(options.AttemptTimeout).Build();
     }
 
-    private bool ShouldRetry(Outcome<RestResponse> outcome) => outcome switch
+    private bool ShouldRetry(Outcome<RestResponse> outcome, TimeSpan? retryAfter) => outcome switch
     {
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => IsTransient(response.StatusCode)
-            && !(ResponseHeaders.RetryAfter(response, TimeProvider.GetUtcNow()) > options.Retry.MaxRetryAfter),
+        { Result: { } response } => IsTransient(response.StatusCode) && !(retryAfter > options.Retry.MaxRetryAfter),
         _ => false,
     };
 
-    /// <summary>The server's <c>Retry-After</c> when given, else 1 s doubling per attempt, capped, plus up to +10 % jitter.</summary>
-    private TimeSpan RetryDelay(int retryIndex, Outcome<RestResponse> outcome)
+    /// <summary>Without a <c>Retry-After</c>: 1 s doubling per attempt, capped, plus up to +10 % jitter.</summary>
+    private TimeSpan Backoff(int retryIndex)
     {
-        if (outcome.Result is { } response && ResponseHeaders.RetryAfter(response, TimeProvider.GetUtcNow()) is { } retryAfter)
-        {
-            return retryAfter;
-        }
-
         SmartRetryRetryOptions retry = options.Retry;
         double delayMs = Math.Min(retry.BaseDelay.TotalMilliseconds * Math.Pow(2, retryIndex), retry.MaxDelay.TotalMilliseconds);
         if (retry.UseJitter)
