@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -13,7 +11,7 @@ using SmartRetry.Testing.Storage;
 // once: sales by webhook, and webhook intake. Usage (from the repository root, with `func` on PATH):
 //   dotnet run -c Release --project tests/SmartRetry.LoadDriver -- --sales 200 --concurrency 16 --deliveries 400 --partitions 1,4
 LoadOptions options = LoadOptions.Parse(args);
-string root = RepositoryRoot();
+string root = LocalMachine.RepositoryRoot();
 const string ApiKey = "sk_test_load_not_a_real_key";
 const string TerminalId = "LOAD01";
 const string WebhookSecret = "whsec_load_not_a_real_secret";
@@ -27,7 +25,7 @@ var built = new HashSet<string>();
 
 foreach (int partitions in options.PartitionCounts)
 {
-    int appPort = FreePort();
+    int appPort = LocalMachine.FreeLoopbackPort();
     await using SmartRetrySimulator simulator = await SmartRetrySimulator.StartAsync(new SmartRetrySimulatorOptions
     {
         ApiKey = ApiKey,
@@ -67,7 +65,7 @@ foreach (int partitions in options.PartitionCounts)
         $"http://127.0.0.1:{appPort}/api/webhooks/smartretry",
         async sales => await WebhookBodiesAsync(http, appPort, sales));
 
-    int floorPort = FreePort();
+    int floorPort = LocalMachine.FreeLoopbackPort();
     var floorTarget = new SaleTarget(
         "floor",
         $"http://127.0.0.1:{floorPort}/api/floor/sales",
@@ -145,23 +143,3 @@ static string Sale(string merchantTransactionId) => $$$"""
      "card":{"number":"4111111111111111","expiry_month":12,"expiry_year":2030,"cvv":"123","holder_name":"Load Test"},
      "payer":{"first_name":"Load","last_name":"Test","email":"load@example.com"}}
     """;
-
-static string RepositoryRoot()
-{
-    for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "SmartRetry.Functions.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Run from inside the repository.");
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using SmartRetry.Simulator.Webhooks;
 
 namespace SmartRetry.LoadDriver;
 
@@ -22,7 +22,7 @@ public static class WebhookLoad
             for (int i = Interlocked.Increment(ref next); i < bodies.Count; i = Interlocked.Increment(ref next))
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(bodies[i], Encoding.UTF8, "application/json") };
-                request.Headers.Add("X-SmartRetry-Signature", Sign(bodies[i], secret));
+                request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.CreateHeader(secret, DateTimeOffset.UtcNow, Encoding.UTF8.GetBytes(bodies[i])));
                 using HttpResponseMessage response = await http.SendAsync(request, deadline.Token);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
@@ -48,10 +48,4 @@ public static class WebhookLoad
                 ["status"] = new JsonObject { ["status"] = "PROCESSING" },
             },
         }.ToJsonString();
-
-    private static string Sign(string body, string secret)
-    {
-        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return $"t={now},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{now}.{body}")))}";
-    }
 }

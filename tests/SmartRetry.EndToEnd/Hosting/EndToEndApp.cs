@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using SmartRetry.EndToEnd.Telemetry;
 using SmartRetry.Simulator;
@@ -88,10 +86,10 @@ public sealed class EndToEndApp : IAsyncLifetime
 
     private async Task StartAllAsync()
     {
-        string root = RepositoryRoot();
+        string root = LocalMachine.RepositoryRoot();
         await storage.InitializeAsync();
         await telemetry.StartAsync();
-        int port = FreePort();
+        int port = LocalMachine.FreeLoopbackPort();
         simulator = await SmartRetrySimulator.StartAsync(new SmartRetrySimulatorOptions
         {
             ApiKey = ApiKey,
@@ -159,26 +157,6 @@ public sealed class EndToEndApp : IAsyncLifetime
 
         await storage.DisposeAsync();
         await telemetry.DisposeAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SmartRetry.Functions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (SmartRetry.Functions.sln) is not above the test assembly.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

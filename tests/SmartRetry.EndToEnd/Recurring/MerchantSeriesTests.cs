@@ -50,13 +50,15 @@ public sealed class MerchantSeriesTests(EndToEndApp app, ITestOutputHelper outpu
         Assert.True(cycle.Total <= 31, $"A recurring charge should cost at most 31 history events here (docs/performance.md); {cycle}");
 
         // A month later, the charge is still in the trace of the request that set the series up: timers keep the trace.
-        IReadOnlyList<ExportedSpan> trace = Traces.Of(await app.Telemetry.WaitForSpansAsync(
-            spans => Traces.Of(spans, "MerchantRecurringSeriesWorkflow", seriesId) is { } t
-                && t.Any(s => s.Name == "SmartRetry Recurring.Init")
+        IReadOnlyList<ExportedSpan> trace = await Traces.WaitForAsync(
+            app.Telemetry,
+            "MerchantRecurringSeriesWorkflow",
+            seriesId,
+            t => t.Any(s => s.Name == "SmartRetry Recurring.Init")
                 && t.Any(s => s.Name == "SmartRetry Recurring.Charge")
                 && t.Any(s => s.Name == "function RecordRecurringCharge"),
             EndToEndApp.Settles,
-            $"series {seriesId}'s trace up to its second month's charge"), "MerchantRecurringSeriesWorkflow", seriesId)!;
+            $"series {seriesId}'s trace up to its second month's charge");
         Assert.Contains(trace, s => s.Kind == 2 && s.Attribute("url.path") == "/api/recurring");
         Assert.Contains(trace, s => s.Name == "function RecurringChargeCycleWorkflow");
         ExportedSpan chargeActivity = Traces.One(trace, s => s.Name == "function ChargeRecurring", "the charge activity");

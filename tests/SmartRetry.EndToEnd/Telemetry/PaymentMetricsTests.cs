@@ -1,7 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using SmartRetry.EndToEnd.Hosting;
+using SmartRetry.Simulator.Webhooks;
 
 namespace SmartRetry.EndToEnd.Telemetry;
 
@@ -31,10 +31,9 @@ public sealed class PaymentMetricsTests(EndToEndApp app) : IAsyncLifetime
         await app.Api.WaitForPaymentAsync(approvedId, EndToEndApp.Settles, "approved");
         await app.Api.WaitForPaymentAsync(declinedId, EndToEndApp.Settles, "declined");
 
-        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         const string body = """{"id":"evt_metrics_forged","type":"transaction.approved","created_at":"2026-12-02T00:00:00Z","data":{"transaction_id":"TX0","status":"APPROVED"}}""";
-        string forged = $"t={now},v1={Convert.ToHexStringLower(HMACSHA256.HashData("whsec_an_attacker_guess"u8, Encoding.UTF8.GetBytes($"{now}.{body}")))}";
-        ApiResponse rejected = await app.Api.SendAsync(HttpMethod.Post, "webhooks/smartretry", body, [new("X-SmartRetry-Signature", forged)]);
+        string forged = WebhookSignature.CreateHeader("whsec_an_attacker_guess", DateTimeOffset.UtcNow, Encoding.UTF8.GetBytes(body));
+        ApiResponse rejected = await app.Api.SendAsync(HttpMethod.Post, "webhooks/smartretry", body, [new(WebhookSignature.HeaderName, forged)]);
         Assert.Equal(HttpStatusCode.BadRequest, rejected.Status);
 
         TimeSpan exported = EndToEndApp.Settles;

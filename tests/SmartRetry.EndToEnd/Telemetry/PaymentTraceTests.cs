@@ -25,13 +25,15 @@ public sealed class PaymentTraceTests(EndToEndApp app) : IAsyncLifetime
         await app.Simulator.AdvanceAsync("""{"seconds":120}""");
         await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "approved");
 
-        IReadOnlyList<ExportedSpan> trace = Traces.Of(await app.Telemetry.WaitForSpansAsync(
-            spans => Traces.Of(spans, "SaleWorkflow", paymentId) is { } t
-                && t.Any(s => s.Name == "SmartRetry webhook transaction.approved")
+        IReadOnlyList<ExportedSpan> trace = await Traces.WaitForAsync(
+            app.Telemetry,
+            "SaleWorkflow",
+            paymentId,
+            t => t.Any(s => s.Name == "SmartRetry webhook transaction.approved")
                 && t.Any(s => s.Name == "orchestration_event:SmartRetryTransaction")
                 && t.Any(s => s.Name == "function RecordSale"),
             EndToEndApp.Settles,
-            $"sale {paymentId}'s trace up to its approval"), "SaleWorkflow", paymentId)!;
+            $"sale {paymentId}'s trace up to its approval");
 
         ExportedSpan request = Traces.One(trace, s => s.Kind == 2 && s.Attribute("url.path") == "/api/payments/sale", "the host's span of POST /api/payments/sale");
         ExportedSpan trigger = Traces.One(trace, s => s.Name == "function SubmitSaleHttp", "the HTTP function's invocation");
@@ -70,11 +72,13 @@ public sealed class PaymentTraceTests(EndToEndApp app) : IAsyncLifetime
         string refundId = refund.Text("payment_id");
         await app.Api.WaitForPaymentAsync(refundId, EndToEndApp.Settles, "approved");
 
-        IReadOnlyList<ExportedSpan> trace = Traces.Of(await app.Telemetry.WaitForSpansAsync(
-            spans => Traces.Of(spans, "RefundWorkflow", refundId) is { } t
-                && t.Any(s => s.Name == "SmartRetry Payments.Refund") && t.Any(s => s.Name == "function RecordSale"),
+        IReadOnlyList<ExportedSpan> trace = await Traces.WaitForAsync(
+            app.Telemetry,
+            "RefundWorkflow",
+            refundId,
+            t => t.Any(s => s.Name == "SmartRetry Payments.Refund") && t.Any(s => s.Name == "function RecordSale"),
             EndToEndApp.Settles,
-            $"refund {refundId}'s trace"), "RefundWorkflow", refundId)!;
+            $"refund {refundId}'s trace");
 
         ExportedSpan request = Traces.One(trace, s => s.Kind == 2 && s.Attribute("url.path") == $"/api/payments/{saleId}/refund", "the host's span of the refund request");
         Assert.Contains(trace, s => s.Name.StartsWith("function ", StringComparison.Ordinal) && s.ParentSpanId == request.SpanId);
