@@ -132,7 +132,7 @@ public static class ChargeCycleWorkflow
         }
 
         return submitted.Status == TransactionStatus.Processing && submitted.TransactionId is not null
-            ? await TrackAsync(context, logger, input, submitted with { EarlyEvents = null }, submitted.EarlyEvents ?? [], transactionEvents)
+            ? await TrackAsync(context, logger, input, submitted.TransactionId, submitted.EarlyEvents ?? [], transactionEvents)
             : submitted with { EarlyEvents = null };
     }
 
@@ -143,11 +143,11 @@ public static class ChargeCycleWorkflow
     /// taken first. A deadline reached without a final status leaves the attempt unresolved, never guessed.
     /// </summary>
     private static async Task<ChargeAttemptResult> TrackAsync(
-        IWorkflowContext context, ILogger logger, ChargeCycleInput input, ChargeAttemptResult submitted, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventInbox<TransactionEvent> transactionEvents)
+        IWorkflowContext context, ILogger logger, ChargeCycleInput input, string transactionId, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventInbox<TransactionEvent> transactionEvents)
     {
         // The sale's status activity reads any transaction, recurring charges included.
         var tracker = new TransactionTracker(
-            context, context.InstanceId, submitted.TransactionId!, SaleWorkflowNames.GetSaleStatusActivity, logger, static _ => { }, transactionEvents);
+            context, context.InstanceId, transactionId, SaleWorkflowNames.GetSaleStatusActivity, logger, static _ => { }, transactionEvents);
         PaymentVerdict verdict = await tracker.AwaitOutcomeAsync(input.Tracking, context.CurrentUtcDateTime + input.Tracking.Deadline, earlyEvents);
         TransactionSnapshot? read = tracker.LastSnapshot;
         return verdict.Status switch
