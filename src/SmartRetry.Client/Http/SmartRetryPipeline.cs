@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -14,8 +15,10 @@ using SmartRetry.Client.Validation;
 namespace SmartRetry.Client.Http;
 
 /// <summary>
-/// Sends SmartRetry calls through RestSharp inside a Polly pipeline: overall timeout → retry (transient statuses,
-/// timeouts, connection failures; <c>Retry-After</c> honoured) → per-attempt timeout. Time comes from the
+/// Sends SmartRetry calls through RestSharp inside a Polly pipeline: retry (transient statuses, timeouts, connection
+/// failures; <c>Retry-After</c> honoured) → per-attempt timeout. The overall timeout is a deadline the two share: an
+/// attempt's timeout never runs past it, and no retry is scheduled whose wait would end at or after it (the last answer
+/// or failure surfaces instead). One strategy fewer than an outer timeout costs, on every call. Time comes from the
 /// <see cref="TimeProvider"/>, so tests drive the waits on a fake clock.
 /// </summary>
 // RestClient wraps a caller-owned HttpClient (disposeHttpClient: false), so disposing it would release nothing.
@@ -32,10 +35,7 @@ internal sealed class SmartRetryPipeline
     /// </summary>
     internal const string AcceptedMediaTypes = "application/json, application/problem+json";
 
-    private static readonly ResiliencePropertyKey<string> OperationKey = new("SmartRetry.Operation");
-
-    // The failed attempt's Retry-After, read once when deciding to retry and used again for the delay and the metrics.
-    private static readonly ResiliencePropertyKey<TimeSpan?> RetryAfterKey = new("SmartRetry.RetryAfter");
+    private static readonly ResiliencePropertyKey<CallState> CallKey = new("SmartRetry.Call");
 
     private static readonly Func<ILogger, string, string?, IDisposable?> CallScope =
         LoggerMessage.DefineScope<string, string?>("SmartRetry {Operation} (idempotency key {IdempotencyKey})");
@@ -93,9 +93,9 @@ internal sealed class SmartRetryPipeline
     public async Task<SmartRetryResponse<TResult>> SendAsync<TResult>(ApiCall call, CancellationToken cancellationToken)
     {
         using IDisposable? scope = CallScope(logger, call.Operation, call.IdempotencyKey);
-        var attempts = new AttemptCounter(this, call);
+        var attempts = new CallState(this, call, TimeProvider.GetTimestamp());
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(OperationKey, call.Operation);
+        context.Properties.Set(CallKey, attempts);
         Outcome<RestResponse> outcome;
         try
         {
@@ -171,8 +171,13 @@ internal sealed class SmartRetryPipeline
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>One attempt. Never throws: <see cref="ResiliencePipeline{T}.ExecuteOutcomeAsync{TState}"/> requires every failure as an outcome.</summary>
-    private async ValueTask<Outcome<RestResponse>> SendAttemptAsync(AttemptCounter counter, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt. Never throws: <see cref="ResiliencePipeline{T}.ExecuteOutcomeAsync{TState}"/> requires every failure as
+    /// an outcome. Its state machine comes from a pool: Polly awaits each attempt exactly once, and the attempt always
+    /// completes asynchronously (it waits on the network), so an unpooled one was an allocation per attempt.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Outcome<RestResponse>> SendAttemptAsync(CallState counter, CancellationToken cancellationToken)
     {
         ApiCall call = counter.Call;
         int attempt = ++counter.Count;
@@ -277,41 +282,68 @@ internal sealed class SmartRetryPipeline
 
     private ResiliencePipeline<RestResponse> BuildPipeline(bool retried)
     {
-        var builder = new ResiliencePipelineBuilder<RestResponse> { TimeProvider = TimeProvider }
-            .AddTimeout(options.OverallTimeout);
+        var builder = new ResiliencePipelineBuilder<RestResponse> { TimeProvider = TimeProvider };
         if (retried && options.Retry.MaxAttempts > 1)
         {
             builder.AddRetry(new RetryStrategyOptions<RestResponse>
             {
                 MaxRetryAttempts = options.Retry.MaxAttempts - 1,
-                ShouldHandle = arguments =>
-                {
-                    TimeSpan? retryAfter = arguments.Outcome.Result is { } response ? ResponseHeaders.RetryAfter(response, TimeProvider.GetUtcNow()) : null;
-                    arguments.Context.Properties.Set(RetryAfterKey, retryAfter);
-                    return ValueTask.FromResult(ShouldRetry(arguments.Outcome, retryAfter));
-                },
-                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(
-                    arguments.Context.Properties.GetValue(RetryAfterKey, null) ?? Backoff(arguments.AttemptNumber)),
+                ShouldHandle = arguments => ValueTask.FromResult(
+                    ShouldRetry(arguments.Outcome, arguments.AttemptNumber, arguments.Context.Properties.GetValue(CallKey, null!))),
+                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(arguments.Context.Properties.GetValue(CallKey, null!).NextDelay),
                 OnRetry = arguments =>
                 {
-                    SmartRetryClientTelemetry.RetryScheduled(
-                        arguments.Context.Properties.GetValue(OperationKey, "unknown"),
-                        arguments.RetryDelay,
-                        fromRetryAfter: arguments.Context.Properties.GetValue(RetryAfterKey, null) is not null);
+                    CallState state = arguments.Context.Properties.GetValue(CallKey, null!);
+                    SmartRetryClientTelemetry.RetryScheduled(state.Call.Operation, arguments.RetryDelay, fromRetryAfter: state.RetryAfter is not null);
                     return ValueTask.CompletedTask;
                 },
             });
         }
 
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        return builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = arguments => ValueTask.FromResult(AttemptTimeout(arguments.Context.Properties.GetValue(CallKey, null!))),
+        }).Build();
     }
 
-    private bool ShouldRetry(Outcome<RestResponse> outcome, TimeSpan? retryAfter) => outcome switch
+    /// <summary>The attempt's timeout, cut to what is left before the call's deadline.</summary>
+    private TimeSpan AttemptTimeout(CallState state)
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => IsTransient(response.StatusCode) && !(retryAfter > options.Retry.MaxRetryAfter),
-        _ => false,
-    };
+        TimeSpan remaining = state.Remaining(options.OverallTimeout);
+
+        // A retry is only scheduled with time left, so this floor only absorbs the clock moving on since that decision.
+        return remaining < options.AttemptTimeout ? TimeSpan.FromTicks(Math.Max(remaining.Ticks, TimeSpan.TicksPerMillisecond)) : options.AttemptTimeout;
+    }
+
+    /// <summary>
+    /// Retries a transient failure when the attempts allow it, SmartRetry's <c>Retry-After</c> is within the cap, and the
+    /// wait ends before the call's deadline. The failed attempt's <c>Retry-After</c> is read here once and kept, with the
+    /// wait, for the delay and the retry metric.
+    /// </summary>
+    private bool ShouldRetry(Outcome<RestResponse> outcome, int retryIndex, CallState state)
+    {
+        TimeSpan? retryAfter = outcome.Result is { } answer ? ResponseHeaders.RetryAfter(answer, TimeProvider.GetUtcNow()) : null;
+        bool transient = outcome switch
+        {
+            { Exception: HttpRequestException or TimeoutRejectedException } => true,
+            { Result: { } response } => IsTransient(response.StatusCode) && !(retryAfter > options.Retry.MaxRetryAfter),
+            _ => false,
+        };
+        if (!transient)
+        {
+            return false;
+        }
+
+        TimeSpan delay = retryAfter ?? Backoff(retryIndex);
+        if (delay >= state.Remaining(options.OverallTimeout))
+        {
+            return false;
+        }
+
+        state.RetryAfter = retryAfter;
+        state.NextDelay = delay;
+        return true;
+    }
 
     /// <summary>Without a <c>Retry-After</c>: 1 s doubling per attempt, capped, plus up to +10 % jitter.</summary>
     private TimeSpan Backoff(int retryIndex)
@@ -328,12 +360,19 @@ internal sealed class SmartRetryPipeline
         return TimeSpan.FromMilliseconds(delayMs);
     }
 
-    private sealed class AttemptCounter(SmartRetryPipeline pipeline, ApiCall call)
+    /// <summary>One call's progress, shared by its attempts and the strategies deciding between them.</summary>
+    private sealed class CallState(SmartRetryPipeline pipeline, ApiCall call, long startedAt)
     {
         public SmartRetryPipeline Pipeline { get; } = pipeline;
 
         public ApiCall Call { get; } = call;
 
         public int Count { get; set; }
+
+        public TimeSpan? RetryAfter { get; set; }
+
+        public TimeSpan NextDelay { get; set; }
+
+        public TimeSpan Remaining(TimeSpan overallTimeout) => overallTimeout - Pipeline.TimeProvider.GetElapsedTime(startedAt);
     }
 }

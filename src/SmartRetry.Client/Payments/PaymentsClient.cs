@@ -14,6 +14,13 @@ public class PaymentsClient
     private readonly SmartRetryPipeline? pipeline;
     private readonly string terminalPath = string.Empty;
 
+    // The payment paths are built once per client: formatting them on every call was a string per payment.
+    private readonly string salePath = string.Empty;
+    private readonly string preauthPath = string.Empty;
+    private readonly string capturePath = string.Empty;
+    private readonly string refundPath = string.Empty;
+    private readonly string voidPath = string.Empty;
+
     /// <summary>For mocking.</summary>
     protected PaymentsClient()
     {
@@ -23,6 +30,11 @@ public class PaymentsClient
     {
         this.pipeline = pipeline;
         terminalPath = escapedTerminalId;
+        salePath = $"v1/payments/sale/{escapedTerminalId}";
+        preauthPath = $"v1/payments/preauth/{escapedTerminalId}";
+        capturePath = $"v1/payments/capture/{escapedTerminalId}";
+        refundPath = $"v1/payments/refund/{escapedTerminalId}";
+        voidPath = $"v1/payments/void/{escapedTerminalId}";
     }
 
     private SmartRetryPipeline Pipeline => pipeline ?? throw SmartRetryClient.NotConnected();
@@ -32,7 +44,7 @@ public class PaymentsClient
         PaymentRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request, Pipeline.Today);
-        return Pipeline.PostAsync<PaymentRequest, PaymentResult>("Payments.Sale", $"v1/payments/sale/{terminalPath}", request, idempotencyKey, cancellationToken);
+        return Pipeline.PostAsync<PaymentRequest, PaymentResult>("Payments.Sale", salePath, request, idempotencyKey, cancellationToken);
     }
 
     /// <summary>Authorizes only (holds the funds); follow with <see cref="CaptureAsync"/> or <see cref="VoidAsync"/>.</summary>
@@ -40,7 +52,7 @@ public class PaymentsClient
         PaymentRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request, Pipeline.Today);
-        return Pipeline.PostAsync<PaymentRequest, PaymentResult>("Payments.Preauth", $"v1/payments/preauth/{terminalPath}", request, idempotencyKey, cancellationToken);
+        return Pipeline.PostAsync<PaymentRequest, PaymentResult>("Payments.Preauth", preauthPath, request, idempotencyKey, cancellationToken);
     }
 
     /// <summary>Settles a pre-authorization; the result carries the capture's new transaction id.</summary>
@@ -48,7 +60,7 @@ public class PaymentsClient
         CaptureRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request);
-        return Pipeline.PostAsync<CaptureRequest, PaymentResult>("Payments.Capture", $"v1/payments/capture/{terminalPath}", request, idempotencyKey, cancellationToken);
+        return Pipeline.PostAsync<CaptureRequest, PaymentResult>("Payments.Capture", capturePath, request, idempotencyKey, cancellationToken);
     }
 
     /// <summary>Refunds a sale or capture, fully or partly.</summary>
@@ -56,7 +68,7 @@ public class PaymentsClient
         RefundRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request);
-        return Pipeline.PostAsync<RefundRequest, PaymentResult>("Payments.Refund", $"v1/payments/refund/{terminalPath}", request, idempotencyKey, cancellationToken);
+        return Pipeline.PostAsync<RefundRequest, PaymentResult>("Payments.Refund", refundPath, request, idempotencyKey, cancellationToken);
     }
 
     /// <summary>Releases an uncaptured pre-authorization.</summary>
@@ -64,7 +76,7 @@ public class PaymentsClient
         VoidRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         RequestValidator.Validate(request);
-        return Pipeline.PostAsync<VoidRequest, PaymentResult>("Payments.Void", $"v1/payments/void/{terminalPath}", request, idempotencyKey, cancellationToken);
+        return Pipeline.PostAsync<VoidRequest, PaymentResult>("Payments.Void", voidPath, request, idempotencyKey, cancellationToken);
     }
 
     /// <summary>Any transaction's details and current status.</summary>

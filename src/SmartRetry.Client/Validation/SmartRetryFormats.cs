@@ -11,7 +11,7 @@ public static partial class SmartRetryFormats
 {
     /// <summary>13 to 19 ASCII digits, nothing else (no spaces or dashes). Says nothing about the check digit.</summary>
     public static bool IsCardNumberShape([NotNullWhen(true)] string? cardNumber) =>
-        cardNumber is { Length: >= 13 and <= 19 } && cardNumber.All(char.IsAsciiDigit);
+        cardNumber is { Length: >= 13 and <= 19 } && !cardNumber.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>Whether an all-digit card number's Luhn check digit matches.</summary>
     public static bool PassesLuhn(string digits)
@@ -39,7 +39,7 @@ public static partial class SmartRetryFormats
     }
 
     /// <summary>3 or 4 ASCII digits.</summary>
-    public static bool IsCvv([NotNullWhen(true)] string? cvv) => cvv is { Length: 3 or 4 } && cvv.All(char.IsAsciiDigit);
+    public static bool IsCvv([NotNullWhen(true)] string? cvv) => cvv is { Length: 3 or 4 } && !cvv.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     public static bool IsEmail([NotNullWhen(true)] string? email) => email is not null && EmailPattern().IsMatch(email);
 

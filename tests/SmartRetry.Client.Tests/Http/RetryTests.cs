@@ -210,6 +210,52 @@ public sealed class RetryTests : IClassFixture<ApiServer>, IDisposable
     }
 
     [Fact]
+    public async Task No_retry_is_scheduled_whose_wait_would_end_after_the_overall_timeout()
+    {
+        using var bounded = new ClientHarness(server, options => options.OverallTimeout = TimeSpan.FromSeconds(25));
+        server.Respond(SalePath, 503, """{"reason_code":"SERVICE_UNAVAILABLE"}""", new Dictionary<string, string> { ["Retry-After"] = "10" });
+
+        Task<SmartRetryResponse<PaymentResult>> call = bounded.Client.Payments.SaleAsync(Requests.Sale(), "sale-bounded");
+        for (int wait = 0; wait < 2; wait++)
+        {
+            await bounded.Time.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+            bounded.Time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        // A third wait would end at 30 s, past the 25 s the call may take: SmartRetry's last answer surfaces instead.
+        var failure = await Assert.ThrowsAsync<SmartRetryApiException>(() => call.WaitAsync(Guard));
+        Assert.Equal(503, failure.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(10), failure.RetryAfter);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_attempt_is_cut_at_the_overall_timeout_rather_than_its_own()
+    {
+        server.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(SalePath))
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMinutes(2)));
+        using var bounded = new ClientHarness(server, options =>
+        {
+            options.AttemptTimeout = TimeSpan.FromSeconds(30);
+            options.OverallTimeout = TimeSpan.FromSeconds(40);
+        });
+
+        Task<SmartRetryResponse<PaymentResult>> call = bounded.Client.Payments.SaleAsync(Requests.Sale(), "sale-deadline");
+        await bounded.Time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        bounded.Time.Advance(TimeSpan.FromSeconds(30));
+        await bounded.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        bounded.Time.Advance(TimeSpan.FromSeconds(1));
+
+        // 31 s gone: the second attempt gets the 9 s left, and no third follows.
+        await bounded.Time.WaitForTimerAsync(TimeSpan.FromSeconds(9));
+        bounded.Time.Advance(TimeSpan.FromSeconds(9));
+
+        var failure = await Assert.ThrowsAsync<SmartRetryTransportException>(() => call.WaitAsync(Guard));
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(failure.InnerException);
+        Assert.Equal(2, bounded.Logger.Collector.GetSnapshot().Count(record => record.Id.Name == "SmartRetryAttemptFailed"));
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_retried_and_then_reported_as_a_transport_failure()
     {
         using var refusing = new RefusingPort();
