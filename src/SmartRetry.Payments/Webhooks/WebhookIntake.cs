@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Client.Webhooks;
@@ -20,6 +21,9 @@ namespace SmartRetry.Payments.Webhooks;
 /// after <see cref="WebhookIntakeOptions.ProcessingLease"/>, the redelivery takes over. An event whose instance does not
 /// exist yet is retried briefly and then kept as pending for the instance to fetch. Failures release the claim and
 /// answer 503, so SmartRetry's redelivery processes the event again: no webhook is lost.
+/// A transaction's workflow that the host reported finished is remembered for a while, so the further events SmartRetry
+/// sends for that transaction are stored as arriving after it without asking the host again (a raise into a finished
+/// instance is most of a delivery's cost: a call into the host, its status read and its error).
 /// </summary>
 public sealed partial class WebhookIntake(
     WebhookVerifier verifier,
@@ -29,8 +33,16 @@ public sealed partial class WebhookIntake(
     IOptions<WebhookIntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger,
-    PaymentMetrics? metrics = null)
+    PaymentMetrics? metrics = null) : IDisposable
 {
+    private const int MaxFinishedKept = 50_000;
+
+    // A transaction's workflow never waits again once finished: its instance id is its payment's, and a finished payment
+    // is not run again. Were one ever re-run inside this window, its tracker's status poll still resolves it.
+    private static readonly MemoryCacheEntryOptions FinishedEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
+
+    private readonly MemoryCache finishedTransactionInstances = new(new MemoryCacheOptions { SizeLimit = MaxFinishedKept });
+
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
     /// <param name="rawBody">The request body exactly as received.</param>
     /// <param name="signatureHeader">The <c>X-SmartRetry-Signature</c> header, or null when absent.</param>
@@ -118,14 +130,14 @@ public sealed partial class WebhookIntake(
             return (WebhookEventState.Unroutable, null);
         }
 
-        CorrelationTarget? target = await FindInstanceAsync(route, cancellationToken);
+        (CorrelationKind kind, CorrelationTarget? target) = await FindInstanceAsync(route, cancellationToken);
         if (target is null)
         {
             await KeepPendingAsync(webhookEvent, route, cancellationToken);
 
             // The instance may have recorded its correlation and read its pending events between our lookup and our
             // write; looking again closes that gap (the event may then arrive twice; workflows ignore repeats by id).
-            target = await FindInstanceAsync(route, cancellationToken);
+            (kind, target) = await FindInstanceAsync(route, cancellationToken);
             if (target is null)
             {
                 LogPending(logger);
@@ -134,6 +146,12 @@ public sealed partial class WebhookIntake(
         }
 
         string instanceId = target.InstanceId;
+        if (kind == CorrelationKind.Transaction && finishedTransactionInstances.TryGetValue(instanceId, out _))
+        {
+            LogInstanceFinished(logger, instanceId);
+            return (WebhookEventState.InstanceFinished, instanceId);
+        }
+
         using Activity? span = PaymentTracing.StartWebhook(webhookEvent.Type, webhookEvent.Id, target.TraceParent);
         RaiseEventResult result;
         using (PaymentTracing.StartRaise(instanceId, route.EventName))
@@ -148,6 +166,11 @@ public sealed partial class WebhookIntake(
                 LogRaised(logger, instanceId);
                 return (WebhookEventState.Raised, instanceId);
             case RaiseEventResult.InstanceFinished:
+                if (kind == CorrelationKind.Transaction)
+                {
+                    finishedTransactionInstances.Set(instanceId, true, FinishedEntry);
+                }
+
                 LogInstanceFinished(logger, instanceId);
                 return (WebhookEventState.InstanceFinished, instanceId);
             default:
@@ -157,17 +180,19 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<CorrelationTarget?> FindInstanceAsync(WebhookRoute route, CancellationToken cancellationToken)
+    public void Dispose() => finishedTransactionInstances.Dispose();
+
+    private async Task<(CorrelationKind Kind, CorrelationTarget? Target)> FindInstanceAsync(WebhookRoute route, CancellationToken cancellationToken)
     {
         foreach (WebhookCorrelation correlation in route.Correlations)
         {
             if (await correlations.FindAsync(correlation.Kind, correlation.SmartRetryId, cancellationToken) is { } target)
             {
-                return target;
+                return (correlation.Kind, target);
             }
         }
 
-        return null;
+        return (default, null);
     }
 
     // Kept under every id that may name the instance, since it is not yet known which one the instance will ask for.

@@ -263,6 +263,47 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Once_the_host_reports_a_transactions_workflow_finished_its_later_events_are_stored_without_asking_again()
+    {
+        var harness = new WebhookHarness(azurite);
+        await harness.CorrelateAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1");
+        harness.Workflows
+            .Setup(w => w.RaiseEventAsync("sale-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(RaiseEventResult.InstanceFinished);
+
+        foreach (string eventId in new[] { "evt_1", "evt_2", "evt_3" })
+        {
+            byte[] body = WebhookHarness.Body(eventId, "transaction.retry_attempted", """{"transaction_id":"TX8A3F2C","attempt_number":2}""");
+            HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
+
+            Assert.Equal(WebhookOutcome.InstanceFinished, result.Body!.Outcome);
+            Assert.Equal(WebhookEventState.InstanceFinished, (await harness.Events.GetAsync(eventId, CancellationToken.None))!.State);
+        }
+
+        harness.Workflows.Verify(
+            w => w.RaiseEventAsync("sale-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Fact]
+    public async Task A_series_reported_finished_is_still_asked_for_its_later_events()
+    {
+        var harness = new WebhookHarness(azurite);
+        await harness.CorrelateAsync(CorrelationKind.Recurring, "RC9F4A2B", "series-1");
+        harness.Workflows
+            .Setup(w => w.RaiseEventAsync("series-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(RaiseEventResult.InstanceFinished);
+
+        foreach (string eventId in new[] { "evt_1", "evt_2" })
+        {
+            byte[] body = WebhookHarness.Body(eventId, "recurring.cancelled", """{"recurring_id":"RC9F4A2B"}""");
+            await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
+        }
+
+        harness.Workflows.Verify(
+            w => w.RaiseEventAsync("series-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
     public async Task A_failure_answers_503_and_the_redelivery_processes_the_event()
     {
         var harness = new WebhookHarness(azurite);
