@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Hosting;
 using SmartRetry.Payments.DependencyInjection;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Gateway;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();

@@ -15,6 +15,7 @@ using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Storage;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;

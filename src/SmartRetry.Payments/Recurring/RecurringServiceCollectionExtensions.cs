@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Recurring.Storage;
 

@@ -1,4 +1,5 @@
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Refunds;
 
@@ -18,5 +19,5 @@ public sealed record RefundWorkflowInput(
     string OriginalOrderId,
     decimal Amount,
     string Currency,
-    SaleTrackingPolicy Tracking,
+    TrackingPolicy Tracking,
     string? Reason = null);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Sales;
 
@@ -19,16 +20,16 @@ public sealed class SaleOptions
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan FirstPollDelay { get; set; } = SaleTrackingPolicy.Default.FirstPollDelay;
+    public TimeSpan FirstPollDelay { get; set; } = TrackingPolicy.Default.FirstPollDelay;
 
     [Range(1.0, 10.0)]
-    public double PollBackoff { get; set; } = SaleTrackingPolicy.Default.PollBackoff;
+    public double PollBackoff { get; set; } = TrackingPolicy.Default.PollBackoff;
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan MaxPollInterval { get; set; } = SaleTrackingPolicy.Default.MaxPollInterval;
+    public TimeSpan MaxPollInterval { get; set; } = TrackingPolicy.Default.MaxPollInterval;
 
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan Deadline { get; set; } = SaleTrackingPolicy.Default.Deadline;
+    public TimeSpan Deadline { get; set; } = TrackingPolicy.Default.Deadline;
 
-    public SaleTrackingPolicy Tracking => new(FirstPollDelay, PollBackoff, MaxPollInterval, Deadline);
+    public TrackingPolicy Tracking => new(FirstPollDelay, PollBackoff, MaxPollInterval, Deadline);
 }

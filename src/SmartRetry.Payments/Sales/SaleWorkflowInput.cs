@@ -1,5 +1,6 @@
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Sales;
 
@@ -16,7 +17,7 @@ public sealed record SaleWorkflowInput(
     string Currency,
     SealedCard Card,
     PayerDetails Payer,
-    SaleTrackingPolicy Tracking,
+    TrackingPolicy Tracking,
     string? Description = null,
     string? MerchantOrderId = null,
     DateTimeOffset? ScheduledAt = null);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Functions.Maintenance;
+using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Webhooks;
 
 namespace SmartRetry.Functions.Tests.Maintenance;

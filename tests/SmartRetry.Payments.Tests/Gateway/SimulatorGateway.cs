@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using SmartRetry.Client;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Simulator;
 
 namespace SmartRetry.Payments.Tests.Gateway;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Gateway;
 
 namespace SmartRetry.Payments.Tests.Recurring;
 

@@ -10,6 +10,7 @@ using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Payments.Workflows.Tracking;
 using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Refunds;
@@ -27,7 +28,7 @@ public sealed class RefundWorkflowHarness
 
     public static readonly DateTime Start = WorkflowTestHost.DefaultStartTime;
 
-    public static readonly SaleTrackingPolicy Tracking = new(
+    public static readonly TrackingPolicy Tracking = new(
         FirstPollDelay: TimeSpan.FromMinutes(1), PollBackoff: 2.0, MaxPollInterval: TimeSpan.FromMinutes(4), Deadline: TimeSpan.FromMinutes(10));
 
     private int eventSequence;

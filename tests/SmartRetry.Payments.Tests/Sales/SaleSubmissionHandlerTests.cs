@@ -182,7 +182,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, 
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object,
             TestSales.Request() with { Currency = "XXX", Card = TestSales.Request().Card! with { Number = "4111111111111112" } }, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);

@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Serialization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -9,9 +8,11 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Payments.Workflows.Tracking;
 using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Sales;
@@ -31,7 +32,7 @@ public sealed class SaleWorkflowHarness
 
     public static readonly DateTime Start = WorkflowTestHost.DefaultStartTime;
 
-    public static readonly SaleTrackingPolicy Tracking = new(
+    public static readonly TrackingPolicy Tracking = new(
         FirstPollDelay: TimeSpan.FromMinutes(1), PollBackoff: 2.0, MaxPollInterval: TimeSpan.FromMinutes(4), Deadline: TimeSpan.FromMinutes(10));
 
     private static readonly SealedCard SealedTestCard = new("key-2030", "bm90LWEtcmVhbC1lbnZlbG9wZQ==");

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Refunds.Activities;
 using SmartRetry.Payments.Sales.Activities;

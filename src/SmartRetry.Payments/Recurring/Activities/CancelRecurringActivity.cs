@@ -1,4 +1,5 @@
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring.Gateway;
 
 namespace SmartRetry.Payments.Recurring.Activities;
 

@@ -2,6 +2,7 @@ using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Storage;
 
 namespace SmartRetry.Payments.Recurring.Activities;

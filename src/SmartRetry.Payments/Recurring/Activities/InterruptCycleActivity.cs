@@ -1,5 +1,6 @@
 using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Recurring.Activities;
 

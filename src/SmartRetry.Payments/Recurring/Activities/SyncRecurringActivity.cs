@@ -2,6 +2,7 @@ using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring.FutureTransactions;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Platform;
 using SmartRetry.Payments.Workflows;
 

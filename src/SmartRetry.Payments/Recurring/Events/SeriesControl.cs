@@ -1,3 +1,5 @@
+using SmartRetry.Payments.Workflows.Events;
+
 namespace SmartRetry.Payments.Recurring.Events;
 
 /// <summary>A merchant's request to a series workflow, raised as <see cref="RecurringEventNames.Control"/>.</summary>

@@ -1,4 +1,5 @@
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Recurring.FutureTransactions;

@@ -1,6 +1,7 @@
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Recurring.Merchant;
 
@@ -18,7 +19,7 @@ public sealed record ChargeCycleInput(
     DateTime DueAtUtc,
     DateTime? NextCycleDueAtUtc,
     DunningPolicy Dunning,
-    SaleTrackingPolicy Tracking,
+    TrackingPolicy Tracking,
     CardAttemptWindow CardWindow,
     string? CardFingerprint = null,
     ScheduleTimeScale? TimeScale = null);

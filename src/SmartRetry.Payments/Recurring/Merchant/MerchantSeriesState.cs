@@ -2,6 +2,7 @@ using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Recurring.Merchant;
 
@@ -25,7 +26,7 @@ public sealed record MerchantSeriesState(
     string Currency,
     RecurringSchedule Schedule,
     DunningPolicy Dunning,
-    SaleTrackingPolicy Tracking,
+    TrackingPolicy Tracking,
     RecurringSeriesStatus Status,
     int NextSequence,
     CardAttemptWindow CardWindow,

@@ -3,9 +3,12 @@ using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Recurring.Merchant;
 
@@ -229,7 +232,7 @@ public static class MerchantSeriesWorkflow
     /// How a cycle awaits SmartRetry's outcome. Under a time scale SmartRetry runs accelerated alike (the simulator's
     /// time factor), so its processing and retry delays, and with them our polls and deadline, are compressed too.
     /// </summary>
-    private static SaleTrackingPolicy Tracking(MerchantSeriesState state) => state.TimeScale is not { } scale
+    private static TrackingPolicy Tracking(MerchantSeriesState state) => state.TimeScale is not { } scale
         ? state.Tracking
         : state.Tracking with
         {

@@ -1,3 +1,5 @@
+using SmartRetry.Payments.Workflows.Events;
+
 namespace SmartRetry.Payments.Recurring.Platform;
 
 /// <summary>The compact state of a followed series (<c>our_platform</c> or <c>payment_provider</c>), carried across generations.</summary>
@@ -16,4 +18,4 @@ public sealed record PlatformSeriesState(
     Scheduling.RecurringSchedule? Schedule,
     int Generation = 0,
     SeriesSetup? Setup = null,
-    Events.RecurringEvent? CarriedEvent = null);
+    RecurringEvent? CarriedEvent = null);

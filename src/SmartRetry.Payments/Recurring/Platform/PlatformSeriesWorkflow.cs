@@ -3,6 +3,7 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Recurring.Platform;
 

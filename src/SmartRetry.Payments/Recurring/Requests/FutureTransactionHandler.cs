@@ -1,8 +1,9 @@
-using SmartRetry.Client.Models;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using SmartRetry.Client.Models;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Storage;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;

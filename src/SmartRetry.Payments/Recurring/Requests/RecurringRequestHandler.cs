@@ -1,21 +1,23 @@
-using SmartRetry.Client.Models;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartRetry.Client.Models;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Platform;
 using SmartRetry.Payments.Recurring.Storage;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Recurring.Requests;
 

@@ -71,7 +71,7 @@ public sealed class TransactionTracker
 
     /// <summary>Waits for the transaction's outcome until <paramref name="deadline"/>, polling on <paramref name="policy"/>'s backoff.</summary>
     /// <param name="earlyEvents">Webhooks that came before the transaction was mapped to this instance (read by the submit activity); taken first.</param>
-    public async Task<PaymentVerdict> AwaitOutcomeAsync(SaleTrackingPolicy policy, DateTime deadline, IReadOnlyList<TransactionEvent>? earlyEvents = null)
+    public async Task<PaymentVerdict> AwaitOutcomeAsync(TrackingPolicy policy, DateTime deadline, IReadOnlyList<TransactionEvent>? earlyEvents = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         foreach (TransactionEvent early in earlyEvents ?? [])

@@ -3,6 +3,7 @@ using Moq;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows.Events;

@@ -6,6 +6,7 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Storage;
 
 namespace SmartRetry.Payments.Tests.Recurring.Activities;

@@ -5,6 +5,7 @@ using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.FutureTransactions;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.FutureTransactions;

@@ -1,16 +1,19 @@
 using Moq;
 using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Payments.Workflows.Tracking;
 using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Merchant;
@@ -81,7 +84,7 @@ public sealed class MerchantSeriesHarness
     /// <param name="cardFingerprint">Null: a series created before card fingerprints, counting attempts in its own window.</param>
     public static MerchantSeriesState State(
         RecurringSchedule schedule, DunningPolicy? dunning = null, string seriesId = SeriesId, string recurringId = RecurringId, string? cardFingerprint = null) => new(
-        seriesId, recurringId, 19.99m, "EUR", schedule, dunning ?? DunningPolicy.Default, SaleTrackingPolicy.Default,
+        seriesId, recurringId, 19.99m, "EUR", schedule, dunning ?? DunningPolicy.Default, TrackingPolicy.Default,
         RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, CardFingerprint: cardFingerprint);
 
     public Task StartAsync(MerchantSeriesState state) => Host.StartAsync(RecurringWorkflowNames.MerchantSeries, state.SeriesId, state);

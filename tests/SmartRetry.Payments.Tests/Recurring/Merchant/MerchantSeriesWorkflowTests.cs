@@ -6,6 +6,7 @@ using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Sales;

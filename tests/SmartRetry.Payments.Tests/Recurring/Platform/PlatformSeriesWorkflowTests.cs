@@ -5,8 +5,10 @@ using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Platform;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Platform;

@@ -3,6 +3,7 @@ using Moq;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Storage;

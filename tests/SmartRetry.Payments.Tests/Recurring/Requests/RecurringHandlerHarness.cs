@@ -7,6 +7,7 @@ using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Dunning;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Recurring.Storage;
 using SmartRetry.Payments.Sales;

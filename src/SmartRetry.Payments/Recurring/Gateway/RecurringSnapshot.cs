@@ -1,6 +1,6 @@
 using SmartRetry.Payments.Recurring;
 
-namespace SmartRetry.Payments.Gateway;
+namespace SmartRetry.Payments.Recurring.Gateway;
 
 /// <summary>A series as SmartRetry's recurring status endpoint reports it (§2.8); the only way to list its future transactions.</summary>
 public sealed record RecurringSnapshot(

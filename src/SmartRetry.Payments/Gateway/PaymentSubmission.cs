@@ -1,10 +1,9 @@
 using System.Net;
 using SmartRetry.Payments.Correlation;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows.Events;
 
-namespace SmartRetry.Payments.Sales.Activities;
+namespace SmartRetry.Payments.Gateway;
 
 /// <summary>
 /// What every activity that POSTs a payment to SmartRetry (sale, refund) does with the answer. A refusal (4xx other than

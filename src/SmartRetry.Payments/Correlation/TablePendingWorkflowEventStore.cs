@@ -1,9 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Storage;
 
-namespace SmartRetry.Payments.Webhooks;
+namespace SmartRetry.Payments.Correlation;
 
 /// <summary>Pending workflow events on Azure Tables: one partition per SmartRetry id, so an instance reads its own with one query.</summary>
 public sealed class TablePendingWorkflowEventStore(PaymentsTables tables) : IPendingWorkflowEventStore

@@ -1,6 +1,5 @@
-using SmartRetry.Payments.Correlation;
 
-namespace SmartRetry.Payments.Webhooks;
+namespace SmartRetry.Payments.Correlation;
 
 /// <summary>
 /// Events waiting for their workflow instance. The activity that records a transaction's correlation reads them right

@@ -1,4 +1,6 @@
-namespace SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Gateway;
+
+namespace SmartRetry.Payments.Recurring.Gateway;
 
 /// <summary>
 /// SmartRetry's recurring and future-transaction endpoints (smartretry-api.md §2.7–§2.15) in Payments' terms; the

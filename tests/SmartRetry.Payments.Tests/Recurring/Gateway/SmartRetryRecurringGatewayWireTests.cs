@@ -3,13 +3,15 @@ using SmartRetry.Client;
 using SmartRetry.Client.Errors;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Tests.Gateway;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace SmartRetry.Payments.Tests.Gateway;
+namespace SmartRetry.Payments.Tests.Recurring.Gateway;
 
 /// <summary>The exact requests the recurring gateway sends, against a WireMock loopback server.</summary>
 public sealed class SmartRetryRecurringGatewayWireTests : IDisposable

@@ -1,4 +1,4 @@
-namespace SmartRetry.Payments.Gateway;
+namespace SmartRetry.Payments.Recurring.Gateway;
 
 /// <summary>One scheduled charge of a platform-managed series (§2.12).</summary>
 public sealed record FutureTransactionSnapshot(

@@ -1,4 +1,4 @@
-namespace SmartRetry.Payments.Gateway;
+namespace SmartRetry.Payments.Recurring.Gateway;
 
 /// <summary>A partial series update; null fields stay unchanged.</summary>
 public sealed record RecurringUpdate(string RecurringId, decimal? Amount = null, int? NumberOfPayments = null);

@@ -1,8 +1,9 @@
 using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Scheduling;
 
-namespace SmartRetry.Payments.Gateway;
+namespace SmartRetry.Payments.Recurring.Gateway;
 
 /// <summary>
 /// <c>recurring_init</c> as the init activity hands it to SmartRetry. Holds the unsealed card, so it lives only inside

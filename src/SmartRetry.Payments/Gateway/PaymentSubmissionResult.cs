@@ -1,6 +1,6 @@
 using SmartRetry.Payments.Workflows.Events;
 
-namespace SmartRetry.Payments.Sales.Activities;
+namespace SmartRetry.Payments.Gateway;
 
 /// <summary>What submitting a payment (a sale or a refund) gave: SmartRetry's answer, or why it refused the request itself.</summary>
 /// <param name="Rejection">Set when the request was refused (4xx, or a card envelope that cannot be opened): no money moved.</param>

@@ -1,4 +1,4 @@
-namespace SmartRetry.Payments.Recurring.Events;
+namespace SmartRetry.Payments.Workflows.Events;
 
 /// <summary>Events raised into the recurring workflows; one name per concern so each workflow keeps one long-lived wait per name.</summary>
 public static class RecurringEventNames

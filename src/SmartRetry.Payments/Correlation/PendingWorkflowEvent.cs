@@ -1,8 +1,7 @@
 using System.Text.Json;
-using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Serialization;
 
-namespace SmartRetry.Payments.Webhooks;
+namespace SmartRetry.Payments.Correlation;
 
 /// <summary>
 /// A workflow event that arrived before any instance could take it (no correlation yet, or the instance had not

@@ -1,7 +1,6 @@
-using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Workflows.Events;
 
-namespace SmartRetry.Payments.Webhooks;
+namespace SmartRetry.Payments.Correlation;
 
 /// <summary>
 /// Transaction webhooks that arrived before their transaction was mapped to a workflow instance, which

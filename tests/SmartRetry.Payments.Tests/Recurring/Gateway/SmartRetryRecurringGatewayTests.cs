@@ -1,8 +1,10 @@
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Scheduling;
+using SmartRetry.Payments.Tests.Gateway;
 
-namespace SmartRetry.Payments.Tests.Gateway;
+namespace SmartRetry.Payments.Tests.Recurring.Gateway;
 
 /// <summary>The recurring gateway against the in-process simulator: real HTTP on loopback, real client.</summary>
 public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime

@@ -3,6 +3,7 @@ using SmartRetry.Client.Errors;
 using SmartRetry.Client.FutureTransactions;
 using SmartRetry.Client.Models;
 using SmartRetry.Client.Recurring;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Scheduling;
 using ClientManagement = SmartRetry.Client.Recurring.RecurringManagement;
@@ -10,7 +11,7 @@ using ClientSchedule = SmartRetry.Client.Recurring.RecurringSchedule;
 using Management = SmartRetry.Payments.Recurring.RecurringManagement;
 using Schedule = SmartRetry.Payments.Recurring.Scheduling.RecurringSchedule;
 
-namespace SmartRetry.Payments.Gateway;
+namespace SmartRetry.Payments.Recurring.Gateway;
 
 /// <summary>
 /// <see cref="ISmartRetryRecurringGateway"/> over <see cref="SmartRetryClient"/>: maps Payments' records to the client's

@@ -1,4 +1,4 @@
-namespace SmartRetry.Payments.Recurring.Events;
+namespace SmartRetry.Payments.Workflows.Events;
 
 /// <summary>
 /// A verified SmartRetry <c>recurring.*</c> / <c>future_transaction.*</c> webhook reduced to what the follower workflow
