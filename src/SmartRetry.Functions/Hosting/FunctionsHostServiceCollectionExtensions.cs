@@ -8,11 +8,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartRetry.Functions.Configuration;
 using SmartRetry.Functions.Durable;
+using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Refunds.Activities;
 using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Functions.Hosting;
 
@@ -47,8 +49,8 @@ public static class FunctionsHostServiceCollectionExtensions
         // Activities and handlers the function classes take by constructor. They are stateless over singletons;
         // the ones that need the per-invocation workflow client are built through WorkflowBoundFactory<T> instead.
         services.TryAddSingleton<SubmitSaleActivity>();
-        services.TryAddSingleton<GetSaleStatusActivity>();
-        services.TryAddSingleton<RecordSaleActivity>();
+        services.TryAddSingleton<GetTransactionStatusActivity>();
+        services.TryAddSingleton<RecordPaymentActivity>();
         services.TryAddSingleton<SubmitRefundActivity>();
         services.TryAddSingleton<ReleaseRefundActivity>();
         services.TryAddSingleton<InitRecurringActivity>();

@@ -67,7 +67,7 @@ public static class RefundWorkflow
             orderId = submitted.OrderId;
             if (submitted.TransactionId is { } transactionId)
             {
-                tracker = new TransactionTracker(context, input.RefundPaymentId, transactionId, RefundWorkflowNames.GetStatusActivity, logger, OnTrackingProgress);
+                tracker = new TransactionTracker(context, input.RefundPaymentId, transactionId, GetTransactionStatusActivity.Name, logger, OnTrackingProgress);
             }
 
             if (submitted.Rejection is { } rejection)
@@ -130,7 +130,7 @@ public static class RefundWorkflow
 
         private Task<bool> RecordAsync(PaymentVerdict verdict) =>
             context.CallActivityAsync<bool>(
-                RefundWorkflowNames.RecordActivity,
+                RecordPaymentActivity.Name,
                 new PaymentLedgerEntry(
                     input.RefundPaymentId,
                     input.RefundId,

@@ -1,11 +1,12 @@
-using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Refunds;
 
 /// <summary>
-/// Names under which the host registers the refund workflow and its activities (Durable function names). Reading a
-/// transaction's status and writing a ledger entry are the same for a refund as for a sale, so the refund workflow
-/// calls the sale's activities for those.
+/// Names under which the host registers the refund workflow and its own activities (Durable function names). Its status
+/// polls and ledger writes are the shared steps <see cref="Workflows.Tracking.GetTransactionStatusActivity"/> and
+/// <see cref="Ledger.RecordPaymentActivity"/>, as a sale's are.
 /// </summary>
 public static class RefundWorkflowNames
 {
@@ -14,8 +15,4 @@ public static class RefundWorkflowNames
     public const string SubmitRefundActivity = "SubmitRefund";
 
     public const string ReleaseRefundActivity = "ReleaseRefundReservation";
-
-    public const string GetStatusActivity = SaleWorkflowNames.GetSaleStatusActivity;
-
-    public const string RecordActivity = SaleWorkflowNames.RecordSaleActivity;
 }

@@ -59,7 +59,7 @@ public static class SaleWorkflow
             orderId = submitted.OrderId;
             if (submitted.TransactionId is { } transactionId)
             {
-                tracker = new TransactionTracker(context, input.PaymentId, transactionId, SaleWorkflowNames.GetSaleStatusActivity, logger, OnTrackingProgress);
+                tracker = new TransactionTracker(context, input.PaymentId, transactionId, GetTransactionStatusActivity.Name, logger, OnTrackingProgress);
             }
 
             if (submitted.Rejection is { } rejection)
@@ -120,7 +120,7 @@ public static class SaleWorkflow
 
         private Task<bool> RecordAsync(PaymentStatus status, string? reasonCode, string? note) =>
             context.CallActivityAsync<bool>(
-                SaleWorkflowNames.RecordSaleActivity,
+                RecordPaymentActivity.Name,
                 new PaymentLedgerEntry(
                     input.PaymentId,
                     input.MerchantTransactionId,

@@ -31,7 +31,7 @@ public sealed class PaymentTraceTests(EndToEndApp app) : IAsyncLifetime
             paymentId,
             t => t.Any(s => s.Name == "SmartRetry webhook transaction.approved")
                 && t.Any(s => s.Name == "orchestration_event:SmartRetryTransaction")
-                && t.Any(s => s.Name == "function RecordSale"),
+                && t.Any(s => s.Name == "function RecordPayment"),
             EndToEndApp.Settles,
             $"sale {paymentId}'s trace up to its approval");
 
@@ -76,7 +76,7 @@ public sealed class PaymentTraceTests(EndToEndApp app) : IAsyncLifetime
             app.Telemetry,
             "RefundWorkflow",
             refundId,
-            t => t.Any(s => s.Name == "SmartRetry Payments.Refund") && t.Any(s => s.Name == "function RecordSale"),
+            t => t.Any(s => s.Name == "SmartRetry Payments.Refund") && t.Any(s => s.Name == "function RecordPayment"),
             EndToEndApp.Settles,
             $"refund {refundId}'s trace");
 

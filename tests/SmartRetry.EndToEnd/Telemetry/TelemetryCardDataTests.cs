@@ -35,7 +35,7 @@ public sealed class TelemetryCardDataTests(EndToEndApp app)
 
         // The sale's spans and logs have arrived, so what is searched holds this payment's whole story.
         await app.Telemetry.WaitForSpansAsync(
-            spans => spans.Any(s => s.Name == "function RecordSale") && spans.Any(s => s.Attribute("durabletask.task.instance_id") == paymentId),
+            spans => spans.Any(s => s.Name == "function RecordPayment") && spans.Any(s => s.Attribute("durabletask.task.instance_id") == paymentId),
             EndToEndApp.Settles,
             $"the spans of sale {paymentId}");
         IReadOnlyList<(string Signal, string Text)> exported = await WaitForLogsMentioningAsync(paymentId);

@@ -43,14 +43,14 @@ public sealed class RefundWorkflowHarness
         Reservations.Setup(r => r.ReleaseAsync(OriginalPaymentId, RefundPaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var submit = new SubmitRefundActivity(Gateway.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), new FakeLogger<SubmitRefundActivity>());
-        var getStatus = new GetSaleStatusActivity(Gateway.Object);
-        var record = new RecordSaleActivity(Ledger.Object);
+        var getStatus = new GetTransactionStatusActivity(Gateway.Object);
+        var record = new RecordPaymentActivity(Ledger.Object);
         var release = new ReleaseRefundActivity(Reservations.Object);
         Host = new WorkflowTestHost()
             .RegisterWorkflow<RefundWorkflowInput, RefundOutcome>(RefundWorkflowNames.Workflow, RefundWorkflow.RunAsync)
             .RegisterActivity<SubmitRefundRequest, PaymentSubmissionResult>(RefundWorkflowNames.SubmitRefundActivity, submit.RunAsync)
-            .RegisterActivity<string, TransactionSnapshot>(RefundWorkflowNames.GetStatusActivity, getStatus.RunAsync)
-            .RegisterActivity<PaymentLedgerEntry, bool>(RefundWorkflowNames.RecordActivity, record.RunAsync)
+            .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, getStatus.RunAsync)
+            .RegisterActivity<PaymentLedgerEntry, bool>(RecordPaymentActivity.Name, record.RunAsync)
             .RegisterActivity<RefundRelease, bool>(RefundWorkflowNames.ReleaseRefundActivity, release.RunAsync);
     }
 

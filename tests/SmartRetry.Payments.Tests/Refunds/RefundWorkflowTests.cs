@@ -5,6 +5,7 @@ using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Refunds.Activities;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Tracking;
 using static SmartRetry.Payments.Tests.Refunds.RefundWorkflowHarness;
 
 namespace SmartRetry.Payments.Tests.Refunds;
@@ -42,7 +43,7 @@ public sealed class RefundWorkflowTests
         Assert.Equal(PaymentStatus.Approved, refund.Outcome.Status);
         // Once right after acceptance, then on the backoff timer.
         Assert.Equal([Start, Start.AddMinutes(1)],
-            refund.Host.ActivityCalls.Where(c => c.Name == RefundWorkflowNames.GetStatusActivity).Select(c => c.CalledAt));
+            refund.Host.ActivityCalls.Where(c => c.Name == GetTransactionStatusActivity.Name).Select(c => c.CalledAt));
         Assert.Equal(0, refund.Releases);
         refund.AssertCleanFinish();
     }

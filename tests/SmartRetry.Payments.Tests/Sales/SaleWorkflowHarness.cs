@@ -50,13 +50,13 @@ public sealed class SaleWorkflowHarness
         PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var submit = new SubmitSaleActivity(
             Gateway.Object, CardSealer.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), Ledger.Object, new FakeTimeProvider(Start), ActivityLogger);
-        var getStatus = new GetSaleStatusActivity(Gateway.Object);
-        var record = new RecordSaleActivity(Ledger.Object);
+        var getStatus = new GetTransactionStatusActivity(Gateway.Object);
+        var record = new RecordPaymentActivity(Ledger.Object);
         Host = new WorkflowTestHost()
             .RegisterWorkflow<SaleWorkflowInput, SaleOutcome>(SaleWorkflowNames.Workflow, SaleWorkflow.RunAsync)
             .RegisterActivity<SubmitSaleRequest, PaymentSubmissionResult>(SaleWorkflowNames.SubmitSaleActivity, submit.RunAsync)
-            .RegisterActivity<string, TransactionSnapshot>(SaleWorkflowNames.GetSaleStatusActivity, getStatus.RunAsync)
-            .RegisterActivity<PaymentLedgerEntry, bool>(SaleWorkflowNames.RecordSaleActivity, record.RunAsync);
+            .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, getStatus.RunAsync)
+            .RegisterActivity<PaymentLedgerEntry, bool>(RecordPaymentActivity.Name, record.RunAsync);
     }
 
     public WorkflowTestHost Host { get; }
@@ -82,7 +82,7 @@ public sealed class SaleWorkflowHarness
 
     public int SubmitCalls => Host.CountActivityCalls(SaleWorkflowNames.SubmitSaleActivity);
 
-    public int StatusPolls => Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity);
+    public int StatusPolls => Host.CountActivityCalls(GetTransactionStatusActivity.Name);
 
     public static SaleWorkflowInput Input(DateTimeOffset? scheduledAt = null) => new(
         PaymentId,

@@ -8,6 +8,7 @@ using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Payments.Workflows.Tracking;
 using SmartRetry.Testing.Workflows;
 using static SmartRetry.Payments.Tests.Sales.SaleWorkflowHarness;
 
@@ -55,7 +56,7 @@ public partial class SaleWorkflowTests
         await sale.StartAsync();
 
         Assert.Equal(PaymentStatus.Declined, sale.Outcome.Status);
-        Assert.Equal([Start], sale.Host.ActivityCalls.Where(c => c.Name == SaleWorkflowNames.GetSaleStatusActivity).Select(c => c.CalledAt));
+        Assert.Equal([Start], sale.Host.ActivityCalls.Where(c => c.Name == GetTransactionStatusActivity.Name).Select(c => c.CalledAt));
         sale.AssertCleanFinish();
     }
 
@@ -68,7 +69,7 @@ public partial class SaleWorkflowTests
         await sale.Host.RunToCompletionAsync(PaymentId);
 
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
-        Assert.Equal([Start.AddMinutes(1), Start.AddMinutes(3)], sale.Host.ActivityCalls.Where(c => c.Name == SaleWorkflowNames.GetSaleStatusActivity).Select(c => c.CalledAt));
+        Assert.Equal([Start.AddMinutes(1), Start.AddMinutes(3)], sale.Host.ActivityCalls.Where(c => c.Name == GetTransactionStatusActivity.Name).Select(c => c.CalledAt));
         PaymentLedgerEntry approved = sale.LedgerEntries[^1];
         Assert.Equal(new CardSummary("tok_abc", "1111", "411111", "Visa"), approved.Card);
         Assert.Equal(1, sale.SubmitCalls);
@@ -162,7 +163,7 @@ public partial class SaleWorkflowTests
         await sale.Host.RunToCompletionAsync(PaymentId);
 
         Assert.Equal(PaymentStatus.DeadlineReached, sale.Outcome.Status);
-        Assert.Equal([1, 3, 7, 10], sale.Host.ActivityCalls.Where(c => c.Name == SaleWorkflowNames.GetSaleStatusActivity).Select(c => (c.CalledAt - Start).TotalMinutes));
+        Assert.Equal([1, 3, 7, 10], sale.Host.ActivityCalls.Where(c => c.Name == GetTransactionStatusActivity.Name).Select(c => (c.CalledAt - Start).TotalMinutes));
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.DeadlineReached], sale.LedgerStatuses);
         sale.AssertCleanFinish();
     }
@@ -260,7 +261,7 @@ public partial class SaleWorkflowTests
     public async Task Webhooks_arriving_while_a_status_poll_is_in_flight_are_never_lost()
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
-        sale.Host.HoldActivity(SaleWorkflowNames.GetSaleStatusActivity);
+        sale.Host.HoldActivity(GetTransactionStatusActivity.Name);
         await sale.StartAsync();
 
         for (int attempt = 2; attempt <= 4; attempt++)
@@ -268,12 +269,12 @@ public partial class SaleWorkflowTests
             await sale.Host.AdvanceToNextTimerAsync();
             Assert.Equal(1, sale.Host.ActivitiesInFlight);
             await sale.RaiseAsync("transaction.retry_attempted", attempt: attempt);
-            await sale.Host.ReleaseActivityAsync(SaleWorkflowNames.GetSaleStatusActivity);
+            await sale.Host.ReleaseActivityAsync(GetTransactionStatusActivity.Name);
         }
 
         await sale.Host.AdvanceToNextTimerAsync();
         await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 4);
-        await sale.Host.ReleaseActivityAsync(SaleWorkflowNames.GetSaleStatusActivity);
+        await sale.Host.ReleaseActivityAsync(GetTransactionStatusActivity.Name);
 
         Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED", AttemptNumber: 4), sale.Outcome);
         Assert.Equal(3, sale.Instance.ReadCustomStatusHistory<SaleProgress>().Max(p => p!.RetriesAttempted));

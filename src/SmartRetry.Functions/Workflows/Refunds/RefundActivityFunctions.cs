@@ -2,13 +2,12 @@ using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Refunds.Activities;
-using SmartRetry.Payments.Sales.Activities;
 
 namespace SmartRetry.Functions.Workflows.Refunds;
 
 /// <summary>
 /// The refund workflow's own activities, each delegating to its Payments activity. Its status reads and ledger writes
-/// are the sale's activity functions (<see cref="RefundWorkflowNames.GetStatusActivity"/>, <see cref="RefundWorkflowNames.RecordActivity"/>).
+/// are <see cref="PaymentStepFunctions"/>.
 /// </summary>
 public sealed class RefundActivityFunctions(SubmitRefundActivity submit, ReleaseRefundActivity releaseReservation)
 {

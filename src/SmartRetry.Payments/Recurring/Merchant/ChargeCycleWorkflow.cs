@@ -147,7 +147,7 @@ public static class ChargeCycleWorkflow
     {
         // The sale's status activity reads any transaction, recurring charges included.
         var tracker = new TransactionTracker(
-            context, context.InstanceId, transactionId, SaleWorkflowNames.GetSaleStatusActivity, logger, static _ => { }, transactionEvents);
+            context, context.InstanceId, transactionId, GetTransactionStatusActivity.Name, logger, static _ => { }, transactionEvents);
         PaymentVerdict verdict = await tracker.AwaitOutcomeAsync(input.Tracking, context.CurrentUtcDateTime + input.Tracking.Deadline, earlyEvents);
         TransactionSnapshot? read = tracker.LastSnapshot;
         return verdict.Status switch

@@ -48,7 +48,7 @@ public sealed class MerchantSeriesHarness
             .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(RecurringWorkflowNames.ChargeCycle, ChargeCycleWorkflow.RunAsync)
             .RegisterActivity<ChargeRequest, ChargeAttemptResult>(
                 RecurringWorkflowNames.ChargeRecurringActivity, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
-            .RegisterActivity<string, TransactionSnapshot>(SaleWorkflowNames.GetSaleStatusActivity, new GetSaleStatusActivity(SmartRetry.Payments.Object).RunAsync)
+            .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, new GetTransactionStatusActivity(SmartRetry.Payments.Object).RunAsync)
             .RegisterActivity<CancelRecurringRequest, bool>(RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)
             .RegisterActivity<RecurringUpdate, bool>(RecurringWorkflowNames.UpdateRecurringAmountActivity, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
             .RegisterActivity<CycleInterruption, bool>(RecurringWorkflowNames.InterruptCycleActivity, new InterruptCycleActivity(workflowClient.Object).RunAsync)

@@ -14,6 +14,7 @@ using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Payments.Workflows.Tracking;
 using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Merchant;
@@ -300,14 +301,14 @@ public sealed class MerchantSeriesWorkflowTests
         // Cycle 1: declined by webhook; the workflow confirms it on the status endpoint before deciding on dunning.
         harness.SmartRetry.Settle("T0000001", TransactionStatus.Declined, "INSUFFICIENT_FUNDS");
         await harness.Host.RaiseEventAsync("rs-test-1-c1", WorkflowEventNames.Transaction, Event("T0000001", TransactionStatus.Declined));
-        int statusReadsAfterDecline = harness.Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity);
+        int statusReadsAfterDecline = harness.Host.CountActivityCalls(GetTransactionStatusActivity.Name);
         await harness.AdvanceToAsync(new DateTime(2030, 1, 11, 0, 0, 0, DateTimeKind.Utc));
         await harness.Host.RaiseEventAsync("rs-test-1-c1", WorkflowEventNames.Transaction, Event("T0000002", TransactionStatus.Approved));
 
         ChargeCycleResult cycle = harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>();
         Assert.Equal(1, statusReadsAfterDecline);
         Assert.Equal((ChargeCycleOutcome.Approved, 2, "T0000002"), (cycle.Outcome, cycle.Attempts, cycle.TransactionId));
-        Assert.Equal(1, harness.Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity));
+        Assert.Equal(1, harness.Host.CountActivityCalls(GetTransactionStatusActivity.Name));
         Assert.Equal(new DateTime(2030, 1, 11, 0, 0, 0, DateTimeKind.Utc), harness.Host.UtcNow);
     }
 
@@ -325,7 +326,7 @@ public sealed class MerchantSeriesWorkflowTests
 
         ChargeCycleResult cycle = harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>();
         Assert.Equal((ChargeCycleOutcome.Approved, 1, "T0000001"), (cycle.Outcome, cycle.Attempts, cycle.TransactionId));
-        Assert.Equal(0, harness.Host.CountActivityCalls(SaleWorkflowNames.GetSaleStatusActivity));
+        Assert.Equal(0, harness.Host.CountActivityCalls(GetTransactionStatusActivity.Name));
     }
 
     private static TransactionEvent Event(string transactionId, TransactionStatus status) =>

@@ -1,0 +1,18 @@
+using SmartRetry.Payments.Gateway;
+
+namespace SmartRetry.Payments.Workflows.Tracking;
+
+/// <summary>
+/// Reads a payment's transaction (a sale's, a refund's, a recurring charge's) from SmartRetry's status endpoint: the
+/// <see cref="TransactionTracker"/>'s poll. Failures throw, for the workflow's retry policy.
+/// </summary>
+public sealed class GetTransactionStatusActivity(ISmartRetryGateway gateway)
+{
+    public const string Name = "GetTransactionStatus";
+
+    public Task<TransactionSnapshot> RunAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
+        return gateway.GetTransactionAsync(transactionId, cancellationToken);
+    }
+}
