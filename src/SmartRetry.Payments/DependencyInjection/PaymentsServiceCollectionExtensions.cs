@@ -11,6 +11,7 @@ using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Webhooks;
 
@@ -69,7 +70,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<SaleRequestValidator>();
         services.TryAddSingleton<SaleRequestFingerprinter>();
         services.TryAddSingleton<SaleSubmissionHandler>();
-        services.TryAddSingleton<SaleStatusHandler>();
+        services.TryAddSingleton<PaymentStatusHandler>();
         services.TryAddSingleton<SaleCancellationHandler>();
         services.TryAddSingleton<RefundSubmissionHandler>();
 

@@ -1,4 +1,5 @@
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Status;
 
 namespace SmartRetry.Payments.Refunds;
 
@@ -10,5 +11,5 @@ public static class RefundRoutes
 {
     public const string Submit = "payments/{paymentId}/refund";
 
-    public static string SubmitPath(string paymentId) => SaleRoutes.StatusPath(paymentId) + "/refund";
+    public static string SubmitPath(string paymentId) => PaymentRoutes.StatusPath(paymentId) + "/refund";
 }

@@ -6,6 +6,7 @@ using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Refunds;
@@ -158,7 +159,7 @@ public sealed partial class RefundSubmissionHandler(
             original.Currency,
             PaymentStatus.Scheduled,
             replayed,
-            new RefundLinks(SaleRoutes.StatusPath(refundPaymentId), SaleRoutes.StatusPath(original.PaymentId))));
+            new RefundLinks(PaymentRoutes.StatusPath(refundPaymentId), PaymentRoutes.StatusPath(original.PaymentId))));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refund request rejected; invalid fields: {Fields}")]
     private static partial void LogRejected(ILogger logger, IEnumerable<string> fields);

@@ -1,4 +1,5 @@
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Refunds;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 
@@ -59,7 +60,7 @@ public sealed partial class SaleCancellationHandler(
             case RaiseEventResult.Raised:
                 LogCancelRequested(logger, paymentId);
                 return HandlerResult.Success(HttpStatusCode.Accepted, new SaleCancellation(
-                    paymentId, scheduledAt, now, new SaleLinks(SaleRoutes.StatusPath(paymentId), null)));
+                    paymentId, scheduledAt, now, new SaleLinks(PaymentRoutes.StatusPath(paymentId), null)));
             case RaiseEventResult.InstanceFinished:
                 return NotCancellable(paymentId, "The sale has already finished.");
             default:

@@ -1,13 +1,12 @@
+using SmartRetry.Payments.Status;
+
 namespace SmartRetry.Payments.Sales;
 
-/// <summary>The HTTP routes of the sale API (under the Functions <c>/api</c> prefix); responses link to them.</summary>
+/// <summary>The HTTP routes of the sale API (under the Functions <c>/api</c> prefix); a sale's status is <see cref="PaymentRoutes.Status"/>.</summary>
 public static class SaleRoutes
 {
     public const string Submit = "payments/sale";
-    public const string Status = "payments/{paymentId}";
     public const string Cancel = "payments/{paymentId}/cancel";
 
-    public static string StatusPath(string paymentId) => "/api/payments/" + Uri.EscapeDataString(paymentId);
-
-    public static string CancelPath(string paymentId) => StatusPath(paymentId) + "/cancel";
+    public static string CancelPath(string paymentId) => PaymentRoutes.StatusPath(paymentId) + "/cancel";
 }

@@ -5,6 +5,7 @@ using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
+using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Sales;
@@ -71,7 +72,7 @@ public sealed partial class SaleSubmissionHandler(
                     ProblemTypes.IdempotencyConflict,
                     "This merchant_transaction_id was already used for a different sale.",
                     "A sale with this merchant_transaction_id exists and its details differ. Use a new merchant_transaction_id for a new sale.",
-                    SaleRoutes.StatusPath(paymentId)));
+                    PaymentRoutes.StatusPath(paymentId)));
             case RequestClaimOutcome.Completed:
                 LogReplayed(logger);
                 return Accepted(paymentId, sale, replayed: true);
@@ -81,7 +82,7 @@ public sealed partial class SaleSubmissionHandler(
                     ProblemTypes.RequestInProgress,
                     "An identical request is being processed.",
                     "The same sale request is being scheduled right now. Retry in a few seconds to get its result.",
-                    SaleRoutes.StatusPath(paymentId)));
+                    PaymentRoutes.StatusPath(paymentId)));
         }
 
         try
@@ -150,7 +151,7 @@ public sealed partial class SaleSubmissionHandler(
             sale.ScheduledAt,
             replayed,
             CvvKept: sale.Card.Cvv is not null && !sale.IsFutureDated,
-            new SaleLinks(SaleRoutes.StatusPath(paymentId), sale.IsFutureDated ? SaleRoutes.CancelPath(paymentId) : null),
+            new SaleLinks(PaymentRoutes.StatusPath(paymentId), sale.IsFutureDated ? SaleRoutes.CancelPath(paymentId) : null),
             sale.IsFutureDated && sale.Card.Cvv is not null ? CvvDroppedNote : null));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale request rejected; invalid fields: {Fields}")]

@@ -10,7 +10,7 @@ public sealed class RouteTableTests
     public static TheoryData<string, string, string, AuthorizationLevel> Routes => new()
     {
         { "SubmitSaleHttp", "post", "payments/sale", AuthorizationLevel.Function },
-        { "GetSaleHttp", "get", "payments/{paymentId}", AuthorizationLevel.Function },
+        { "GetPaymentHttp", "get", "payments/{paymentId}", AuthorizationLevel.Function },
         { "CancelSaleHttp", "post", "payments/{paymentId}/cancel", AuthorizationLevel.Function },
         { "RefundSaleHttp", "post", "payments/{paymentId}/refund", AuthorizationLevel.Function },
         { "CreateRecurringHttp", "post", "recurring", AuthorizationLevel.Function },

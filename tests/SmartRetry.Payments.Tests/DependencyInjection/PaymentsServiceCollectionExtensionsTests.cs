@@ -9,6 +9,7 @@ using SmartRetry.Payments.DependencyInjection;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Cards;
 using SmartRetry.Payments.Tests.Sales;
@@ -33,7 +34,7 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
         Assert.Equal(System.Net.HttpStatusCode.Accepted, result.StatusCode);
         Assert.NotNull(await host.Services.GetRequiredService<IPaymentLedger>().GetAsync(result.Body!.PaymentId, CancellationToken.None));
         Assert.NotNull(host.Services.GetRequiredService<WebhookIntake>());
-        Assert.NotNull(host.Services.GetRequiredService<SaleStatusHandler>());
+        Assert.NotNull(host.Services.GetRequiredService<PaymentStatusHandler>());
         Assert.NotNull(host.Services.GetRequiredService<SaleCancellationHandler>());
         Assert.IsType<AesGcmCardSealer>(host.Services.GetRequiredService<ICardSealer>());
         Assert.NotNull(host.Services.GetRequiredService<CardFingerprinter>());

@@ -4,6 +4,8 @@ using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Status;
+using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Payments.Tests.Refunds;
@@ -25,7 +27,7 @@ public sealed class RefundSubmissionHandlerTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
         Assert.Equal(
             new RefundAccepted(RefundPaymentId, SalePaymentId, "rf-1", 12.50m, "USD", PaymentStatus.Scheduled, Replayed: false,
-                new RefundLinks(SaleRoutes.StatusPath(RefundPaymentId), SaleRoutes.StatusPath(SalePaymentId))),
+                new RefundLinks(PaymentRoutes.StatusPath(RefundPaymentId), PaymentRoutes.StatusPath(SalePaymentId))),
             result.Body);
         Assert.Equal(
             new RefundWorkflowInput(RefundPaymentId, SalePaymentId, "rf-1", "TX8A3F2C", "OR7B9E1D", 12.50m, "USD", harness.Sales.Tracking, "damaged"),
@@ -209,9 +211,9 @@ public sealed class RefundSubmissionHandlerTests(AzuriteFixture azurite)
         await harness.RecordSaleAsync();
         await harness.RefundAsync("""{"refund_id":"rf-1","amount":12.50}""");
 
-        var statusHandler = new SaleStatusHandler(harness.Ledger, harness.Reservations);
-        HandlerResult<SaleStatus> status = await statusHandler.GetAsync(harness.Workflows.Object, RefundPaymentId, CancellationToken.None);
-        HandlerResult<SaleStatus> original = await statusHandler.GetAsync(harness.Workflows.Object, SalePaymentId, CancellationToken.None);
+        var statusHandler = new PaymentStatusHandler(harness.Ledger, harness.Reservations);
+        HandlerResult<PaymentView> status = await statusHandler.GetAsync(harness.Workflows.Object, RefundPaymentId, CancellationToken.None);
+        HandlerResult<PaymentView> original = await statusHandler.GetAsync(harness.Workflows.Object, SalePaymentId, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Equal((PaymentKind.Refund, SalePaymentId, 12.50m, PaymentStatus.Scheduled, "rf-1"),

@@ -7,6 +7,7 @@ using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Cards;
 using SmartRetry.Payments.Tests.Storage;
@@ -42,7 +43,7 @@ internal sealed class SaleHarness
             options,
             Time,
             new FakeLogger<SaleSubmissionHandler>(Logs));
-        Status = new SaleStatusHandler(Ledger, new TableRefundReservations(Tables));
+        Status = new PaymentStatusHandler(Ledger, new TableRefundReservations(Tables));
         Cancellation = new SaleCancellationHandler(Ledger, Time, new FakeLogger<SaleCancellationHandler>(Logs));
     }
 
@@ -68,7 +69,7 @@ internal sealed class SaleHarness
 
     public SaleSubmissionHandler Submission { get; }
 
-    public SaleStatusHandler Status { get; }
+    public PaymentStatusHandler Status { get; }
 
     public SaleCancellationHandler Cancellation { get; }
 

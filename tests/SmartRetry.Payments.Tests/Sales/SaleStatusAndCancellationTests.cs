@@ -7,6 +7,7 @@ using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Testing.Storage;
@@ -27,7 +28,7 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleStatus> status = await harness.Status.GetAsync(harness.Workflows.Object, paymentId, CancellationToken.None);
+        HandlerResult<PaymentView> status = await harness.Status.GetAsync(harness.Workflows.Object, paymentId, CancellationToken.None);
         HandlerResult<SaleCancellation> cancel = await harness.Cancellation.CancelAsync(harness.Workflows.Object, paymentId, null, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.NotFound, ProblemTypes.NotFound), (status.StatusCode, status.Problem!.Type));
@@ -47,12 +48,12 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
         harness.Workflows.Setup(w => w.GetInstanceAsync(PaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(new WorkflowInstance(
             PaymentId, SaleWorkflowNames.Workflow, WorkflowRuntimeStatus.Running, TestSales.Now, TestSales.Now, null, "{\"stage\":\"waiting\"}", null));
 
-        HandlerResult<SaleStatus> result = await harness.Status.GetAsync(harness.Workflows.Object, PaymentId, CancellationToken.None);
+        HandlerResult<PaymentView> result = await harness.Status.GetAsync(harness.Workflows.Object, PaymentId, CancellationToken.None);
 
-        SaleStatus status = result.Body!;
+        PaymentView status = result.Body!;
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
         Assert.Equal((PaymentStatus.Processing, "TX8A3F2C", 2, 49.99m), (status.Status!.Value, status.TransactionId, status.AttemptNumber!.Value, status.Amount!.Value));
-        Assert.Equal(new SaleCardDisplay("1111", "visa"), status.Card);
+        Assert.Equal(new PaymentCardDisplay("1111", "visa"), status.Card);
         Assert.Equal(WorkflowRuntimeStatus.Running, status.Workflow!.RuntimeStatus);
         Assert.Equal("waiting", status.Workflow.CustomStatus!.Value.GetProperty("stage").GetString());
         Assert.DoesNotContain("secret-token", JsonSerializer.Serialize(status, Serialization.PaymentsJson.Options), StringComparison.Ordinal);
@@ -68,7 +69,7 @@ public sealed class SaleStatusAndCancellationTests(AzuriteFixture azurite)
             new PaymentLedgerEntry(chargeId, RecurringSeriesIds.For("sub-42"), PaymentKind.RecurringCharge, 9m, "USD", PaymentStatus.Approved, TestSales.Now, "TX000002", AttemptNumber: 1, ScheduledAt: dueAt),
             CancellationToken.None);
 
-        HandlerResult<SaleStatus> result = await harness.Status.GetAsync(harness.Workflows.Object, chargeId, CancellationToken.None);
+        HandlerResult<PaymentView> result = await harness.Status.GetAsync(harness.Workflows.Object, chargeId, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
         Assert.Equal((PaymentStatus.Approved, dueAt, "TX000002"), (result.Body!.Status!.Value, result.Body.ScheduledAt!.Value, result.Body.TransactionId));

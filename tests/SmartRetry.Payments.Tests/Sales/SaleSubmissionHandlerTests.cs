@@ -9,6 +9,7 @@ using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Payments.Workflows;
@@ -32,7 +33,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         Assert.Equal(PaymentId, result.Body!.PaymentId);
         Assert.False(result.Body.Replayed);
         Assert.True(result.Body.CvvKept);
-        Assert.Equal(SaleRoutes.StatusPath(PaymentId), result.Body.Links.Status);
+        Assert.Equal(PaymentRoutes.StatusPath(PaymentId), result.Body.Links.Status);
         Assert.Null(result.Body.Links.Cancel);
 
         SaleWorkflowInput input = harness.SingleScheduledInput();

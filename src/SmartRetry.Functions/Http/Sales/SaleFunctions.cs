@@ -4,17 +4,14 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using SmartRetry.Functions.Durable;
 using SmartRetry.Payments.Problems;
-using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Functions.Http.Sales;
 
-/// <summary>The payments API (merchant endpoints, function key): sales and their refunds; each route hands the request to its Payments handler.</summary>
+/// <summary>The sale API (merchant endpoints, function key): submit and cancel; each route hands the request to its Payments handler.</summary>
 public sealed class SaleFunctions(
     SaleSubmissionHandler submission,
-    SaleStatusHandler status,
     SaleCancellationHandler cancellation,
-    RefundSubmissionHandler refunds,
     IWorkflowClientFactory workflowClients)
 {
     [Function("SubmitSaleHttp")]
@@ -25,14 +22,6 @@ public sealed class SaleFunctions(
         => await RequestBody.ReadAsync(request, cancellationToken) is { } body
             ? ApiResults.From(await submission.SubmitAsync(workflowClients.Create(durableClient), body, cancellationToken), request, accepted => accepted.Links.Status)
             : ApiResults.PayloadTooLarge("/api/" + SaleRoutes.Submit);
-
-    [Function("GetSaleHttp")]
-    public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SaleRoutes.Status)] HttpRequest request,
-        string paymentId,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken)
-        => ApiResults.From(await status.GetAsync(workflowClients.Create(durableClient), paymentId, cancellationToken), request);
 
     /// <summary>The body is optional: <c>{"reason": "..."}</c>.</summary>
     [Function("CancelSaleHttp")]
@@ -58,18 +47,4 @@ public sealed class SaleFunctions(
             request,
             cancelled => cancelled.Links.Status);
     }
-
-    /// <summary>
-    /// <c>{"refund_id": "...", "amount": 12.50, "reason": "..."}</c> (amount and reason optional): the refund runs as a
-    /// payment of its own; the 202 links its status at <c>GET /api/payments/{refundPaymentId}</c>.
-    /// </summary>
-    [Function("RefundSaleHttp")]
-    public async Task<IActionResult> Refund(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = RefundRoutes.Submit)] HttpRequest request,
-        string paymentId,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken)
-        => await RequestBody.ReadAsync(request, cancellationToken) is { } body
-            ? ApiResults.From(await refunds.SubmitAsync(workflowClients.Create(durableClient), paymentId, body, cancellationToken), request, accepted => accepted.Links.Status)
-            : ApiResults.PayloadTooLarge(RefundRoutes.SubmitPath(paymentId));
 }

@@ -5,6 +5,7 @@ using SmartRetry.Functions.Http.Recurring;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Recurring.Storage;
+using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Functions.Tests.Http.Recurring;
 

@@ -11,6 +11,7 @@ using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Tests.Sales;
+using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Testing.Storage;
 

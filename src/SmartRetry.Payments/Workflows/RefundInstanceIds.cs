@@ -1,7 +1,6 @@
 using System.Globalization;
-using SmartRetry.Payments.Workflows;
 
-namespace SmartRetry.Payments.Refunds;
+namespace SmartRetry.Payments.Workflows;
 
 /// <summary>
 /// The payment (and workflow instance) id of a refund, derived from the original payment id and the merchant's refund

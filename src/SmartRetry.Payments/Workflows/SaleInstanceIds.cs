@@ -1,6 +1,5 @@
-using SmartRetry.Payments.Workflows;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Workflows;
 
 /// <summary>
 /// The workflow instance id of a sale, derived from its merchant transaction id so that a repeated request finds the

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SmartRetry.Payments.Recurring.Requests;
+namespace SmartRetry.Payments.Workflows;
 
 /// <summary>
 /// The series id (also the series workflow's instance id), derived from the merchant's series reference so that a

@@ -2,21 +2,19 @@ using System.Net;
 using System.Text.Json;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
-using SmartRetry.Payments.Recurring.Requests;
-using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Workflows;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Status;
 
 /// <summary>
 /// <c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side. Serves sales and
 /// refunds alike (a refund is a payment of its own, linked to its original), and the ledger rows of a merchant-managed
 /// series' payments (<see cref="RecurringSeriesIds.IsChargePaymentId"/>).
 /// </summary>
-public sealed class SaleStatusHandler(IPaymentLedger ledger, IRefundReservations refunds)
+public sealed class PaymentStatusHandler(IPaymentLedger ledger, IRefundReservations refunds)
 {
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
-    public async Task<HandlerResult<SaleStatus>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
+    public async Task<HandlerResult<PaymentView>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
         if (!SaleInstanceIds.IsWellFormed(paymentId) && !RefundInstanceIds.IsWellFormed(paymentId) && !RecurringSeriesIds.IsChargePaymentId(paymentId))
@@ -37,7 +35,7 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger, IRefundReservations
             ? await refunds.GetReservedAsync(paymentId, cancellationToken)
             : null;
 
-        return HandlerResult.Success(HttpStatusCode.OK, new SaleStatus(
+        return HandlerResult.Success(HttpStatusCode.OK, new PaymentView(
             paymentId,
             entry?.MerchantTransactionId,
             entry?.Amount,
@@ -48,8 +46,8 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger, IRefundReservations
             entry?.TransactionId,
             entry?.ReasonCode,
             entry?.AttemptNumber,
-            entry?.Card is { } card ? new SaleCardDisplay(card.LastFour, card.Brand) : null,
-            instance is null ? null : new SaleWorkflowState(
+            entry?.Card is { } card ? new PaymentCardDisplay(card.LastFour, card.Brand) : null,
+            instance is null ? null : new PaymentWorkflowState(
                 instance.RuntimeStatus,
                 instance.CreatedAt,
                 instance.LastUpdatedAt,
@@ -78,6 +76,6 @@ public sealed class SaleStatusHandler(IPaymentLedger ledger, IRefundReservations
         }
     }
 
-    private static HandlerResult<SaleStatus> NotFound(string paymentId) =>
-        HandlerResult.Failure<SaleStatus>(PaymentsProblem.NotFound("No payment has this id.", SaleRoutes.StatusPath(paymentId ?? "")));
+    private static HandlerResult<PaymentView> NotFound(string paymentId) =>
+        HandlerResult.Failure<PaymentView>(PaymentsProblem.NotFound("No payment has this id.", PaymentRoutes.StatusPath(paymentId ?? "")));
 }
