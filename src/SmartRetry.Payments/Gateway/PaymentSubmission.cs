@@ -1,6 +1,5 @@
 using System.Net;
 using SmartRetry.Payments.Correlation;
-using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Gateway;

@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Status;
 
 namespace SmartRetry.Payments.Refunds;

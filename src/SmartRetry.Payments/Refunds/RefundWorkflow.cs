@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Refunds.Activities;
-using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Tracking;
 

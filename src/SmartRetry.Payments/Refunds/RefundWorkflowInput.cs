@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Tracking;
 

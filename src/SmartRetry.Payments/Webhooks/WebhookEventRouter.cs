@@ -2,7 +2,6 @@ using System.Text.Json;
 using SmartRetry.Client.Webhooks;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
-using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Webhooks;

@@ -1,7 +1,6 @@
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Gateway;
-using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Recurring.Activities;

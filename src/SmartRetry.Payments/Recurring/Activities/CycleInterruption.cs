@@ -1,5 +1,6 @@
 using SmartRetry.Payments.Recurring.Events;
 
+
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Tells a running charge cycle to stop dunning.</summary>

@@ -1,6 +1,5 @@
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Scheduling;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Recurring.Merchant;

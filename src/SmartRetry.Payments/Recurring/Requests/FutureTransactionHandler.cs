@@ -5,7 +5,6 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Storage;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Recurring.Requests;

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
-using SmartRetry.Payments.Sales.Activities;
-using SmartRetry.Payments.Webhooks;
 
 namespace SmartRetry.Payments.Refunds.Activities;
 

@@ -3,7 +3,6 @@ using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
-using SmartRetry.Payments.Webhooks;
 
 namespace SmartRetry.Payments.Sales.Activities;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Workflows.Tracking;
