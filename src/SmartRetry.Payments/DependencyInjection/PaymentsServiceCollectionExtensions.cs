@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Idempotency;
@@ -14,6 +15,7 @@ using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Webhooks;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.DependencyInjection;
 
@@ -22,7 +24,7 @@ public static class PaymentsServiceCollectionExtensions
     /// <summary>
     /// Registers Payments' storage, card sealing and fingerprints, sale and refund request handlers, webhook intake and the
     /// SmartRetry client behind <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up
-    /// (<c>Payments:Sealing</c>, <c>Payments:Cards</c>, <c>Payments:Storage</c>, <c>Payments:Sales</c>,
+    /// (<c>Payments:Sealing</c>, <c>Payments:Cards</c>, <c>Payments:Storage</c>, <c>Payments:Requests</c>, <c>Payments:Tracking</c>,
     /// <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is the one call a host makes: it need not call
     /// <c>AddSmartRetryClient</c> itself. The host supplies logging and, per invocation, the <c>IWorkflowClient</c> the
     /// handlers take as a parameter. A <see cref="TimeProvider"/> or
@@ -41,7 +43,8 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CardFingerprintOptions>, CardFingerprintOptionsValidator>());
         services.AddOptions<PaymentsStorageOptions>().Bind(configuration.GetSection(PaymentsStorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentsStorageOptions>, PaymentsStorageOptionsValidator>());
-        services.AddOptions<SaleOptions>().Bind(configuration.GetSection(SaleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PaymentRequestOptions>().Bind(configuration.GetSection(PaymentRequestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookIntakeOptions>()
             .Bind(configuration.GetSection(WebhookIntakeOptions.SectionName))
             .Configure(options => options.WebhookSecret = configuration[WebhookIntakeOptions.SecretKey] ?? "")
@@ -67,8 +70,8 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<ICardSealer, AesGcmCardSealer>();
         services.TryAddSingleton<CardFingerprinter>();
 
-        services.TryAddSingleton<SaleRequestValidator>();
-        services.TryAddSingleton<SaleRequestFingerprinter>();
+        services.TryAddSingleton<ChargeRequestValidator>();
+        services.TryAddSingleton<ChargeFingerprinter>();
         services.TryAddSingleton<SaleSubmissionHandler>();
         services.TryAddSingleton<PaymentStatusHandler>();
         services.TryAddSingleton<SaleCancellationHandler>();

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Refunds;
 
@@ -22,7 +23,8 @@ public sealed partial class RefundSubmissionHandler(
     IPaymentLedger ledger,
     IRefundReservations reservations,
     RequestClaims claims,
-    IOptions<SaleOptions> options,
+    IOptions<PaymentRequestOptions> options,
+    IOptions<TrackingOptions> tracking,
     TimeProvider timeProvider,
     ILogger<RefundSubmissionHandler> logger)
 {
@@ -145,7 +147,7 @@ public sealed partial class RefundSubmissionHandler(
             original.OrderId!,
             amount,
             original.Currency,
-            options.Value.Tracking,
+            tracking.Value.Policy,
             refund.Reason);
         await workflows.ScheduleNewAsync(RefundWorkflowNames.Workflow, refundPaymentId, input, startAt: null, cancellationToken);
     }

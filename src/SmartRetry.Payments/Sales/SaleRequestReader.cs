@@ -1,3 +1,4 @@
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Problems;
 
 namespace SmartRetry.Payments.Sales;
@@ -5,5 +6,5 @@ namespace SmartRetry.Payments.Sales;
 /// <summary>Reads a sale request body; malformed JSON becomes a problem naming where it broke, never an exception.</summary>
 public static class SaleRequestReader
 {
-    public static SaleRequest? Read(ReadOnlyMemory<byte> body, out PaymentsProblem? problem) => JsonRequestReader.Read<SaleRequest>(body, out problem);
+    public static ChargeRequest? Read(ReadOnlyMemory<byte> body, out PaymentsProblem? problem) => JsonRequestReader.Read<ChargeRequest>(body, out problem);
 }

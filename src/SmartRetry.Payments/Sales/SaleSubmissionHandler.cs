@@ -2,11 +2,13 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Sales;
 
@@ -14,15 +16,16 @@ namespace SmartRetry.Payments.Sales;
 /// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id (<see cref="RequestClaims"/>), seal the
 /// card, record the payment and schedule <see cref="SaleWorkflowNames.Workflow"/>. A repeat after scheduling answers
 /// 202 with the same instance; a repeat while the first is still scheduling answers 409 "in progress, retry"; a claim
-/// whose holder died is taken over after <see cref="SaleOptions.ClaimLease"/>, so no accepted sale is lost.
+/// whose holder died is taken over after <see cref="PaymentRequestOptions.ClaimLease"/>, so no accepted sale is lost.
 /// </summary>
 public sealed partial class SaleSubmissionHandler(
-    SaleRequestValidator validator,
-    SaleRequestFingerprinter fingerprinter,
+    ChargeRequestValidator validator,
+    ChargeFingerprinter fingerprinter,
     ICardSealer sealer,
     RequestClaims claims,
     IPaymentLedger ledger,
-    IOptions<SaleOptions> options,
+    IOptions<PaymentRequestOptions> options,
+    IOptions<TrackingOptions> tracking,
     TimeProvider timeProvider,
     ILogger<SaleSubmissionHandler> logger)
 {
@@ -31,17 +34,17 @@ public sealed partial class SaleSubmissionHandler(
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
     public Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        SaleRequest? request = SaleRequestReader.Read(body, out PaymentsProblem? problem);
+        ChargeRequest? request = SaleRequestReader.Read(body, out PaymentsProblem? problem);
         return request is null
             ? Task.FromResult(HandlerResult.Failure<SaleAccepted>(problem!))
             : SubmitAsync(workflows, request, cancellationToken);
     }
 
-    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, SaleRequest request, CancellationToken cancellationToken)
+    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, ChargeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(request);
-        ValidatedSale? sale = validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
+        ValidatedCharge? sale = validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
         if (sale is null)
         {
             if (await FindAcceptedRepeatAsync(request, cancellationToken) is { } repeat)
@@ -56,7 +59,7 @@ public sealed partial class SaleSubmissionHandler(
         string paymentId = SaleInstanceIds.For(sale.MerchantTransactionId);
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = paymentId, ["MerchantTransactionId"] = sale.MerchantTransactionId });
 
-        SaleFingerprint fingerprint = fingerprinter.Compute(sale);
+        ChargeFingerprint fingerprint = fingerprinter.Compute(sale);
         DateTimeOffset now = timeProvider.GetUtcNow();
         RequestClaim claim = await claims.ClaimAsync(
             workflows,
@@ -105,7 +108,7 @@ public sealed partial class SaleSubmissionHandler(
     /// now it is invalid, yet it is the same request, so it gets the same answer. Only a completed record whose request
     /// validates as of when it was accepted, and whose fingerprint matches, is a repeat.
     /// </summary>
-    private async Task<HandlerResult<SaleAccepted>?> FindAcceptedRepeatAsync(SaleRequest request, CancellationToken cancellationToken)
+    private async Task<HandlerResult<SaleAccepted>?> FindAcceptedRepeatAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.MerchantTransactionId)
             || await claims.FindAsync(SaleInstanceIds.For(request.MerchantTransactionId), cancellationToken) is not { State: IdempotencyState.Completed } held
@@ -120,7 +123,7 @@ public sealed partial class SaleSubmissionHandler(
         return Accepted(held.InstanceId, sale, replayed: true);
     }
 
-    private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedSale sale, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedCharge sale, DateTimeOffset now, CancellationToken cancellationToken)
     {
         SealedCard card = sealer.Seal(sale.IsFutureDated ? sale.Card.WithoutCvv() : sale.Card);
         await ledger.RecordAsync(
@@ -134,7 +137,7 @@ public sealed partial class SaleSubmissionHandler(
             sale.Currency,
             card,
             sale.Payer,
-            options.Value.Tracking,
+            tracking.Value.Policy,
             sale.Description,
             sale.MerchantOrderId,
             sale.ScheduledAt);
@@ -143,7 +146,7 @@ public sealed partial class SaleSubmissionHandler(
         await workflows.ScheduleNewAsync(SaleWorkflowNames.Workflow, paymentId, input, startAt: null, cancellationToken);
     }
 
-    private static HandlerResult<SaleAccepted> Accepted(string paymentId, ValidatedSale sale, bool replayed) =>
+    private static HandlerResult<SaleAccepted> Accepted(string paymentId, ValidatedCharge sale, bool replayed) =>
         HandlerResult.Success(HttpStatusCode.Accepted, new SaleAccepted(
             paymentId,
             sale.MerchantTransactionId,

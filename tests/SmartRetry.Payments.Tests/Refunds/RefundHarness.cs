@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
@@ -13,6 +14,7 @@ using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Sales;
 using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Tracking;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Payments.Tests.Refunds;
@@ -36,7 +38,8 @@ internal sealed class RefundHarness
             Ledger,
             Reservations,
             new RequestClaims(Idempotency, new FakeLogger<RequestClaims>(Logs)),
-            Options.Create(Sales),
+            Options.Create(Requests),
+            Options.Create(Tracking),
             Time,
             new FakeLogger<RefundSubmissionHandler>(Logs));
     }
@@ -45,7 +48,9 @@ internal sealed class RefundHarness
 
     public FakeLogCollector Logs { get; } = new();
 
-    public SaleOptions Sales { get; } = new();
+    public PaymentRequestOptions Requests { get; } = new();
+
+    public TrackingOptions Tracking { get; } = new();
 
     public PaymentsTables Tables { get; }
 

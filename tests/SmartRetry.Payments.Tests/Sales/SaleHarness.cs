@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
@@ -12,6 +13,7 @@ using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Cards;
 using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Tracking;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Payments.Tests.Sales;
@@ -33,14 +35,15 @@ internal sealed class SaleHarness
             .Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .Callback((string name, string id, object? input, DateTimeOffset? _, CancellationToken _) => Scheduled.Add((name, id, input)))
             .ReturnsAsync(ScheduleResult.Scheduled);
-        IOptions<SaleOptions> options = Options.Create(Sales);
+        IOptions<PaymentRequestOptions> options = Options.Create(Requests);
         Submission = new SaleSubmissionHandler(
-            new SaleRequestValidator(Time, options),
-            new SaleRequestFingerprinter(KeyRing),
+            new ChargeRequestValidator(Time, options),
+            new ChargeFingerprinter(KeyRing),
             Sealer,
             new RequestClaims(Idempotency, new FakeLogger<RequestClaims>(Logs)),
             Ledger,
             options,
+            Options.Create(Tracking),
             Time,
             new FakeLogger<SaleSubmissionHandler>(Logs));
         Status = new PaymentStatusHandler(Ledger, new TableRefundReservations(Tables));
@@ -51,7 +54,9 @@ internal sealed class SaleHarness
 
     public FakeLogCollector Logs { get; } = new();
 
-    public SaleOptions Sales { get; } = new();
+    public PaymentRequestOptions Requests { get; } = new();
+
+    public TrackingOptions Tracking { get; } = new();
 
     public PaymentsTables Tables { get; }
 

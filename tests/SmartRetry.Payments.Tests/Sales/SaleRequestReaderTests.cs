@@ -1,4 +1,5 @@
 using System.Text;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Sales;
 
@@ -16,7 +17,7 @@ public sealed class SaleRequestReaderTests
              "description":"Order #42","merchant_order_id":"ord-42","scheduled_at":"2026-12-01T09:00:00+01:00"}
             """;
 
-        SaleRequest? request = SaleRequestReader.Read(Encoding.UTF8.GetBytes(json), out PaymentsProblem? problem);
+        ChargeRequest? request = SaleRequestReader.Read(Encoding.UTF8.GetBytes(json), out PaymentsProblem? problem);
 
         Assert.Null(problem);
         Assert.Equal(TestSales.Request() with { ScheduledAt = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero) }, request);
@@ -34,7 +35,7 @@ public sealed class SaleRequestReaderTests
     [InlineData("", "")]
     public void Malformed_bodies_become_a_problem_naming_the_place_without_echoing_values(string json, string expectedPointer)
     {
-        SaleRequest? request = SaleRequestReader.Read(Encoding.UTF8.GetBytes(json), out PaymentsProblem? problem);
+        ChargeRequest? request = SaleRequestReader.Read(Encoding.UTF8.GetBytes(json), out PaymentsProblem? problem);
 
         Assert.Null(request);
         Assert.NotNull(problem);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Moq;
 using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
@@ -39,7 +40,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         SaleWorkflowInput input = harness.SingleScheduledInput();
         Assert.Equal(PaymentId, input.PaymentId);
         Assert.Equal(49.99m, input.Amount);
-        Assert.Equal(harness.Sales.Tracking, input.Tracking);
+        Assert.Equal(harness.Tracking.Policy, input.Tracking);
         CardDetails card = harness.Sealer.Unseal(input.Card);
         Assert.Equal((TestSales.CardNumber, TestSales.ExpiryMonth, TestSales.ExpiryYear, TestSales.Cvv), (card.Number, card.ExpiryMonth, card.ExpiryYear, card.Cvv));
 
@@ -121,10 +122,10 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         var harness = new SaleHarness(azurite);
         await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
         IdempotencyRecord record = (await harness.Idempotency.GetAsync(PaymentId, CancellationToken.None))!;
-        var rotated = new SaleRequestFingerprinter(Cards.AesGcmCardSealerTests.KeyRing(
+        var rotated = new ChargeFingerprinter(Cards.AesGcmCardSealerTests.KeyRing(
             [("k1", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray())), ("k2", Cards.AesGcmCardSealerTests.NewKey())], current: "k2"));
-        var validator = new SaleRequestValidator(harness.Time, Microsoft.Extensions.Options.Options.Create(harness.Sales));
-        ValidatedSale sale = validator.Validate(TestSales.Request(), out _)!;
+        var validator = new ChargeRequestValidator(harness.Time, Microsoft.Extensions.Options.Options.Create(harness.Requests));
+        ValidatedCharge sale = validator.Validate(TestSales.Request(), out _)!;
 
         Assert.True(rotated.Matches(sale, record.RequestHash, record.HashKeyId));
         Assert.False(rotated.Matches(validator.Validate(TestSales.Request() with { Amount = 1m }, out _)!, record.RequestHash, record.HashKeyId));
@@ -151,7 +152,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task A_repeat_of_a_future_dated_sale_after_its_time_has_passed_is_answered_as_a_repeat()
     {
         var harness = new SaleHarness(azurite);
-        SaleRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(2) };
+        ChargeRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(2) };
         await harness.Submission.SubmitAsync(harness.Workflows.Object, request, CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromHours(3));
 
@@ -167,7 +168,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task A_different_sale_under_a_used_id_with_a_passed_scheduled_at_is_still_a_400()
     {
         var harness = new SaleHarness(azurite);
-        SaleRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(2) };
+        ChargeRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(2) };
         await harness.Submission.SubmitAsync(harness.Workflows.Object, request, CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromHours(3));
 
@@ -214,13 +215,13 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task A_claim_whose_holder_died_is_honoured_within_its_lease_and_taken_over_after_it()
     {
         var harness = new SaleHarness(azurite);
-        ValidatedSale sale = new SaleRequestValidator(harness.Time, Microsoft.Extensions.Options.Options.Create(harness.Sales)).Validate(TestSales.Request(), out _)!;
-        SaleFingerprint fingerprint = new SaleRequestFingerprinter(harness.KeyRing).Compute(sale);
+        ValidatedCharge sale = new ChargeRequestValidator(harness.Time, Microsoft.Extensions.Options.Options.Create(harness.Requests)).Validate(TestSales.Request(), out _)!;
+        ChargeFingerprint fingerprint = new ChargeFingerprinter(harness.KeyRing).Compute(sale);
         await harness.Idempotency.ClaimAsync(
             new IdempotencyRecord(PaymentId, fingerprint.Hash, fingerprint.KeyId, PaymentId, IdempotencyState.Claimed, TestSales.Now), CancellationToken.None);
 
         HandlerResult<SaleAccepted> withinLease = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
-        harness.Time.Advance(harness.Sales.ClaimLease);
+        harness.Time.Advance(harness.Requests.ClaimLease);
         HandlerResult<SaleAccepted> afterLease = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Conflict, ProblemTypes.RequestInProgress), (withinLease.StatusCode, withinLease.Problem!.Type));
@@ -232,13 +233,13 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task A_taken_over_claim_whose_instance_already_exists_is_not_scheduled_again()
     {
         var harness = new SaleHarness(azurite);
-        ValidatedSale sale = new SaleRequestValidator(harness.Time, Microsoft.Extensions.Options.Options.Create(harness.Sales)).Validate(TestSales.Request(), out _)!;
-        SaleFingerprint fingerprint = new SaleRequestFingerprinter(harness.KeyRing).Compute(sale);
+        ValidatedCharge sale = new ChargeRequestValidator(harness.Time, Microsoft.Extensions.Options.Options.Create(harness.Requests)).Validate(TestSales.Request(), out _)!;
+        ChargeFingerprint fingerprint = new ChargeFingerprinter(harness.KeyRing).Compute(sale);
         await harness.Idempotency.ClaimAsync(
             new IdempotencyRecord(PaymentId, fingerprint.Hash, fingerprint.KeyId, PaymentId, IdempotencyState.Claimed, TestSales.Now), CancellationToken.None);
         harness.Workflows.Setup(w => w.GetInstanceAsync(PaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(
             new WorkflowInstance(PaymentId, SaleWorkflowNames.Workflow, WorkflowRuntimeStatus.Completed, TestSales.Now, TestSales.Now, null, null, null));
-        harness.Time.Advance(harness.Sales.ClaimLease);
+        harness.Time.Advance(harness.Requests.ClaimLease);
 
         HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
 

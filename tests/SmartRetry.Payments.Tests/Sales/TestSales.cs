@@ -1,3 +1,4 @@
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Payments.Tests.Sales;
@@ -12,13 +13,13 @@ internal static class TestSales
 
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 22, 0, 0, TimeSpan.Zero);
 
-    public static SaleRequest Request(string merchantTransactionId = "order-42") => new()
+    public static ChargeRequest Request(string merchantTransactionId = "order-42") => new()
     {
         MerchantTransactionId = merchantTransactionId,
         Amount = 49.99m,
         Currency = "USD",
-        Card = new SaleCardRequest { Number = CardNumber, ExpiryMonth = ExpiryMonth, ExpiryYear = ExpiryYear, Cvv = Cvv, HolderName = "Jane Doe" },
-        Payer = new SalePayerRequest { FirstName = "Jane", LastName = "Doe", Email = "jane.doe@example.com", PhoneNumber = "+12125551234" },
+        Card = new CardRequest { Number = CardNumber, ExpiryMonth = ExpiryMonth, ExpiryYear = ExpiryYear, Cvv = Cvv, HolderName = "Jane Doe" },
+        Payer = new PayerRequest { FirstName = "Jane", LastName = "Doe", Email = "jane.doe@example.com", PhoneNumber = "+12125551234" },
         Description = "Order #42",
         MerchantOrderId = "ord-42",
     };

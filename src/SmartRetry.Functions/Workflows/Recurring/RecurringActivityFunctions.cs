@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using SmartRetry.Functions.Durable;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
@@ -35,7 +36,7 @@ public sealed class RecurringActivityFunctions(
         => init.RunAsync(request, cancellationToken);
 
     [Function(RecurringWorkflowNames.ChargeRecurringActivity)]
-    public Task<ChargeAttemptResult> ChargeRecurring([ActivityTrigger] ChargeRequest request, CancellationToken cancellationToken)
+    public Task<ChargeAttemptResult> ChargeRecurring([ActivityTrigger] ChargeRecurringRequest request, CancellationToken cancellationToken)
         => charge.RunAsync(request, cancellationToken);
 
     [Function(RecurringWorkflowNames.CancelRecurringActivity)]

@@ -1,3 +1,4 @@
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Gateway;
@@ -12,7 +13,7 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// </summary>
 public sealed class ChargeRecurringActivity(ISmartRetryRecurringGateway recurring, ISmartRetryGateway payments, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents)
 {
-    public async Task<ChargeAttemptResult> RunAsync(ChargeRequest request, CancellationToken cancellationToken)
+    public async Task<ChargeAttemptResult> RunAsync(ChargeRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         SubmissionResult submitted;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
@@ -118,7 +119,7 @@ public static class ChargeCycleWorkflow
     private static async Task<ChargeAttemptResult> AttemptAsync(
         IWorkflowContext context, ILogger logger, ChargeCycleInput input, int attempt, WorkflowEventInbox<TransactionEvent> transactionEvents)
     {
-        var request = new ChargeRequest(context.InstanceId, IdempotencyKeys.Derive(context.InstanceId, ChargeStep(attempt)), input.RecurringId, input.Amount, input.Currency);
+        var request = new ChargeRecurringRequest(context.InstanceId, IdempotencyKeys.Derive(context.InstanceId, ChargeStep(attempt)), input.RecurringId, input.Amount, input.Currency);
         ChargeAttemptResult submitted;
         try
         {

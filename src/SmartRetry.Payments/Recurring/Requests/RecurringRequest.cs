@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Charges;
 
 namespace SmartRetry.Payments.Recurring.Requests;
 
@@ -17,9 +17,9 @@ public sealed record RecurringRequest
 
     public string? Currency { get; init; }
 
-    public SaleCardRequest? Card { get; init; }
+    public CardRequest? Card { get; init; }
 
-    public SalePayerRequest? Payer { get; init; }
+    public PayerRequest? Payer { get; init; }
 
     public RecurringScheduleRequest? Recurring { get; init; }
 }

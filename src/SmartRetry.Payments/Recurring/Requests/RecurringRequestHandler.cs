@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Client.Models;
 using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring.Dunning;
@@ -14,10 +15,10 @@ using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Platform;
 using SmartRetry.Payments.Recurring.Storage;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Payments.Recurring.Requests;
 
@@ -29,7 +30,7 @@ namespace SmartRetry.Payments.Recurring.Requests;
 /// </summary>
 public sealed partial class RecurringRequestHandler(
     RecurringRequestValidator validator,
-    SaleRequestFingerprinter fingerprinter,
+    ChargeFingerprinter fingerprinter,
     ICardSealer sealer,
     CardFingerprinter cardFingerprinter,
     IRecurringSeriesStore store,
@@ -37,7 +38,7 @@ public sealed partial class RecurringRequestHandler(
     ISmartRetryRecurringGateway smartRetry,
     IOptions<RecurringOptions> recurringOptions,
     IOptions<DunningOptions> dunningOptions,
-    IOptions<SaleOptions> saleOptions,
+    IOptions<TrackingOptions> tracking,
     TimeProvider timeProvider,
     ILogger<RecurringRequestHandler> logger)
 {
@@ -58,7 +59,7 @@ public sealed partial class RecurringRequestHandler(
 
         string seriesId = RecurringSeriesIds.For(recurring.SeriesReference);
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["SeriesId"] = seriesId });
-        SaleFingerprint fingerprint = fingerprinter.Compute(recurring.Charge);
+        ChargeFingerprint fingerprint = fingerprinter.Compute(recurring.Charge);
         string scheduleHash = ScheduleHash(recurring);
         DateTimeOffset now = timeProvider.GetUtcNow();
         var candidate = new RecurringSeries(
@@ -235,10 +236,10 @@ public sealed partial class RecurringRequestHandler(
     {
         string seriesId = series.SeriesId;
         var setup = new SeriesSetup(sealer.Seal(recurring.Charge.Card), recurring.Charge.Payer);
-        ValidatedSale charge = recurring.Charge;
+        ValidatedCharge charge = recurring.Charge;
         return recurring.ManagedBy == RecurringManagement.Merchant
             ? new MerchantSeriesState(
-                seriesId, null, charge.Amount, charge.Currency, recurring.Schedule!, dunningOptions.Value.ToPolicy(), saleOptions.Value.Tracking,
+                seriesId, null, charge.Amount, charge.Currency, recurring.Schedule!, dunningOptions.Value.ToPolicy(), tracking.Value.Policy,
                 RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, Setup: setup,
                 CardFingerprint: cardFingerprinter.Compute(charge.Card),
                 TimeScale: recurringOptions.Value.TimeScaleFrom(series.CreatedAt.UtcDateTime))

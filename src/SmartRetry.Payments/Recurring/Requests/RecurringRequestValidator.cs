@@ -1,5 +1,5 @@
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Recurring.Scheduling;
-using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Payments.Recurring.Requests;
 
@@ -7,14 +7,14 @@ namespace SmartRetry.Payments.Recurring.Requests;
 /// Validates a recurring request. Amount, currency, card and payer go through the sale's validator (same rules, same
 /// JSON pointers); the schedule is checked here, each problem naming its field under <c>/recurring</c>.
 /// </summary>
-public sealed class RecurringRequestValidator(SaleRequestValidator saleValidator, TimeProvider timeProvider)
+public sealed class RecurringRequestValidator(ChargeRequestValidator saleValidator, TimeProvider timeProvider)
 {
     private const string ReferencePointer = "/series_reference";
 
     public ValidatedRecurring? Validate(RecurringRequest request, out IReadOnlyDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sale = new SaleRequest
+        var sale = new ChargeRequest
         {
             MerchantTransactionId = request.SeriesReference,
             Amount = request.Amount,
@@ -22,7 +22,7 @@ public sealed class RecurringRequestValidator(SaleRequestValidator saleValidator
             Card = request.Card,
             Payer = request.Payer,
         };
-        ValidatedSale? charge = saleValidator.Validate(sale, out IReadOnlyDictionary<string, string[]> saleErrors);
+        ValidatedCharge? charge = saleValidator.Validate(sale, out IReadOnlyDictionary<string, string[]> saleErrors);
         var found = saleErrors.ToDictionary(pair => pair.Key == "/merchant_transaction_id" ? ReferencePointer : pair.Key, pair => pair.Value.ToList(), StringComparer.Ordinal);
         (RecurringManagement? managedBy, RecurringSchedule? schedule) = Schedule(request.Recurring, found);
 

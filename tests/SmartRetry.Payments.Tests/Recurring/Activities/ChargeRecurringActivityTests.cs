@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Moq;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
@@ -12,7 +13,7 @@ namespace SmartRetry.Payments.Tests.Recurring.Activities;
 
 public sealed class ChargeRecurringActivityTests
 {
-    private static readonly ChargeRequest Request = new("rs-1-c3", "charge-a1-rs-1-c3-xyz", "RC000001", 19.99m, "EUR");
+    private static readonly ChargeRecurringRequest Request = new("rs-1-c3", "charge-a1-rs-1-c3-xyz", "RC000001", 19.99m, "EUR");
 
     private readonly Mock<ISmartRetryRecurringGateway> _recurring = new();
     private readonly Mock<ISmartRetryGateway> _payments = new();

@@ -1,4 +1,5 @@
 using Moq;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
@@ -46,7 +47,7 @@ public sealed class MerchantSeriesHarness
 
         Host.RegisterWorkflow<MerchantSeriesState, MerchantSeriesResult>(RecurringWorkflowNames.MerchantSeries, MerchantSeriesWorkflow.RunAsync)
             .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(RecurringWorkflowNames.ChargeCycle, ChargeCycleWorkflow.RunAsync)
-            .RegisterActivity<ChargeRequest, ChargeAttemptResult>(
+            .RegisterActivity<ChargeRecurringRequest, ChargeAttemptResult>(
                 RecurringWorkflowNames.ChargeRecurringActivity, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
             .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, new GetTransactionStatusActivity(SmartRetry.Payments.Object).RunAsync)
             .RegisterActivity<CancelRecurringRequest, bool>(RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Payments.Cards;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Dunning;
@@ -16,6 +17,7 @@ using SmartRetry.Payments.Tests.Cards;
 using SmartRetry.Payments.Tests.Sales;
 using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Tracking;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Payments.Tests.Recurring.Requests;
@@ -39,8 +41,8 @@ internal sealed class RecurringHandlerHarness
         Workflows.Setup(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(RaiseEventResult.Raised);
         Handler = new RecurringRequestHandler(
-            new RecurringRequestValidator(new SaleRequestValidator(Time, Options.Create(new SaleOptions())), Time),
-            new SaleRequestFingerprinter(keyRing),
+            new RecurringRequestValidator(new ChargeRequestValidator(Time, Options.Create(new PaymentRequestOptions())), Time),
+            new ChargeFingerprinter(keyRing),
             new AesGcmCardSealer(keyRing),
             CardFingerprinterTests.Fingerprinter(FixedKey),
             Store,
@@ -48,7 +50,7 @@ internal sealed class RecurringHandlerHarness
             SmartRetry.Object,
             Options.Create(recurringOptions ?? new RecurringOptions()),
             Options.Create(new DunningOptions()),
-            Options.Create(new SaleOptions()),
+            Options.Create(new TrackingOptions()),
             Time,
             NullLogger<RecurringRequestHandler>.Instance);
         FutureTransactions = new FutureTransactionHandler(Store, SmartRetry.Object, Time, NullLogger<FutureTransactionHandler>.Instance);

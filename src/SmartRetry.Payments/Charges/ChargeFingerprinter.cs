@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using SmartRetry.Payments.Cards;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Charges;
 
 /// <summary>
 /// The idempotency fingerprint of a sale: HMAC-SHA256 over a canonical JSON form of the validated request (fixed field
@@ -12,21 +12,21 @@ namespace SmartRetry.Payments.Sales;
 /// could be brute-forced, so the HMAC key is a sub-key derived from a sealing key; the key id is kept beside the hash
 /// so fingerprints stay comparable after the current key rotates.
 /// </summary>
-public sealed class SaleRequestFingerprinter(SealingKeyRing keys)
+public sealed class ChargeFingerprinter(SealingKeyRing keys)
 {
     private const string Purpose = "sale-request-fingerprint";
 
-    public SaleFingerprint Compute(ValidatedSale sale) => new(ComputeWith(keys.CurrentKeyId, sale)!, keys.CurrentKeyId);
+    public ChargeFingerprint Compute(ValidatedCharge sale) => new(ComputeWith(keys.CurrentKeyId, sale)!, keys.CurrentKeyId);
 
     /// <summary>True when <paramref name="sale"/> has fingerprint <paramref name="hash"/> under key <paramref name="keyId"/>; false also when that key is gone.</summary>
-    public bool Matches(ValidatedSale sale, string hash, string keyId)
+    public bool Matches(ValidatedCharge sale, string hash, string keyId)
     {
         ArgumentNullException.ThrowIfNull(hash);
         string? computed = ComputeWith(keyId, sale);
         return computed is not null && CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(computed), Convert.FromBase64String(hash));
     }
 
-    private string? ComputeWith(string keyId, ValidatedSale sale)
+    private string? ComputeWith(string keyId, ValidatedCharge sale)
     {
         ArgumentNullException.ThrowIfNull(sale);
         byte[]? key = keys.DeriveSubKey(keyId, Purpose);
@@ -49,7 +49,7 @@ public sealed class SaleRequestFingerprinter(SealingKeyRing keys)
         }
     }
 
-    private static void WriteCanonical(Stream stream, ValidatedSale sale)
+    private static void WriteCanonical(Stream stream, ValidatedCharge sale)
     {
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartArray();
@@ -88,4 +88,4 @@ public sealed class SaleRequestFingerprinter(SealingKeyRing keys)
 }
 
 /// <summary>A request's keyed hash (base64) and the id of the key it was made with.</summary>
-public sealed record SaleFingerprint(string Hash, string KeyId);
+public sealed record ChargeFingerprint(string Hash, string KeyId);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Charges;
 
 /// <summary>
 /// Reads an ISO 8601 time only when it states its offset (<c>Z</c> or <c>±hh:mm</c>). Without one, System.Text.Json

@@ -5,19 +5,19 @@ using SmartRetry.Client.Validation;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Charges;
 
 /// <summary>
 /// Checks a sale request against SmartRetry's limits (smartretry-api.md §1.4, §2.1) and ours, collecting every
 /// problem keyed by the field's JSON pointer. Messages describe the rule, never the value sent.
 /// </summary>
-public sealed class SaleRequestValidator(TimeProvider timeProvider, IOptions<SaleOptions> options)
+public sealed class ChargeRequestValidator(TimeProvider timeProvider, IOptions<PaymentRequestOptions> options)
 {
     private const int MinExpiryYear = 2024;
     private const int MaxExpiryYear = 2099;
 
     /// <summary>The validated sale, or null with <paramref name="errors"/> naming each bad field.</summary>
-    public ValidatedSale? Validate(SaleRequest request, out IReadOnlyDictionary<string, string[]> errors) =>
+    public ValidatedCharge? Validate(ChargeRequest request, out IReadOnlyDictionary<string, string[]> errors) =>
         Validate(request, timeProvider.GetUtcNow(), out errors);
 
     /// <summary>
@@ -25,7 +25,7 @@ public sealed class SaleRequestValidator(TimeProvider timeProvider, IOptions<Sal
     /// future and within the horizon) are judged at that instant, so a repeat of an accepted request can be judged as
     /// of when it was first accepted.
     /// </summary>
-    public ValidatedSale? Validate(SaleRequest request, DateTimeOffset now, out IReadOnlyDictionary<string, string[]> errors)
+    public ValidatedCharge? Validate(ChargeRequest request, DateTimeOffset now, out IReadOnlyDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(request);
         var found = new Errors();
@@ -42,7 +42,7 @@ public sealed class SaleRequestValidator(TimeProvider timeProvider, IOptions<Sal
         errors = found.ToDictionary();
         return found.Count > 0
             ? null
-            : new ValidatedSale(merchantTransactionId!, amount!.Value, currency!, card!, payer!, description, merchantOrderId, scheduledAt);
+            : new ValidatedCharge(merchantTransactionId!, amount!.Value, currency!, card!, payer!, description, merchantOrderId, scheduledAt);
     }
 
     private static string? Currency(Errors errors, string? currency)
@@ -85,7 +85,7 @@ public sealed class SaleRequestValidator(TimeProvider timeProvider, IOptions<Sal
         return value;
     }
 
-    private static CardDetails? Card(Errors errors, SaleCardRequest? card, DateTimeOffset now)
+    private static CardDetails? Card(Errors errors, CardRequest? card, DateTimeOffset now)
     {
         if (card is null)
         {
@@ -139,7 +139,7 @@ public sealed class SaleRequestValidator(TimeProvider timeProvider, IOptions<Sal
         return errors.Count > before ? null : new CardDetails(number!, card.ExpiryMonth!.Value, card.ExpiryYear!.Value, card.Cvv, holder);
     }
 
-    private static PayerDetails? Payer(Errors errors, SalePayerRequest? payer)
+    private static PayerDetails? Payer(Errors errors, PayerRequest? payer)
     {
         if (payer is null)
         {

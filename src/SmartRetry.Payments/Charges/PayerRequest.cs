@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Charges;
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record SalePayerRequest
+public sealed record PayerRequest
 {
     public string? FirstName { get; init; }
 

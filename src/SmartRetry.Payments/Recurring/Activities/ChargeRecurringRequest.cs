@@ -1,4 +1,6 @@
+using SmartRetry.Payments.Charges;
+
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>One charge attempt of a cycle. <paramref name="CycleInstanceId"/> receives the webhooks of the resulting transaction.</summary>
-public sealed record ChargeRequest(string CycleInstanceId, string IdempotencyKey, string RecurringId, decimal Amount, string Currency);
+public sealed record ChargeRecurringRequest(string CycleInstanceId, string IdempotencyKey, string RecurringId, decimal Amount, string Currency);

@@ -1,21 +1,23 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SmartRetry.Client.Models;
+using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Tests.Sales;
 
-namespace SmartRetry.Payments.Tests.Sales;
+namespace SmartRetry.Payments.Tests.Charges;
 
-public sealed class SaleRequestValidatorTests
+public sealed class ChargeRequestValidatorTests
 {
     private readonly FakeTimeProvider _time = new(TestSales.Now);
-    private readonly SaleRequestValidator _validator;
+    private readonly ChargeRequestValidator _validator;
 
-    public SaleRequestValidatorTests() => _validator = new SaleRequestValidator(_time, Options.Create(new SaleOptions()));
+    public ChargeRequestValidatorTests() => _validator = new ChargeRequestValidator(_time, Options.Create(new PaymentRequestOptions()));
 
     [Fact]
     public void A_complete_request_is_valid()
     {
-        ValidatedSale? sale = _validator.Validate(TestSales.Request(), out IReadOnlyDictionary<string, string[]> errors);
+        ValidatedCharge? sale = _validator.Validate(TestSales.Request(), out IReadOnlyDictionary<string, string[]> errors);
 
         Assert.Empty(errors);
         Assert.NotNull(sale);
@@ -26,7 +28,7 @@ public sealed class SaleRequestValidatorTests
     [Fact]
     public void An_empty_request_names_every_required_field()
     {
-        _validator.Validate(new SaleRequest(), out IReadOnlyDictionary<string, string[]> errors);
+        _validator.Validate(new ChargeRequest(), out IReadOnlyDictionary<string, string[]> errors);
 
         Assert.Equal(["/amount", "/card", "/currency", "/merchant_transaction_id", "/payer"], errors.Keys.Order(StringComparer.Ordinal));
     }
@@ -34,12 +36,12 @@ public sealed class SaleRequestValidatorTests
     [Fact]
     public void Every_bad_field_is_named_at_once_and_no_message_repeats_card_data()
     {
-        SaleRequest request = TestSales.Request() with
+        ChargeRequest request = TestSales.Request() with
         {
             Amount = 0.5m,
             Currency = "XYZ",
-            Card = new SaleCardRequest { Number = "4111111111111112", ExpiryMonth = 13, ExpiryYear = 2031, Cvv = "12", HolderName = "" },
-            Payer = new SalePayerRequest { FirstName = "", LastName = new string('x', 51), Email = "not-an-email", PhoneNumber = "12345" },
+            Card = new CardRequest { Number = "4111111111111112", ExpiryMonth = 13, ExpiryYear = 2031, Cvv = "12", HolderName = "" },
+            Payer = new PayerRequest { FirstName = "", LastName = new string('x', 51), Email = "not-an-email", PhoneNumber = "12345" },
             Description = new string('d', 501),
             MerchantOrderId = new string('o', 101),
         };
@@ -69,7 +71,7 @@ public sealed class SaleRequestValidatorTests
     [InlineData("USD", "1000000000", false)]
     public void Amounts_respect_limits_and_the_currency_exponent(string currency, string amount, bool valid)
     {
-        SaleRequest request = TestSales.Request() with { Currency = currency, Amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture) };
+        ChargeRequest request = TestSales.Request() with { Currency = currency, Amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture) };
 
         _validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
 
@@ -99,7 +101,7 @@ public sealed class SaleRequestValidatorTests
     [InlineData("4111111111111121", false)]
     public void Card_numbers_need_13_to_19_digits_and_a_valid_check_digit(string number, bool valid)
     {
-        SaleRequest request = TestSales.Request() with { Card = TestSales.Request().Card! with { Number = number } };
+        ChargeRequest request = TestSales.Request() with { Card = TestSales.Request().Card! with { Number = number } };
 
         _validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
 
@@ -112,7 +114,7 @@ public sealed class SaleRequestValidatorTests
     [InlineData(12, 2025, false)]
     public void A_card_is_valid_through_its_expiry_month(int month, int year, bool valid)
     {
-        SaleRequest request = TestSales.Request() with { Card = TestSales.Request().Card! with { ExpiryMonth = month, ExpiryYear = year } };
+        ChargeRequest request = TestSales.Request() with { Card = TestSales.Request().Card! with { ExpiryMonth = month, ExpiryYear = year } };
 
         _validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
 
@@ -122,7 +124,7 @@ public sealed class SaleRequestValidatorTests
     [Fact]
     public void A_missing_cvv_is_allowed()
     {
-        SaleRequest request = TestSales.Request() with { Card = TestSales.Request().Card! with { Cvv = null } };
+        ChargeRequest request = TestSales.Request() with { Card = TestSales.Request().Card! with { Cvv = null } };
 
         Assert.NotNull(_validator.Validate(request, out _));
     }
@@ -135,7 +137,7 @@ public sealed class SaleRequestValidatorTests
     [InlineData(60 * 24 * 366, false)]
     public void Scheduled_at_must_be_in_the_future_and_within_the_horizon(int minutesFromNow, bool valid)
     {
-        SaleRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddMinutes(minutesFromNow) };
+        ChargeRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddMinutes(minutesFromNow) };
 
         _validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
 
@@ -145,7 +147,7 @@ public sealed class SaleRequestValidatorTests
     [Fact]
     public void A_sale_scheduled_after_the_card_expires_is_rejected()
     {
-        SaleRequest request = TestSales.Request() with
+        ChargeRequest request = TestSales.Request() with
         {
             Card = TestSales.Request().Card! with { ExpiryMonth = 12, ExpiryYear = 2026 },
             ScheduledAt = new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero),

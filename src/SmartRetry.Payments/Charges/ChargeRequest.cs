@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Charges;
 
 /// <summary>
 /// The body of <c>POST /api/payments/sale</c> (snake_case JSON per <c>PaymentsJson</c>). Every field is nullable so a
@@ -8,7 +8,7 @@ namespace SmartRetry.Payments.Sales;
 /// rejected: a misspelt <c>scheduled_at</c> must not silently become an immediate charge.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record SaleRequest
+public sealed record ChargeRequest
 {
     public string? MerchantTransactionId { get; init; }
 
@@ -17,9 +17,9 @@ public sealed record SaleRequest
 
     public string? Currency { get; init; }
 
-    public SaleCardRequest? Card { get; init; }
+    public CardRequest? Card { get; init; }
 
-    public SalePayerRequest? Payer { get; init; }
+    public PayerRequest? Payer { get; init; }
 
     public string? Description { get; init; }
 

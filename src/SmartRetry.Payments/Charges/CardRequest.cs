@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Charges;
 
 /// <summary>The card in a sale request. <see cref="ToString"/> never shows the number, expiry or CVV.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record SaleCardRequest
+public sealed record CardRequest
 {
     public string? Number { get; init; }
 
@@ -16,5 +16,5 @@ public sealed record SaleCardRequest
 
     public string? HolderName { get; init; }
 
-    public override string ToString() => "SaleCardRequest { Number = ****, Expiry = **/****, Cvv = *** }";
+    public override string ToString() => "CardRequest { Number = ****, Expiry = **/****, Cvv = *** }";
 }

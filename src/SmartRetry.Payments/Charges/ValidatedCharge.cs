@@ -1,10 +1,10 @@
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
 
-namespace SmartRetry.Payments.Sales;
+namespace SmartRetry.Payments.Charges;
 
 /// <summary>A sale request that passed validation, with its card still in the clear (in memory only; sealed next).</summary>
-public sealed record ValidatedSale(
+public sealed record ValidatedCharge(
     string MerchantTransactionId,
     decimal Amount,
     string Currency,
