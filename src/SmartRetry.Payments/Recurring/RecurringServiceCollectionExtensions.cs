@@ -34,6 +34,7 @@ public static class RecurringServiceCollectionExtensions
         services.AddSingleton<IRecurringSeriesStore, TableRecurringSeriesStore>();
         services.AddSingleton<ICardAttemptStore, TableCardAttemptStore>();
         services.AddSingleton<RecurringRequestValidator>();
+        services.TryAddSingleton<RecurringRequestHandler>();
         services.TryAddSingleton<ISmartRetryRecurringGateway, SmartRetryRecurringGateway>();
         return services;
     }

@@ -9,7 +9,7 @@ using SmartRetry.Payments.Recurring.Requests;
 namespace SmartRetry.Functions.Http.Recurring;
 
 /// <summary>The recurring-series API (merchant endpoints, function key): each route hands the request to <see cref="RecurringRequestHandler"/>.</summary>
-public sealed class RecurringFunctions(WorkflowBoundFactory<RecurringRequestHandler> handlers, IWorkflowClientFactory workflowClients)
+public sealed class RecurringFunctions(RecurringRequestHandler handler, IWorkflowClientFactory workflowClients)
 {
     public const string CreateRoute = "recurring";
     public const string SeriesRoute = "recurring/{seriesId}";
@@ -20,16 +20,15 @@ public sealed class RecurringFunctions(WorkflowBoundFactory<RecurringRequestHand
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
         => await RequestBody.ReadAsync(request, cancellationToken) is { } body
-            ? Answer(await Handler(durableClient).CreateAsync(body, cancellationToken), request)
+            ? Answer(await handler.CreateAsync(workflowClients.Create(durableClient), body, cancellationToken), request)
             : ApiResults.PayloadTooLarge(RecurringRoutes.Create);
 
     [Function("GetRecurringHttp")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = SeriesRoute)] HttpRequest request,
         string seriesId,
-        [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
-        => Answer(await Handler(durableClient).GetAsync(seriesId, cancellationToken), request);
+        => Answer(await handler.GetAsync(seriesId, cancellationToken), request);
 
     [Function("PauseRecurringHttp")]
     public async Task<IActionResult> Pause(
@@ -37,7 +36,7 @@ public sealed class RecurringFunctions(WorkflowBoundFactory<RecurringRequestHand
         string seriesId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
-        => Answer(await Handler(durableClient).PauseAsync(seriesId, cancellationToken), request);
+        => Answer(await handler.PauseAsync(workflowClients.Create(durableClient), seriesId, cancellationToken), request);
 
     [Function("ResumeRecurringHttp")]
     public async Task<IActionResult> Resume(
@@ -45,7 +44,7 @@ public sealed class RecurringFunctions(WorkflowBoundFactory<RecurringRequestHand
         string seriesId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
-        => Answer(await Handler(durableClient).ResumeAsync(seriesId, cancellationToken), request);
+        => Answer(await handler.ResumeAsync(workflowClients.Create(durableClient), seriesId, cancellationToken), request);
 
     [Function("CancelRecurringHttp")]
     public async Task<IActionResult> Cancel(
@@ -53,7 +52,7 @@ public sealed class RecurringFunctions(WorkflowBoundFactory<RecurringRequestHand
         string seriesId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
-        => Answer(await Handler(durableClient).CancelAsync(seriesId, cancellationToken), request);
+        => Answer(await handler.CancelAsync(workflowClients.Create(durableClient), seriesId, cancellationToken), request);
 
     /// <summary>Changes the amount from the next charge on: <c>{"amount": 12.50}</c>.</summary>
     [Function("UpdateRecurringHttp")]
@@ -63,10 +62,8 @@ public sealed class RecurringFunctions(WorkflowBoundFactory<RecurringRequestHand
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
         => await RequestBody.ReadAsync(request, cancellationToken) is { } body
-            ? Answer(await Handler(durableClient).UpdateAmountAsync(seriesId, body, cancellationToken), request)
+            ? Answer(await handler.UpdateAmountAsync(workflowClients.Create(durableClient), seriesId, body, cancellationToken), request)
             : ApiResults.PayloadTooLarge(RecurringRoutes.SeriesPath(seriesId));
-
-    private RecurringRequestHandler Handler(DurableTaskClient durableClient) => handlers.Create(workflowClients.Create(durableClient));
 
     private static IActionResult Answer(HandlerResult<RecurringSeriesView> result, HttpRequest request) =>
         ApiResults.From(result, request, series => series.Self);

@@ -34,7 +34,6 @@ public sealed partial class RecurringRequestHandler(
     ICardSealer sealer,
     CardFingerprinter cardFingerprinter,
     IRecurringSeriesStore store,
-    IWorkflowClient workflows,
     ISmartRetryRecurringGateway smartRetry,
     IOptions<RecurringOptions> recurringOptions,
     IOptions<DunningOptions> dunningOptions,
@@ -42,8 +41,10 @@ public sealed partial class RecurringRequestHandler(
     TimeProvider timeProvider,
     ILogger<RecurringRequestHandler> logger)
 {
-    public async Task<HandlerResult<RecurringSeriesView>> CreateAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public async Task<HandlerResult<RecurringSeriesView>> CreateAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workflows);
         RecurringRequest? request = JsonRequestReader.Read<RecurringRequest>(body, out PaymentsProblem? problem);
         if (request is null)
         {
@@ -94,16 +95,16 @@ public sealed partial class RecurringRequestHandler(
             ? HandlerResult.Success(HttpStatusCode.OK, RecurringSeriesView.Of(series))
             : HandlerResult.Failure<RecurringSeriesView>(RecurringProblems.NotFound(seriesId));
 
-    public Task<HandlerResult<RecurringSeriesView>> PauseAsync(string seriesId, CancellationToken cancellationToken) =>
-        TransitionAsync(seriesId, SeriesCommand.Pause, null, cancellationToken);
+    public Task<HandlerResult<RecurringSeriesView>> PauseAsync(IWorkflowClient workflows, string seriesId, CancellationToken cancellationToken) =>
+        TransitionAsync(workflows, seriesId, SeriesCommand.Pause, null, cancellationToken);
 
-    public Task<HandlerResult<RecurringSeriesView>> ResumeAsync(string seriesId, CancellationToken cancellationToken) =>
-        TransitionAsync(seriesId, SeriesCommand.Resume, null, cancellationToken);
+    public Task<HandlerResult<RecurringSeriesView>> ResumeAsync(IWorkflowClient workflows, string seriesId, CancellationToken cancellationToken) =>
+        TransitionAsync(workflows, seriesId, SeriesCommand.Resume, null, cancellationToken);
 
-    public Task<HandlerResult<RecurringSeriesView>> CancelAsync(string seriesId, CancellationToken cancellationToken) =>
-        TransitionAsync(seriesId, SeriesCommand.Cancel, null, cancellationToken);
+    public Task<HandlerResult<RecurringSeriesView>> CancelAsync(IWorkflowClient workflows, string seriesId, CancellationToken cancellationToken) =>
+        TransitionAsync(workflows, seriesId, SeriesCommand.Cancel, null, cancellationToken);
 
-    public async Task<HandlerResult<RecurringSeriesView>> UpdateAmountAsync(string seriesId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<HandlerResult<RecurringSeriesView>> UpdateAmountAsync(IWorkflowClient workflows, string seriesId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         AmountUpdateRequest? request = JsonRequestReader.Read<AmountUpdateRequest>(body, out PaymentsProblem? problem);
         if (request is null)
@@ -121,11 +122,12 @@ public sealed partial class RecurringRequestHandler(
             return HandlerResult.Failure<RecurringSeriesView>(PaymentsProblem.Validation(new Dictionary<string, string[]> { ["/amount"] = [error] }, RecurringRoutes.SeriesPath(seriesId)));
         }
 
-        return await TransitionAsync(seriesId, SeriesCommand.UpdateAmount, request.Amount, cancellationToken);
+        return await TransitionAsync(workflows, seriesId, SeriesCommand.UpdateAmount, request.Amount, cancellationToken);
     }
 
-    private async Task<HandlerResult<RecurringSeriesView>> TransitionAsync(string seriesId, SeriesCommand command, decimal? amount, CancellationToken cancellationToken)
+    private async Task<HandlerResult<RecurringSeriesView>> TransitionAsync(IWorkflowClient workflows, string seriesId, SeriesCommand command, decimal? amount, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workflows);
         if (await FindAsync(seriesId, cancellationToken) is not { } series)
         {
             return HandlerResult.Failure<RecurringSeriesView>(RecurringProblems.NotFound(seriesId));

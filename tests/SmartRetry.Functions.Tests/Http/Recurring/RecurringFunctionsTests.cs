@@ -59,7 +59,7 @@ public sealed class RecurringFunctionsTests : IDisposable
 
         ExecutedResponse[] responses =
         [
-            await ExecutedResponse.ExecuteAsync(await functions.Get(FunctionsApp.Request("GET", $"/api/recurring/{seriesId}"), seriesId, app.DurableClient, CancellationToken.None)),
+            await ExecutedResponse.ExecuteAsync(await functions.Get(FunctionsApp.Request("GET", $"/api/recurring/{seriesId}"), seriesId, CancellationToken.None)),
             await ExecutedResponse.ExecuteAsync(await functions.Pause(Post("pause"), seriesId, app.DurableClient, CancellationToken.None)),
             await ExecutedResponse.ExecuteAsync(await functions.Resume(Post("resume"), seriesId, app.DurableClient, CancellationToken.None)),
             await ExecutedResponse.ExecuteAsync(await functions.Cancel(Post("cancel"), seriesId, app.DurableClient, CancellationToken.None)),
@@ -81,7 +81,7 @@ public sealed class RecurringFunctionsTests : IDisposable
             seriesId, RecurringManagement.Merchant, RecurringSeriesStatus.Active, 19.99m, "EUR", "k:h:s", app.Time.GetUtcNow(), app.Time.GetUtcNow()));
 
         ExecutedResponse response = await ExecutedResponse.ExecuteAsync(await app.Create<RecurringFunctions>().Get(
-            FunctionsApp.Request("GET", $"/api/recurring/{seriesId}"), seriesId, app.DurableClient, CancellationToken.None));
+            FunctionsApp.Request("GET", $"/api/recurring/{seriesId}"), seriesId, CancellationToken.None));
 
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
         using JsonDocument json = JsonDocument.Parse(response.Body);

@@ -46,7 +46,6 @@ internal sealed class RecurringHandlerHarness
             new AesGcmCardSealer(keyRing),
             CardFingerprinterTests.Fingerprinter(FixedKey),
             Store,
-            Workflows.Object,
             SmartRetry.Object,
             Options.Create(recurringOptions ?? new RecurringOptions()),
             Options.Create(new DunningOptions()),
