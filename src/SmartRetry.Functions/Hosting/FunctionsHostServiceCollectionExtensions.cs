@@ -8,19 +8,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartRetry.Functions.Configuration;
 using SmartRetry.Functions.Durable;
-using SmartRetry.Payments.Ledger;
-using SmartRetry.Payments.Recurring.Activities;
+using SmartRetry.Payments.DependencyInjection;
 using SmartRetry.Payments.Recurring.Requests;
-using SmartRetry.Payments.Refunds.Activities;
-using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Serialization;
-using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Functions.Hosting;
 
 /// <summary>
 /// What the Functions host itself contributes to DI: shared JSON, time, validated options, Durable adapters,
-/// and the Payments activities and handlers its functions take by constructor.
+/// and the Payments steps and handlers its functions take by constructor.
 /// </summary>
 public static class FunctionsHostServiceCollectionExtensions
 {
@@ -46,23 +42,9 @@ public static class FunctionsHostServiceCollectionExtensions
         services.AddSingleton<IWorkflowClientFactory, DurableWorkflowClientFactory>();
         services.AddSingleton(typeof(WorkflowBoundFactory<>));
 
-        // Activities and handlers the function classes take by constructor. They are stateless over singletons;
-        // the ones that need the per-invocation workflow client are built through WorkflowBoundFactory<T> instead.
-        services.TryAddSingleton<SubmitSaleActivity>();
-        services.TryAddSingleton<GetTransactionStatusActivity>();
-        services.TryAddSingleton<RecordPaymentActivity>();
-        services.TryAddSingleton<SubmitRefundActivity>();
-        services.TryAddSingleton<ReleaseRefundActivity>();
-        services.TryAddSingleton<InitRecurringActivity>();
-        services.TryAddSingleton<ChargeRecurringActivity>();
-        services.TryAddSingleton<CancelRecurringActivity>();
-        services.TryAddSingleton<UpdateRecurringAmountActivity>();
-        services.TryAddSingleton<RecordSeriesChangeActivity>();
-        services.TryAddSingleton<RecordChargeActivity>();
-        services.TryAddSingleton<GetFutureTransactionActivity>();
-        services.TryAddSingleton<RecordFutureTransactionActivity>();
-        services.TryAddSingleton<ReserveCardAttemptActivity>();
-        services.TryAddSingleton<ReleaseCardAttemptActivity>();
+        // The workflow steps the activity functions take by constructor; the ones that need the per-invocation
+        // workflow client are built through WorkflowBoundFactory<T> instead.
+        services.AddWorkflowSteps();
         services.TryAddSingleton<FutureTransactionHandler>();
         return services;
     }
