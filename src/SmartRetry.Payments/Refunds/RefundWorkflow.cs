@@ -54,7 +54,7 @@ public static class RefundWorkflow
             PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(RefundWorkflowNames.SubmitRefundActivity, SubmitRequest(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(SubmitRefundActivity.Name, SubmitRequest(), ActivityRetryPolicy.SmartRetryOutage);
             }
             catch (WorkflowTaskFailedException e)
             {
@@ -119,7 +119,7 @@ public static class RefundWorkflow
             if (verdict.Status is PaymentStatus.Declined or PaymentStatus.Error or PaymentStatus.Cancelled)
             {
                 await context.CallActivityAsync<bool>(
-                    RefundWorkflowNames.ReleaseRefundActivity, new RefundRelease(input.OriginalPaymentId, input.RefundPaymentId), ActivityRetryPolicy.Storage);
+                    ReleaseRefundActivity.Name, new RefundRelease(input.OriginalPaymentId, input.RefundPaymentId), ActivityRetryPolicy.Storage);
             }
 
             Publish(progress with { Status = verdict.Status });

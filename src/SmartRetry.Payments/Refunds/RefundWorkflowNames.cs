@@ -1,18 +1,10 @@
-using SmartRetry.Payments.Ledger;
-using SmartRetry.Payments.Workflows.Tracking;
-
 namespace SmartRetry.Payments.Refunds;
 
 /// <summary>
-/// Names under which the host registers the refund workflow and its own activities (Durable function names). Its status
-/// polls and ledger writes are the shared steps <see cref="Workflows.Tracking.GetTransactionStatusActivity"/> and
-/// <see cref="Ledger.RecordPaymentActivity"/>, as a sale's are.
+/// The Durable function name of the refund workflow. Each activity carries its own name (<c>SubmitRefundActivity.Name</c>,
+/// <c>ReleaseRefundActivity.Name</c>, and the shared steps a sale uses too).
 /// </summary>
 public static class RefundWorkflowNames
 {
     public const string Workflow = "RefundWorkflow";
-
-    public const string SubmitRefundActivity = "SubmitRefund";
-
-    public const string ReleaseRefundActivity = "ReleaseRefundReservation";
 }

@@ -1,16 +1,10 @@
-using SmartRetry.Payments.Ledger;
-using SmartRetry.Payments.Workflows.Tracking;
-
 namespace SmartRetry.Payments.Sales;
 
 /// <summary>
-/// Names under which the host registers the sale workflow and its own activity (Durable function names). Its status
-/// polls and ledger writes are the shared steps <see cref="Workflows.Tracking.GetTransactionStatusActivity"/> and
-/// <see cref="Ledger.RecordPaymentActivity"/>.
+/// The Durable function name of the sale workflow. Each activity carries its own name (<c>SubmitSaleActivity.Name</c>,
+/// and the shared steps' <c>GetTransactionStatusActivity.Name</c> and <c>RecordPaymentActivity.Name</c>).
 /// </summary>
 public static class SaleWorkflowNames
 {
     public const string Workflow = "SaleWorkflow";
-
-    public const string SubmitSaleActivity = "SubmitSale";
 }

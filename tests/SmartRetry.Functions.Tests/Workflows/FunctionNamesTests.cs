@@ -3,14 +3,16 @@ using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Http;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Refunds;
+using SmartRetry.Payments.Refunds.Activities;
 using SmartRetry.Payments.Sales;
+using SmartRetry.Payments.Sales.Activities;
 
 namespace SmartRetry.Functions.Tests.Workflows;
 
 /// <summary>
 /// Durable calls orchestrations and activities by function name, so a name a Payments workflow calls without a
 /// matching function fails only at run time, in production. These tests find every such name the Payments code
-/// actually loads and require a function for it.
+/// actually loads (the workflow catalogs and every step's <c>Name</c>) and require a function for it.
 /// </summary>
 public sealed class FunctionNamesTests
 {
@@ -22,11 +24,12 @@ public sealed class FunctionNamesTests
         HashSet<string> functions = [.. FunctionNames()];
         string[] used = [.. NamesUsedByPayments()];
 
-        Assert.Contains(SaleWorkflowNames.SubmitSaleActivity, used);
-        Assert.Contains(RefundWorkflowNames.SubmitRefundActivity, used);
-        Assert.Contains(RefundWorkflowNames.ReleaseRefundActivity, used);
+        Assert.Contains(SubmitSaleActivity.Name, used);
+        Assert.Contains(SubmitRefundActivity.Name, used);
+        Assert.Contains(ReleaseRefundActivity.Name, used);
         Assert.Contains(RefundWorkflowNames.Workflow, used);
         Assert.Contains(RecurringWorkflowNames.ChargeCycle, used);
+        Assert.Contains(Payments.Workflows.Tracking.GetTransactionStatusActivity.Name, used);
         Assert.All(used, name => Assert.Contains(name, functions));
     }
 
@@ -51,11 +54,17 @@ public sealed class FunctionNamesTests
     /// </summary>
     private static HashSet<string> NamesUsedByPayments()
     {
+        Assembly payments = typeof(SaleWorkflow).Assembly;
+
+        // Workflow names sit in the catalogs; each activity's name is its own class's Name constant.
         HashSet<string> catalog = [.. NameCatalogs
             .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Concat(payments.GetExportedTypes()
+                .Where(type => type.Name.EndsWith("Activity", StringComparison.Ordinal))
+                .Select(type => type.GetField("Name", BindingFlags.Public | BindingFlags.Static))
+                .OfType<FieldInfo>())
             .Where(field => field.IsLiteral && field.FieldType == typeof(string))
             .Select(field => (string)field.GetRawConstantValue()!)];
-        Assembly payments = typeof(SaleWorkflow).Assembly;
         HashSet<string> loaded = [];
         foreach (Type type in payments.GetTypes())
         {

@@ -48,10 +48,10 @@ public sealed class RefundWorkflowHarness
         var release = new ReleaseRefundActivity(Reservations.Object);
         Host = new WorkflowTestHost()
             .RegisterWorkflow<RefundWorkflowInput, RefundOutcome>(RefundWorkflowNames.Workflow, RefundWorkflow.RunAsync)
-            .RegisterActivity<SubmitRefundRequest, PaymentSubmissionResult>(RefundWorkflowNames.SubmitRefundActivity, submit.RunAsync)
+            .RegisterActivity<SubmitRefundRequest, PaymentSubmissionResult>(SubmitRefundActivity.Name, submit.RunAsync)
             .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, getStatus.RunAsync)
             .RegisterActivity<PaymentLedgerEntry, bool>(RecordPaymentActivity.Name, record.RunAsync)
-            .RegisterActivity<RefundRelease, bool>(RefundWorkflowNames.ReleaseRefundActivity, release.RunAsync);
+            .RegisterActivity<RefundRelease, bool>(ReleaseRefundActivity.Name, release.RunAsync);
     }
 
     /// <summary>Webhooks kept pending before their transaction was correlated; none unless a test adds some.</summary>
@@ -77,7 +77,7 @@ public sealed class RefundWorkflowHarness
 
     public IReadOnlyList<PaymentStatus> LedgerStatuses => [.. LedgerEntries.Select(e => e.Status)];
 
-    public int Releases => Host.CountActivityCalls(RefundWorkflowNames.ReleaseRefundActivity);
+    public int Releases => Host.CountActivityCalls(ReleaseRefundActivity.Name);
 
     public static RefundWorkflowInput Input() =>
         new(RefundPaymentId, OriginalPaymentId, "rf-1", "TX8A3F2C", "OR7B9E1D", 12.50m, "USD", Tracking, "damaged in transit");

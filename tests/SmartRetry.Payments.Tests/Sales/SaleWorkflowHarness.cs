@@ -54,7 +54,7 @@ public sealed class SaleWorkflowHarness
         var record = new RecordPaymentActivity(Ledger.Object);
         Host = new WorkflowTestHost()
             .RegisterWorkflow<SaleWorkflowInput, SaleOutcome>(SaleWorkflowNames.Workflow, SaleWorkflow.RunAsync)
-            .RegisterActivity<SubmitSaleRequest, PaymentSubmissionResult>(SaleWorkflowNames.SubmitSaleActivity, submit.RunAsync)
+            .RegisterActivity<SubmitSaleRequest, PaymentSubmissionResult>(SubmitSaleActivity.Name, submit.RunAsync)
             .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, getStatus.RunAsync)
             .RegisterActivity<PaymentLedgerEntry, bool>(RecordPaymentActivity.Name, record.RunAsync);
     }
@@ -80,7 +80,7 @@ public sealed class SaleWorkflowHarness
 
     public WorkflowTestInstance Instance => Host.GetInstance(PaymentId);
 
-    public int SubmitCalls => Host.CountActivityCalls(SaleWorkflowNames.SubmitSaleActivity);
+    public int SubmitCalls => Host.CountActivityCalls(SubmitSaleActivity.Name);
 
     public int StatusPolls => Host.CountActivityCalls(GetTransactionStatusActivity.Name);
 

@@ -179,7 +179,7 @@ public partial class SaleWorkflowTests
         Assert.Equal(0, sale.SubmitCalls);
         await sale.Host.AdvanceTimeAsync(TimeSpan.FromMinutes(1));
 
-        ActivityCall submit = Assert.Single(sale.Host.ActivityCalls, c => c.Name == SaleWorkflowNames.SubmitSaleActivity);
+        ActivityCall submit = Assert.Single(sale.Host.ActivityCalls, c => c.Name == SubmitSaleActivity.Name);
         Assert.Equal(Start.AddHours(2), submit.CalledAt);
         await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
@@ -217,7 +217,7 @@ public partial class SaleWorkflowTests
 
         await sale.Host.RunToCompletionAsync(PaymentId);
 
-        string[] keys = [.. sale.Host.ActivityInputs<SubmitSaleRequest>(SaleWorkflowNames.SubmitSaleActivity).Select(r => r!.IdempotencyKey)];
+        string[] keys = [.. sale.Host.ActivityInputs<SubmitSaleRequest>(SubmitSaleActivity.Name).Select(r => r!.IdempotencyKey)];
         Assert.Equal(3, keys.Length);
         Assert.Single(keys.Distinct());
         Assert.Matches(IdempotencyKeyFormat(), keys[0]);

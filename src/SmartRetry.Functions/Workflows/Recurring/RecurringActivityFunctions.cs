@@ -31,51 +31,51 @@ public sealed class RecurringActivityFunctions(
     WorkflowBoundFactory<SyncRecurringActivity> sync,
     IWorkflowClientFactory workflowClients)
 {
-    [Function(RecurringWorkflowNames.InitRecurringActivity)]
+    [Function(InitRecurringActivity.Name)]
     public Task<InitRecurringResult> InitRecurring([ActivityTrigger] InitRecurringRequest request, CancellationToken cancellationToken)
         => init.RunAsync(request, cancellationToken);
 
-    [Function(RecurringWorkflowNames.ChargeRecurringActivity)]
+    [Function(ChargeRecurringActivity.Name)]
     public Task<ChargeAttemptResult> ChargeRecurring([ActivityTrigger] ChargeRecurringRequest request, CancellationToken cancellationToken)
         => charge.RunAsync(request, cancellationToken);
 
-    [Function(RecurringWorkflowNames.CancelRecurringActivity)]
+    [Function(CancelRecurringActivity.Name)]
     public Task<bool> CancelRecurring([ActivityTrigger] CancelRecurringRequest request, CancellationToken cancellationToken)
         => cancel.RunAsync(request, cancellationToken);
 
-    [Function(RecurringWorkflowNames.UpdateRecurringAmountActivity)]
+    [Function(UpdateRecurringAmountActivity.Name)]
     public Task<bool> UpdateRecurringAmount([ActivityTrigger] RecurringUpdate update, CancellationToken cancellationToken)
         => updateAmount.RunAsync(update, cancellationToken);
 
-    [Function(RecurringWorkflowNames.RecordSeriesChangeActivity)]
+    [Function(RecordSeriesChangeActivity.Name)]
     public Task RecordSeriesChange([ActivityTrigger] SeriesChange change, CancellationToken cancellationToken)
         => recordSeriesChange.RunAsync(change, cancellationToken);
 
-    [Function(RecurringWorkflowNames.RecordChargeActivity)]
+    [Function(RecordChargeActivity.Name)]
     public Task RecordCharge([ActivityTrigger] ChargeRecord record, CancellationToken cancellationToken)
         => recordCharge.RunAsync(record, cancellationToken);
 
-    [Function(RecurringWorkflowNames.GetFutureTransactionActivity)]
+    [Function(GetFutureTransactionActivity.Name)]
     public Task<FutureTransactionSnapshot> GetFutureTransaction([ActivityTrigger] string futureTransactionId, CancellationToken cancellationToken)
         => getFutureTransaction.RunAsync(futureTransactionId, cancellationToken);
 
-    [Function(RecurringWorkflowNames.RecordFutureTransactionActivity)]
+    [Function(RecordFutureTransactionActivity.Name)]
     public Task RecordFutureTransaction([ActivityTrigger] FutureTransactionRecord record, CancellationToken cancellationToken)
         => recordFutureTransaction.RunAsync(record, cancellationToken);
 
-    [Function(RecurringWorkflowNames.ReserveCardAttemptActivity)]
+    [Function(ReserveCardAttemptActivity.Name)]
     public Task<bool> ReserveCardAttempt([ActivityTrigger] CardAttemptReservation reservation, CancellationToken cancellationToken)
         => reserveCardAttempt.RunAsync(reservation, cancellationToken);
 
-    [Function(RecurringWorkflowNames.ReleaseCardAttemptActivity)]
+    [Function(ReleaseCardAttemptActivity.Name)]
     public Task ReleaseCardAttempt([ActivityTrigger] CardAttemptRelease release, CancellationToken cancellationToken)
         => releaseCardAttempt.RunAsync(release, cancellationToken);
 
-    [Function(RecurringWorkflowNames.InterruptCycleActivity)]
+    [Function(InterruptCycleActivity.Name)]
     public Task<bool> InterruptCycle([ActivityTrigger] CycleInterruption interruption, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)
         => interruptCycle.Create(workflowClients.Create(durableClient)).RunAsync(interruption, cancellationToken);
 
-    [Function(RecurringWorkflowNames.SyncRecurringActivity)]
+    [Function(SyncRecurringActivity.Name)]
     public Task<SyncResult> SyncRecurringStatus([ActivityTrigger] SyncRequest request, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)
         => sync.Create(workflowClients.Create(durableClient)).RunAsync(request, cancellationToken);
 }

@@ -11,11 +11,11 @@ namespace SmartRetry.Functions.Workflows.Refunds;
 /// </summary>
 public sealed class RefundActivityFunctions(SubmitRefundActivity submit, ReleaseRefundActivity releaseReservation)
 {
-    [Function(RefundWorkflowNames.SubmitRefundActivity)]
+    [Function(SubmitRefundActivity.Name)]
     public Task<PaymentSubmissionResult> SubmitRefund([ActivityTrigger] SubmitRefundRequest request, CancellationToken cancellationToken)
         => submit.RunAsync(request, cancellationToken);
 
-    [Function(RefundWorkflowNames.ReleaseRefundActivity)]
+    [Function(ReleaseRefundActivity.Name)]
     public Task<bool> ReleaseRefundReservation([ActivityTrigger] RefundRelease release, CancellationToken cancellationToken)
         => releaseReservation.RunAsync(release, cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace SmartRetry.Functions.Workflows.Sales;
 /// <summary>The sale workflow's own activity; its status polls and ledger writes are <see cref="PaymentStepFunctions"/>.</summary>
 public sealed class SaleActivityFunctions(SubmitSaleActivity submit)
 {
-    [Function(SaleWorkflowNames.SubmitSaleActivity)]
+    [Function(SubmitSaleActivity.Name)]
     public Task<PaymentSubmissionResult> SubmitSale([ActivityTrigger] SubmitSaleRequest request, CancellationToken cancellationToken)
         => submit.RunAsync(request, cancellationToken);
 }

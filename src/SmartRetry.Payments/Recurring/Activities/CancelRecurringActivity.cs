@@ -6,6 +6,8 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// <summary>Cancels a series at SmartRetry. Already cancelled counts as done, so a repeat is harmless.</summary>
 public sealed class CancelRecurringActivity(ISmartRetryRecurringGateway recurring)
 {
+    public const string Name = "CancelRecurring";
+
     public async Task<bool> RunAsync(CancelRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

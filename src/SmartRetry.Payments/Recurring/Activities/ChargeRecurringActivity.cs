@@ -13,6 +13,8 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// </summary>
 public sealed class ChargeRecurringActivity(ISmartRetryRecurringGateway recurring, ISmartRetryGateway payments, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents)
 {
+    public const string Name = "ChargeRecurring";
+
     public async Task<ChargeAttemptResult> RunAsync(ChargeRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

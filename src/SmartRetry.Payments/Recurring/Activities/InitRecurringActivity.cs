@@ -20,6 +20,8 @@ public sealed class InitRecurringActivity(
     IRecurringSeriesStore series,
     TimeProvider time)
 {
+    public const string Name = "InitRecurring";
+
     public async Task<InitRecurringResult> RunAsync(InitRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -6,6 +6,8 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// <summary>Writes one recurring charge attempt to the payments ledger (idempotent: the ledger ignores repeats and stale statuses).</summary>
 public sealed class RecordChargeActivity(IPaymentLedger ledger)
 {
+    public const string Name = "RecordRecurringCharge";
+
     public Task RunAsync(ChargeRecord charge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(charge);

@@ -7,6 +7,8 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// <summary>Writes a future transaction's check to the ledger; a missed one is marked as needing attention.</summary>
 public sealed class RecordFutureTransactionActivity(IPaymentLedger ledger)
 {
+    public const string Name = "RecordFutureTransaction";
+
     public Task RunAsync(FutureTransactionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);

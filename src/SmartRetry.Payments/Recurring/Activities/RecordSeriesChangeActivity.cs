@@ -5,6 +5,8 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// <summary>Writes a series workflow's progress to the series record.</summary>
 public sealed class RecordSeriesChangeActivity(IRecurringSeriesStore series)
 {
+    public const string Name = "RecordRecurringSeriesChange";
+
     public async Task RunAsync(SeriesChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -5,6 +5,8 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// <summary>Frees the slot of an approved attempt: approvals are not re-attempts and do not count against the card.</summary>
 public sealed class ReleaseCardAttemptActivity(ICardAttemptStore store)
 {
+    public const string Name = "ReleaseCardAttempt";
+
     public Task RunAsync(CardAttemptRelease release, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);

@@ -15,6 +15,8 @@ namespace SmartRetry.Payments.Recurring.Activities;
 public sealed class SyncRecurringActivity(
     ISmartRetryRecurringGateway recurring, IPaymentLedger ledger, IWorkflowClient workflows, ICorrelationStore correlations, TimeProvider time)
 {
+    public const string Name = "SyncRecurringStatus";
+
     public async Task<SyncResult> RunAsync(SyncRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -6,5 +6,7 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// <summary>Sets a series' default amount at SmartRetry (a PUT: repeating it with the same amount is harmless).</summary>
 public sealed class UpdateRecurringAmountActivity(ISmartRetryRecurringGateway recurring)
 {
+    public const string Name = "UpdateRecurringAmount";
+
     public Task<bool> RunAsync(RecurringUpdate update, CancellationToken cancellationToken) => recurring.UpdateRecurringAsync(update, cancellationToken);
 }

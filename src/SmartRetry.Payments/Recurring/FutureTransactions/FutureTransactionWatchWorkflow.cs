@@ -1,4 +1,5 @@
 using SmartRetry.Payments.Gateway;
+using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Workflows;
 
@@ -26,7 +27,7 @@ public static class FutureTransactionWatchWorkflow
         await context.CreateTimer(checkAt, CancellationToken.None);
 
         FutureTransactionSnapshot snapshot = await context.CallActivityAsync<FutureTransactionSnapshot>(
-            RecurringWorkflowNames.GetFutureTransactionActivity, input.FutureTransactionId, ActivityRetryPolicy.SmartRetryOutage);
+            GetFutureTransactionActivity.Name, input.FutureTransactionId, ActivityRetryPolicy.SmartRetryOutage);
         FutureTransactionCheck? check = snapshot.Status switch
         {
             FutureTransactionStatus.Completed => FutureTransactionCheck.Ran,
@@ -47,7 +48,7 @@ public static class FutureTransactionWatchWorkflow
         }
 
         await context.CallActivityAsync(
-            RecurringWorkflowNames.RecordFutureTransactionActivity,
+            RecordFutureTransactionActivity.Name,
             new FutureTransactionRecord(input.SeriesId, input.FutureTransactionId, snapshot.ScheduledDate, check.Value, snapshot.Amount, snapshot.Currency, context.CurrentUtcDateTime, snapshot.ExecutedTransactionId),
             ActivityRetryPolicy.Storage);
         return check;

@@ -93,7 +93,7 @@ public static class ChargeCycleWorkflow
     private static Task<bool> MayAttemptAsync(IWorkflowContext context, ChargeCycleInput input, CardAttemptWindow window, int attempt, DateTime now) =>
         input.CardFingerprint is { } card
             ? context.CallActivityAsync<bool>(
-                RecurringWorkflowNames.ReserveCardAttemptActivity,
+                ReserveCardAttemptActivity.Name,
                 new CardAttemptReservation(card, AttemptId(context, attempt), now, input.Dunning.MaxAttemptsPer30Days),
                 ActivityRetryPolicy.Storage)
             : Task.FromResult(window.Allows(now, input.Dunning.MaxAttemptsPer30Days));
@@ -108,7 +108,7 @@ public static class ChargeCycleWorkflow
 
         try
         {
-            await context.CallActivityAsync(RecurringWorkflowNames.ReleaseCardAttemptActivity, new CardAttemptRelease(card, AttemptId(context, attempt)), ActivityRetryPolicy.Storage);
+            await context.CallActivityAsync(ReleaseCardAttemptActivity.Name, new CardAttemptRelease(card, AttemptId(context, attempt)), ActivityRetryPolicy.Storage);
         }
         catch (WorkflowTaskFailedException)
         {
@@ -123,7 +123,7 @@ public static class ChargeCycleWorkflow
         ChargeAttemptResult submitted;
         try
         {
-            submitted = await context.CallActivityAsync<ChargeAttemptResult>(RecurringWorkflowNames.ChargeRecurringActivity, request, ActivityRetryPolicy.SmartRetryOutage);
+            submitted = await context.CallActivityAsync<ChargeAttemptResult>(ChargeRecurringActivity.Name, request, ActivityRetryPolicy.SmartRetryOutage);
         }
         catch (WorkflowTaskFailedException)
         {
@@ -163,7 +163,7 @@ public static class ChargeCycleWorkflow
 
     private static Task RecordAsync(IWorkflowContext context, ChargeCycleInput input, int attempt, ChargeAttemptResult result, string? note) =>
         context.CallActivityAsync(
-            RecurringWorkflowNames.RecordChargeActivity,
+            RecordChargeActivity.Name,
             new ChargeRecord(
                 AttemptId(context, attempt),
                 input.SeriesId,

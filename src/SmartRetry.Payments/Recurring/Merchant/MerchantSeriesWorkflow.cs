@@ -93,7 +93,7 @@ public static class MerchantSeriesWorkflow
             arrivedDuringCycle = controls.Take();
             if (arrivedDuringCycle.Command is SeriesCommand.Pause or SeriesCommand.Cancel)
             {
-                await context.CallActivityAsync(RecurringWorkflowNames.InterruptCycleActivity, new CycleInterruption(cycleId, arrivedDuringCycle), ActivityRetryPolicy.Storage);
+                await context.CallActivityAsync(InterruptCycleActivity.Name, new CycleInterruption(cycleId, arrivedDuringCycle), ActivityRetryPolicy.Storage);
             }
         }
 
@@ -172,7 +172,7 @@ public static class MerchantSeriesWorkflow
                 try
                 {
                     await context.CallActivityAsync<bool>(
-                        RecurringWorkflowNames.UpdateRecurringAmountActivity, new Gateway.RecurringUpdate(state.RecurringId!, amount), ActivityRetryPolicy.SmartRetryOutage);
+                        UpdateRecurringAmountActivity.Name, new Gateway.RecurringUpdate(state.RecurringId!, amount), ActivityRetryPolicy.SmartRetryOutage);
                 }
                 catch (WorkflowTaskFailedException)
                 {
@@ -198,7 +198,7 @@ public static class MerchantSeriesWorkflow
         try
         {
             await context.CallActivityAsync<bool>(
-                RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId!), ActivityRetryPolicy.SmartRetryOutage);
+                CancelRecurringActivity.Name, new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId!), ActivityRetryPolicy.SmartRetryOutage);
         }
         catch (WorkflowTaskFailedException)
         {
@@ -225,7 +225,7 @@ public static class MerchantSeriesWorkflow
     }
 
     private static Task RecordAsync(IWorkflowContext context, SeriesChange change) =>
-        context.CallActivityAsync(RecurringWorkflowNames.RecordSeriesChangeActivity, change, ActivityRetryPolicy.Storage);
+        context.CallActivityAsync(RecordSeriesChangeActivity.Name, change, ActivityRetryPolicy.Storage);
 
     /// <summary>
     /// How a cycle awaits SmartRetry's outcome. Under a time scale SmartRetry runs accelerated alike (the simulator's

@@ -48,7 +48,7 @@ public static class PlatformSeriesWorkflow
         if (received is { Type: RecurringEvent.Charged or RecurringEvent.FutureExecuted, TransactionId: { } transactionId, Amount: { } amount, Currency: { } currency, Accepted: { } accepted })
         {
             await context.CallActivityAsync(
-                RecurringWorkflowNames.RecordChargeActivity,
+                RecordChargeActivity.Name,
                 new ChargeRecord(ChargePaymentId(state.SeriesId, transactionId), state.SeriesId, amount, currency,
                     accepted ? TransactionStatus.Approved : TransactionStatus.Declined, context.CurrentUtcDateTime, transactionId, Note: $"From webhook {received.EventId}."),
                 ActivityRetryPolicy.Storage);
@@ -57,11 +57,11 @@ public static class PlatformSeriesWorkflow
 
         // The timer, an end-of-series event, or an event without the details: SmartRetry's status says what is true.
         SyncResult sync = await context.CallActivityAsync<SyncResult>(
-            RecurringWorkflowNames.SyncRecurringActivity, new SyncRequest(state.SeriesId, state.RecurringId!, state.MissedChargeGrace), ActivityRetryPolicy.SmartRetryOutage);
+            SyncRecurringActivity.Name, new SyncRequest(state.SeriesId, state.RecurringId!, state.MissedChargeGrace), ActivityRetryPolicy.SmartRetryOutage);
         if (sync.Status is RecurringSeriesStatus.Completed or RecurringSeriesStatus.Cancelled)
         {
             await context.CallActivityAsync(
-                RecurringWorkflowNames.RecordSeriesChangeActivity,
+                RecordSeriesChangeActivity.Name,
                 new SeriesChange(state.SeriesId, context.CurrentUtcDateTime, sync.Status, Note: $"SmartRetry reports the series {sync.Status.ToString().ToLowerInvariant()}."),
                 ActivityRetryPolicy.Storage);
             RecurringLog.SeriesEnded(logger, state.SeriesId, sync.Status, "followed to its end");

@@ -11,6 +11,8 @@ namespace SmartRetry.Payments.Refunds.Activities;
 /// </summary>
 public sealed class SubmitRefundActivity(ISmartRetryGateway gateway, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents, ILogger<SubmitRefundActivity> logger)
 {
+    public const string Name = "SubmitRefund";
+
     public async Task<PaymentSubmissionResult> RunAsync(SubmitRefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

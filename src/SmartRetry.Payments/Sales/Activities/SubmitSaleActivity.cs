@@ -22,6 +22,8 @@ public sealed class SubmitSaleActivity(
     TimeProvider timeProvider,
     ILogger<SubmitSaleActivity> logger)
 {
+    public const string Name = "SubmitSale";
+
     public const string UnreadableCardReason = "CARD_ENVELOPE_UNREADABLE";
 
     public async Task<PaymentSubmissionResult> RunAsync(SubmitSaleRequest request, CancellationToken cancellationToken)

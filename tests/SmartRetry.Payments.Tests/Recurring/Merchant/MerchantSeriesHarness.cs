@@ -48,17 +48,17 @@ public sealed class MerchantSeriesHarness
         Host.RegisterWorkflow<MerchantSeriesState, MerchantSeriesResult>(RecurringWorkflowNames.MerchantSeries, MerchantSeriesWorkflow.RunAsync)
             .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(RecurringWorkflowNames.ChargeCycle, ChargeCycleWorkflow.RunAsync)
             .RegisterActivity<ChargeRecurringRequest, ChargeAttemptResult>(
-                RecurringWorkflowNames.ChargeRecurringActivity, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
+                ChargeRecurringActivity.Name, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
             .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, new GetTransactionStatusActivity(SmartRetry.Payments.Object).RunAsync)
-            .RegisterActivity<CancelRecurringRequest, bool>(RecurringWorkflowNames.CancelRecurringActivity, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)
-            .RegisterActivity<RecurringUpdate, bool>(RecurringWorkflowNames.UpdateRecurringAmountActivity, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
-            .RegisterActivity<CycleInterruption, bool>(RecurringWorkflowNames.InterruptCycleActivity, new InterruptCycleActivity(workflowClient.Object).RunAsync)
-            .RegisterActivity<SeriesChange>(RecurringWorkflowNames.RecordSeriesChangeActivity, (_, _) => Task.CompletedTask)
-            .RegisterActivity<ChargeRecord>(RecurringWorkflowNames.RecordChargeActivity, (_, _) => Task.CompletedTask);
+            .RegisterActivity<CancelRecurringRequest, bool>(CancelRecurringActivity.Name, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)
+            .RegisterActivity<RecurringUpdate, bool>(UpdateRecurringAmountActivity.Name, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
+            .RegisterActivity<CycleInterruption, bool>(InterruptCycleActivity.Name, new InterruptCycleActivity(workflowClient.Object).RunAsync)
+            .RegisterActivity<SeriesChange>(RecordSeriesChangeActivity.Name, (_, _) => Task.CompletedTask)
+            .RegisterActivity<ChargeRecord>(RecordChargeActivity.Name, (_, _) => Task.CompletedTask);
         if (cardAttempts is not null)
         {
-            Host.RegisterActivity<CardAttemptReservation, bool>(RecurringWorkflowNames.ReserveCardAttemptActivity, new ReserveCardAttemptActivity(cardAttempts).RunAsync)
-                .RegisterActivity<CardAttemptRelease>(RecurringWorkflowNames.ReleaseCardAttemptActivity, new ReleaseCardAttemptActivity(cardAttempts).RunAsync);
+            Host.RegisterActivity<CardAttemptReservation, bool>(ReserveCardAttemptActivity.Name, new ReserveCardAttemptActivity(cardAttempts).RunAsync)
+                .RegisterActivity<CardAttemptRelease>(ReleaseCardAttemptActivity.Name, new ReleaseCardAttemptActivity(cardAttempts).RunAsync);
         }
     }
 
@@ -72,15 +72,15 @@ public sealed class MerchantSeriesHarness
     public WorkflowTestInstance Series => Host.GetInstance(SeriesId);
 
     /// <summary>When each charge reached SmartRetry.</summary>
-    public IReadOnlyList<DateTime> ChargeTimes => [.. Host.ActivityCalls.Where(c => c.Name == RecurringWorkflowNames.ChargeRecurringActivity).Select(c => c.CalledAt)];
+    public IReadOnlyList<DateTime> ChargeTimes => [.. Host.ActivityCalls.Where(c => c.Name == ChargeRecurringActivity.Name).Select(c => c.CalledAt)];
 
     /// <summary>When each charge of one series reached SmartRetry.</summary>
     public IReadOnlyList<DateTime> ChargeTimesOf(string seriesId) =>
-        [.. Host.ActivityCalls.Where(c => c.Name == RecurringWorkflowNames.ChargeRecurringActivity && c.InstanceId.StartsWith(seriesId + "-c", StringComparison.Ordinal)).Select(c => c.CalledAt)];
+        [.. Host.ActivityCalls.Where(c => c.Name == ChargeRecurringActivity.Name && c.InstanceId.StartsWith(seriesId + "-c", StringComparison.Ordinal)).Select(c => c.CalledAt)];
 
-    public IReadOnlyList<ChargeRecord> LedgerWrites => [.. Host.ActivityInputs<ChargeRecord>(RecurringWorkflowNames.RecordChargeActivity).OfType<ChargeRecord>()];
+    public IReadOnlyList<ChargeRecord> LedgerWrites => [.. Host.ActivityInputs<ChargeRecord>(RecordChargeActivity.Name).OfType<ChargeRecord>()];
 
-    public IReadOnlyList<SeriesChange> SeriesWrites => [.. Host.ActivityInputs<SeriesChange>(RecurringWorkflowNames.RecordSeriesChangeActivity).OfType<SeriesChange>()];
+    public IReadOnlyList<SeriesChange> SeriesWrites => [.. Host.ActivityInputs<SeriesChange>(RecordSeriesChangeActivity.Name).OfType<SeriesChange>()];
 
     /// <param name="cardFingerprint">Null: a series created before card fingerprints, counting attempts in its own window.</param>
     public static MerchantSeriesState State(

@@ -72,12 +72,12 @@ public sealed class MerchantSeriesWorkflowTests
         var schedule = new RecurringSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 20, 0, 0, 0, DateTimeKind.Utc));
-        harness.Host.HoldActivity(RecurringWorkflowNames.RecordSeriesChangeActivity);
+        harness.Host.HoldActivity(RecordSeriesChangeActivity.Name);
         await harness.AdvanceToAsync(new DateTime(2030, 2, 16, 0, 0, 0, DateTimeKind.Utc));
         Assert.Equal(1, harness.Host.ActivitiesInFlight);
 
         await harness.SendAsync(SeriesCommand.Pause);
-        await harness.Host.StopHoldingActivity(RecurringWorkflowNames.RecordSeriesChangeActivity).ReleaseActivityAsync(RecurringWorkflowNames.RecordSeriesChangeActivity);
+        await harness.Host.StopHoldingActivity(RecordSeriesChangeActivity.Name).ReleaseActivityAsync(RecordSeriesChangeActivity.Name);
         await harness.AdvanceToAsync(new DateTime(2030, 5, 1, 0, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal([new DateTime(2030, 1, 15, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 2, 15, 0, 0, 0, DateTimeKind.Utc)], harness.ChargeTimes);

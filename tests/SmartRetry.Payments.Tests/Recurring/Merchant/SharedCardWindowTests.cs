@@ -1,6 +1,7 @@
 using Azure;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
@@ -74,7 +75,7 @@ public sealed class SharedCardWindowTests(AzuriteFixture azurite)
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
 
         // Lost result, its retry, and the next day's refused reservation.
-        Assert.Equal(3, harness.Host.CountActivityCalls(RecurringWorkflowNames.ReserveCardAttemptActivity));
+        Assert.Equal(3, harness.Host.CountActivityCalls(ReserveCardAttemptActivity.Name));
         Assert.Equal(Start, Assert.Single(harness.ChargeTimes).Date);
         Assert.Contains(harness.LedgerWrites, w => w.Note?.Contains("Not attempted", StringComparison.Ordinal) == true);
     }
@@ -92,7 +93,7 @@ public sealed class SharedCardWindowTests(AzuriteFixture azurite)
 
         Assert.Equal(20, BusiestThirtyDays(harness.ChargeTimesOf("rs-old-1")));
         Assert.Equal(20, BusiestThirtyDays(harness.ChargeTimesOf("rs-old-2")));
-        Assert.Equal(0, harness.Host.CountActivityCalls(RecurringWorkflowNames.ReserveCardAttemptActivity));
+        Assert.Equal(0, harness.Host.CountActivityCalls(ReserveCardAttemptActivity.Name));
     }
 
     private static RecurringSchedule Daily(int hour, int days = 151) =>

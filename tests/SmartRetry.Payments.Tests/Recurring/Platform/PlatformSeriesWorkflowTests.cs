@@ -46,10 +46,10 @@ public sealed class PlatformSeriesWorkflowTests
         var correlations = new Mock<ICorrelationStore>();
 
         _host.RegisterWorkflow<PlatformSeriesState, PlatformSeriesResult>(RecurringWorkflowNames.PlatformSeries, PlatformSeriesWorkflow.RunAsync)
-            .RegisterActivity<ChargeRecord>(RecurringWorkflowNames.RecordChargeActivity, new RecordChargeActivity(_ledger.Object).RunAsync)
-            .RegisterActivity<SeriesChange>(RecurringWorkflowNames.RecordSeriesChangeActivity, (_, _) => Task.CompletedTask)
+            .RegisterActivity<ChargeRecord>(RecordChargeActivity.Name, new RecordChargeActivity(_ledger.Object).RunAsync)
+            .RegisterActivity<SeriesChange>(RecordSeriesChangeActivity.Name, (_, _) => Task.CompletedTask)
             .RegisterActivity<SyncRequest, SyncResult>(
-                RecurringWorkflowNames.SyncRecurringActivity,
+                SyncRecurringActivity.Name,
                 new SyncRecurringActivity(_smartRetry.Object, _ledger.Object, workflows.Object, correlations.Object, TimeProvider.System).RunAsync);
     }
 
