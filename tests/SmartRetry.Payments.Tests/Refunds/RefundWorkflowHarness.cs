@@ -48,10 +48,10 @@ public sealed class RefundWorkflowHarness
         var release = new ReleaseRefundActivity(Reservations.Object);
         Host = new WorkflowTestHost()
             .RegisterWorkflow<RefundWorkflowInput, RefundOutcome>(RefundWorkflowNames.Workflow, RefundWorkflow.RunAsync)
-            .RegisterActivity<SubmitRefundRequest, PaymentSubmissionResult>(SubmitRefundActivity.Name, submit.RunAsync)
-            .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, getStatus.RunAsync)
-            .RegisterActivity<PaymentLedgerEntry, bool>(RecordPaymentActivity.Name, record.RunAsync)
-            .RegisterActivity<RefundRelease, bool>(ReleaseRefundActivity.Name, release.RunAsync);
+            .RegisterStep(submit)
+            .RegisterStep(getStatus)
+            .RegisterStep(record)
+            .RegisterStep(release);
     }
 
     /// <summary>Webhooks kept pending before their transaction was correlated; none unless a test adds some.</summary>

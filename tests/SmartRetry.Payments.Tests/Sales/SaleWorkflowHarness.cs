@@ -54,9 +54,9 @@ public sealed class SaleWorkflowHarness
         var record = new RecordPaymentActivity(Ledger.Object);
         Host = new WorkflowTestHost()
             .RegisterWorkflow<SaleWorkflowInput, SaleOutcome>(SaleWorkflowNames.Workflow, SaleWorkflow.RunAsync)
-            .RegisterActivity<SubmitSaleRequest, PaymentSubmissionResult>(SubmitSaleActivity.Name, submit.RunAsync)
-            .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, getStatus.RunAsync)
-            .RegisterActivity<PaymentLedgerEntry, bool>(RecordPaymentActivity.Name, record.RunAsync);
+            .RegisterStep(submit)
+            .RegisterStep(getStatus)
+            .RegisterStep(record);
     }
 
     public WorkflowTestHost Host { get; }

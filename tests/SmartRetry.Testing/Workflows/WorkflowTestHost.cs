@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartRetry.Payments.Workflows;
@@ -18,6 +19,13 @@ public sealed class WorkflowTestHost
 {
     /// <summary>Where the virtual clock starts unless the test chooses otherwise.</summary>
     public static readonly DateTime DefaultStartTime = new(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly MethodInfo RegisterWithResult = typeof(WorkflowTestHost).GetMethods()
+        .Single(method => method.Name == nameof(RegisterActivity) && method.GetGenericArguments().Length == 2
+            && method.GetParameters()[1].ParameterType.GetGenericTypeDefinition() == typeof(Func<,,>));
+
+    private static readonly MethodInfo RegisterWithoutResult = typeof(WorkflowTestHost).GetMethods()
+        .Single(method => method.Name == nameof(RegisterActivity) && method.GetGenericArguments().Length == 1);
 
     private readonly Dictionary<string, WorkflowRegistration> workflows = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ActivityRegistration> activities = new(StringComparer.OrdinalIgnoreCase);
@@ -80,6 +88,27 @@ public sealed class WorkflowTestHost
         ArgumentNullException.ThrowIfNull(workflow);
         workflows[name] = WorkflowRegistration.Create(name, workflow);
         return this;
+    }
+
+    /// <summary>
+    /// Registers a step the way the host wires it: under its class's <c>Name</c> constant, running its
+    /// <c>RunAsync(input, cancellationToken)</c>. Tests build the step with their fakes; the name and the call come from the
+    /// step itself, as in the host's function.
+    /// </summary>
+    public WorkflowTestHost RegisterStep(object step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        Type type = step.GetType();
+        string name = type.GetField("Name", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
+            ?? throw new ArgumentException($"{type.Name} has no public const string Name.", nameof(step));
+        MethodInfo run = type.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new ArgumentException($"{type.Name} has no public RunAsync.", nameof(step));
+        Type input = run.GetParameters()[0].ParameterType;
+        Delegate body = run.CreateDelegate(typeof(Func<,,>).MakeGenericType(input, typeof(CancellationToken), run.ReturnType), step);
+        MethodInfo register = run.ReturnType.IsGenericType
+            ? RegisterWithResult.MakeGenericMethod(input, run.ReturnType.GetGenericArguments()[0])
+            : RegisterWithoutResult.MakeGenericMethod(input);
+        return (WorkflowTestHost)register.Invoke(this, [name, body])!;
     }
 
     public WorkflowTestHost RegisterActivity<TInput, TResult>(string name, Func<TInput, CancellationToken, Task<TResult>> activity)

@@ -27,8 +27,8 @@ public sealed class FutureTransactionWatchWorkflowTests
             .Callback((PaymentLedgerEntry entry, CancellationToken _) => _ledgerRows.Add(entry))
             .ReturnsAsync(true);
         _host.RegisterWorkflow<FutureTransactionWatchInput, FutureTransactionCheck?>(RecurringWorkflowNames.FutureTransactionWatch, FutureTransactionWatchWorkflow.RunAsync)
-            .RegisterActivity<string, FutureTransactionSnapshot>(GetFutureTransactionActivity.Name, new GetFutureTransactionActivity(_smartRetry.Object).RunAsync)
-            .RegisterActivity<FutureTransactionRecord>(RecordFutureTransactionActivity.Name, new RecordFutureTransactionActivity(ledger.Object).RunAsync);
+            .RegisterStep(new GetFutureTransactionActivity(_smartRetry.Object))
+            .RegisterStep(new RecordFutureTransactionActivity(ledger.Object));
     }
 
     [Fact]

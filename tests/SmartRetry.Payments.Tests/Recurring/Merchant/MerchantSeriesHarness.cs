@@ -49,16 +49,16 @@ public sealed class MerchantSeriesHarness
             .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(RecurringWorkflowNames.ChargeCycle, ChargeCycleWorkflow.RunAsync)
             .RegisterActivity<ChargeRecurringRequest, ChargeAttemptResult>(
                 ChargeRecurringActivity.Name, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
-            .RegisterActivity<string, TransactionSnapshot>(GetTransactionStatusActivity.Name, new GetTransactionStatusActivity(SmartRetry.Payments.Object).RunAsync)
-            .RegisterActivity<CancelRecurringRequest, bool>(CancelRecurringActivity.Name, new CancelRecurringActivity(SmartRetry.Recurring.Object).RunAsync)
-            .RegisterActivity<RecurringUpdate, bool>(UpdateRecurringAmountActivity.Name, new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object).RunAsync)
-            .RegisterActivity<CycleInterruption, bool>(InterruptCycleActivity.Name, new InterruptCycleActivity(workflowClient.Object).RunAsync)
+            .RegisterStep(new GetTransactionStatusActivity(SmartRetry.Payments.Object))
+            .RegisterStep(new CancelRecurringActivity(SmartRetry.Recurring.Object))
+            .RegisterStep(new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object))
+            .RegisterStep(new InterruptCycleActivity(workflowClient.Object))
             .RegisterActivity<SeriesChange>(RecordSeriesChangeActivity.Name, (_, _) => Task.CompletedTask)
             .RegisterActivity<ChargeRecord>(RecordChargeActivity.Name, (_, _) => Task.CompletedTask);
         if (cardAttempts is not null)
         {
-            Host.RegisterActivity<CardAttemptReservation, bool>(ReserveCardAttemptActivity.Name, new ReserveCardAttemptActivity(cardAttempts).RunAsync)
-                .RegisterActivity<CardAttemptRelease>(ReleaseCardAttemptActivity.Name, new ReleaseCardAttemptActivity(cardAttempts).RunAsync);
+            Host.RegisterStep(new ReserveCardAttemptActivity(cardAttempts))
+                .RegisterStep(new ReleaseCardAttemptActivity(cardAttempts));
         }
     }
 

@@ -46,7 +46,7 @@ public sealed class PlatformSeriesWorkflowTests
         var correlations = new Mock<ICorrelationStore>();
 
         _host.RegisterWorkflow<PlatformSeriesState, PlatformSeriesResult>(RecurringWorkflowNames.PlatformSeries, PlatformSeriesWorkflow.RunAsync)
-            .RegisterActivity<ChargeRecord>(RecordChargeActivity.Name, new RecordChargeActivity(_ledger.Object).RunAsync)
+            .RegisterStep(new RecordChargeActivity(_ledger.Object))
             .RegisterActivity<SeriesChange>(RecordSeriesChangeActivity.Name, (_, _) => Task.CompletedTask)
             .RegisterActivity<SyncRequest, SyncResult>(
                 SyncRecurringActivity.Name,
