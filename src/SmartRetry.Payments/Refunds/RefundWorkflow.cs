@@ -66,7 +66,7 @@ public static class RefundWorkflow
             orderId = submitted.OrderId;
             if (submitted.TransactionId is { } transactionId)
             {
-                tracker = new TransactionTracker(context, input.RefundPaymentId, transactionId, GetTransactionStatusActivity.Name, logger, OnTrackingProgress);
+                tracker = new TransactionTracker(context, input.RefundPaymentId, transactionId, logger, OnTrackingProgress);
             }
 
             if (submitted.Rejection is { } rejection)

@@ -59,7 +59,7 @@ public static class SaleWorkflow
             orderId = submitted.OrderId;
             if (submitted.TransactionId is { } transactionId)
             {
-                tracker = new TransactionTracker(context, input.PaymentId, transactionId, GetTransactionStatusActivity.Name, logger, OnTrackingProgress);
+                tracker = new TransactionTracker(context, input.PaymentId, transactionId, logger, OnTrackingProgress);
             }
 
             if (submitted.Rejection is { } rejection)

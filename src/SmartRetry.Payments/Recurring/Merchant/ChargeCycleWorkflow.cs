@@ -145,9 +145,7 @@ public static class ChargeCycleWorkflow
     private static async Task<ChargeAttemptResult> TrackAsync(
         IWorkflowContext context, ILogger logger, ChargeCycleInput input, string transactionId, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventInbox<TransactionEvent> transactionEvents)
     {
-        // The sale's status activity reads any transaction, recurring charges included.
-        var tracker = new TransactionTracker(
-            context, context.InstanceId, transactionId, GetTransactionStatusActivity.Name, logger, static _ => { }, transactionEvents);
+        var tracker = new TransactionTracker(context, context.InstanceId, transactionId, logger, static _ => { }, transactionEvents);
         PaymentVerdict verdict = await tracker.AwaitOutcomeAsync(input.Tracking, context.CurrentUtcDateTime + input.Tracking.Deadline, earlyEvents);
         TransactionSnapshot? read = tracker.LastSnapshot;
         return verdict.Status switch

@@ -24,7 +24,6 @@ public sealed class TransactionTracker
 
     private readonly IWorkflowContext context;
     private readonly string paymentId;
-    private readonly string statusActivity;
     private readonly ILogger logger;
     private readonly Action<TransactionProgress> progressChanged;
     private readonly HashSet<string> seenEventIds = [];
@@ -33,7 +32,6 @@ public sealed class TransactionTracker
     private WorkflowEventInbox<TransactionEvent>? events;
 
     /// <param name="paymentId">The workflow's payment, for logs.</param>
-    /// <param name="statusActivity">The activity that reads a transaction's status (input: transaction id; output: <see cref="TransactionSnapshot"/>).</param>
     /// <param name="logger">The workflow's replay-safe logger.</param>
     /// <param name="progressChanged">Called whenever <see cref="Progress"/> may have changed, to publish it.</param>
     /// <param name="events">The workflow's transaction events, when it tracks several transactions one after another (a
@@ -42,7 +40,6 @@ public sealed class TransactionTracker
         IWorkflowContext context,
         string paymentId,
         string transactionId,
-        string statusActivity,
         ILogger logger,
         Action<TransactionProgress> progressChanged,
         WorkflowEventInbox<TransactionEvent>? events = null)
@@ -52,7 +49,6 @@ public sealed class TransactionTracker
         this.context = context;
         this.paymentId = paymentId;
         TransactionId = transactionId;
-        this.statusActivity = statusActivity;
         this.logger = logger;
         this.progressChanged = progressChanged;
         this.events = events;
@@ -128,7 +124,7 @@ public sealed class TransactionTracker
         TransactionSnapshot snapshot;
         try
         {
-            snapshot = await context.CallActivityAsync<TransactionSnapshot>(statusActivity, TransactionId, ActivityRetryPolicy.SmartRetryOutage);
+            snapshot = await context.CallActivityAsync<TransactionSnapshot>(GetTransactionStatusActivity.Name, TransactionId, ActivityRetryPolicy.SmartRetryOutage);
         }
         catch (WorkflowTaskFailedException)
         {
