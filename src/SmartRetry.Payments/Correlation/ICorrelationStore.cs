@@ -11,7 +11,19 @@ public interface ICorrelationStore
     /// <summary>The instance and the trace it was in when the correlation was recorded, so a webhook can continue that trace.</summary>
     async Task<CorrelationTarget?> FindAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken) =>
         await FindInstanceAsync(kind, smartRetryId, cancellationToken) is { } instanceId ? new CorrelationTarget(instanceId, null) : null;
+
+    /// <summary>
+    /// Remembers, in this process, that the instance a correlation names has finished and never runs again, so a later
+    /// find says so (<see cref="CorrelationTarget.InstanceFinished"/>) and no one needs to ask the host again.
+    /// </summary>
+    void RememberFinished(CorrelationKind kind, string smartRetryId)
+    {
+    }
 }
 
 /// <param name="TraceParent">The W3C traceparent of the span that recorded the correlation; null when none was active.</param>
-public sealed record CorrelationTarget(string InstanceId, string? TraceParent);
+public sealed record CorrelationTarget(string InstanceId, string? TraceParent)
+{
+    /// <summary>The host has said this instance finished (<see cref="ICorrelationStore.RememberFinished"/>).</summary>
+    public bool InstanceFinished { get; init; }
+}

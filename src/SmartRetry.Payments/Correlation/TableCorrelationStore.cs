@@ -11,8 +11,9 @@ namespace SmartRetry.Payments.Correlation;
 /// trace context of the payment that recorded it (ids only; never card data).
 /// A row never changes once written, so the ones this process wrote or found are also kept in memory: a webhook usually
 /// follows, moments later, the submit that recorded its correlation, and SmartRetry sends several events per
-/// transaction. Only found rows are kept (an absent one may be written any moment); the memory is bounded and forgets a
-/// row after <see cref="KeptFor"/> unused, long before the retention purge may delete it.
+/// transaction. Only found rows are kept (an absent one may be written any moment), with what this process learnt of
+/// their instance (<see cref="RememberFinished"/>); the memory is bounded and forgets a row after <see cref="KeptFor"/>
+/// unused, long before the retention purge may delete it.
 /// </summary>
 public sealed class TableCorrelationStore(PaymentsTables tables) : ICorrelationStore, IDisposable
 {
@@ -70,6 +71,15 @@ public sealed class TableCorrelationStore(PaymentsTables tables) : ICorrelationS
         var target = new CorrelationTarget(row.Value!.GetString("InstanceId"), row.Value.GetString("TraceParent"));
         known.Set(key, target, Kept);
         return target;
+    }
+
+    public void RememberFinished(CorrelationKind kind, string smartRetryId)
+    {
+        string key = Key(kind, smartRetryId);
+        if (known.TryGetValue(key, out CorrelationTarget? kept) && kept is { InstanceFinished: false })
+        {
+            known.Set(key, kept with { InstanceFinished = true }, Kept);
+        }
     }
 
     public void Dispose() => known.Dispose();

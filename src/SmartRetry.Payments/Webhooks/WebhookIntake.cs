@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Client.Webhooks;
@@ -21,9 +20,9 @@ namespace SmartRetry.Payments.Webhooks;
 /// after <see cref="WebhookIntakeOptions.ProcessingLease"/>, the redelivery takes over. An event whose instance does not
 /// exist yet is retried briefly and then kept as pending for the instance to fetch. Failures release the claim and
 /// answer 503, so SmartRetry's redelivery processes the event again: no webhook is lost.
-/// A transaction's workflow that the host reported finished is remembered for a while, so the further events SmartRetry
-/// sends for that transaction are stored as arriving after it without asking the host again (a raise into a finished
-/// instance is most of a delivery's cost: a call into the host, its status read and its error).
+/// A transaction's workflow that the host reported finished is remembered with its correlation, so the further events
+/// SmartRetry sends for that transaction are stored as arriving after it without asking the host again (a raise into a
+/// finished instance is most of a delivery's cost: a call into the host, its status read and its error).
 /// </summary>
 public sealed partial class WebhookIntake(
     WebhookVerifier verifier,
@@ -33,16 +32,8 @@ public sealed partial class WebhookIntake(
     IOptions<WebhookIntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger,
-    PaymentMetrics? metrics = null) : IDisposable
+    PaymentMetrics? metrics = null)
 {
-    private const int MaxFinishedKept = 50_000;
-
-    // A transaction's workflow never waits again once finished: its instance id is its payment's, and a finished payment
-    // is not run again. Were one ever re-run inside this window, its tracker's status poll still resolves it.
-    private static readonly MemoryCacheEntryOptions FinishedEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
-
-    private readonly MemoryCache finishedTransactionInstances = new(new MemoryCacheOptions { SizeLimit = MaxFinishedKept });
-
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
     /// <param name="rawBody">The request body exactly as received.</param>
     /// <param name="signatureHeader">The <c>X-SmartRetry-Signature</c> header, or null when absent.</param>
@@ -130,15 +121,15 @@ public sealed partial class WebhookIntake(
             return (WebhookEventState.Unroutable, null);
         }
 
-        (CorrelationKind kind, CorrelationTarget? target) = await FindInstanceAsync(route, cancellationToken);
-        if (target is null)
+        (WebhookCorrelation? correlation, CorrelationTarget? target) = await FindInstanceAsync(route, cancellationToken);
+        if (correlation is null || target is null)
         {
             await KeepPendingAsync(webhookEvent, route, cancellationToken);
 
             // The instance may have recorded its correlation and read its pending events between our lookup and our
             // write; looking again closes that gap (the event may then arrive twice; workflows ignore repeats by id).
-            (kind, target) = await FindInstanceAsync(route, cancellationToken);
-            if (target is null)
+            (correlation, target) = await FindInstanceAsync(route, cancellationToken);
+            if (correlation is null || target is null)
             {
                 LogPending(logger);
                 return (WebhookEventState.Pending, null);
@@ -146,7 +137,7 @@ public sealed partial class WebhookIntake(
         }
 
         string instanceId = target.InstanceId;
-        if (kind == CorrelationKind.Transaction && finishedTransactionInstances.TryGetValue(instanceId, out _))
+        if (target.InstanceFinished)
         {
             LogInstanceFinished(logger, instanceId);
             return (WebhookEventState.InstanceFinished, instanceId);
@@ -166,9 +157,12 @@ public sealed partial class WebhookIntake(
                 LogRaised(logger, instanceId);
                 return (WebhookEventState.Raised, instanceId);
             case RaiseEventResult.InstanceFinished:
-                if (kind == CorrelationKind.Transaction)
+                // A transaction's workflow never waits again once finished: its instance id is its payment's, and a
+                // finished payment is not run again (were one, its tracker's status poll still resolves it). A series is
+                // long-lived, so it is always asked.
+                if (correlation.Kind == CorrelationKind.Transaction)
                 {
-                    finishedTransactionInstances.Set(instanceId, true, FinishedEntry);
+                    correlations.RememberFinished(correlation.Kind, correlation.SmartRetryId);
                 }
 
                 LogInstanceFinished(logger, instanceId);
@@ -180,19 +174,17 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    public void Dispose() => finishedTransactionInstances.Dispose();
-
-    private async Task<(CorrelationKind Kind, CorrelationTarget? Target)> FindInstanceAsync(WebhookRoute route, CancellationToken cancellationToken)
+    private async Task<(WebhookCorrelation? Correlation, CorrelationTarget? Target)> FindInstanceAsync(WebhookRoute route, CancellationToken cancellationToken)
     {
         foreach (WebhookCorrelation correlation in route.Correlations)
         {
             if (await correlations.FindAsync(correlation.Kind, correlation.SmartRetryId, cancellationToken) is { } target)
             {
-                return (correlation.Kind, target);
+                return (correlation, target);
             }
         }
 
-        return (default, null);
+        return (null, null);
     }
 
     // Kept under every id that may name the instance, since it is not yet known which one the instance will ask for.

@@ -83,6 +83,22 @@ public sealed class TableCorrelationStoreTests(AzuriteFixture azurite)
         Assert.Equal("sale-2", (await reader.FindAsync(CorrelationKind.Transaction, "TX5E6F7A", CancellationToken.None))?.InstanceId);
     }
 
+    [Fact]
+    public async Task A_finished_instance_is_remembered_with_its_correlation_in_this_process_only()
+    {
+        PaymentsTables tables = TestTables.Create(azurite);
+        using var store = new TableCorrelationStore(tables);
+        await store.AddAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1", CancellationToken.None);
+        await store.AddAsync(CorrelationKind.Transaction, "TX5E6F7A", "sale-2", CancellationToken.None);
+
+        store.RememberFinished(CorrelationKind.Transaction, "TX8A3F2C");
+
+        Assert.True((await store.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))!.InstanceFinished);
+        Assert.False((await store.FindAsync(CorrelationKind.Transaction, "TX5E6F7A", CancellationToken.None))!.InstanceFinished);
+        using var other = new TableCorrelationStore(tables);
+        Assert.False((await other.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))!.InstanceFinished);
+    }
+
     private static async Task DeleteAllAsync(PaymentsTables tables)
     {
         TableClient table = await tables.GetAsync(PaymentsTable.Correlations, CancellationToken.None);
