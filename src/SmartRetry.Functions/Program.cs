@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Hosting;
 using SmartRetry.Payments.DependencyInjection;
 using SmartRetry.Payments.Recurring;
-using SmartRetry.Payments.Recurring.Gateway;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -19,8 +18,9 @@ builder.Services.AddSmartRetryTelemetry(builder.Configuration);
 
 // Payments' services, each validating its options at start-up: the one TableServiceClient (Payments:Storage: a
 // connection string locally, a managed identity in Azure), card sealing, the ledger, idempotency, correlation and
-// webhook tables over it, the sale and recurring request handlers, webhook intake and dunning. The SmartRetry gateway ports (ISmartRetryGateway, ISmartRetryRecurringGateway, over the SmartRetry
-// client through IHttpClientFactory) are registered by AddPayments with the gateway adapter.
+// webhook tables over it, the sale and recurring request handlers, webhook intake and dunning. The SmartRetry gateway
+// ports, over the SmartRetry client through IHttpClientFactory, come with them: ISmartRetryGateway from AddPayments,
+// ISmartRetryRecurringGateway from AddRecurringPayments.
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddRecurringPayments(builder.Configuration);
 

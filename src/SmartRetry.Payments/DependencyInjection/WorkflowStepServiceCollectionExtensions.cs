@@ -23,7 +23,7 @@ public static class WorkflowStepServiceCollectionExtensions
         return services;
     }
 
-    internal static IEnumerable<Type> Steps() =>
+    private static IEnumerable<Type> Steps() =>
         typeof(WorkflowStepServiceCollectionExtensions).Assembly.GetExportedTypes()
             .Where(type => type is { IsClass: true, IsAbstract: false } && type.Name.EndsWith("Activity", StringComparison.Ordinal))
             .Where(type => !type.GetConstructors().Any(TakesWorkflowClient));

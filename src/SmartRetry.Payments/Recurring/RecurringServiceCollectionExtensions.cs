@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Requests;

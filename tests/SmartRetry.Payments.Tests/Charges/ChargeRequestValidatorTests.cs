@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SmartRetry.Client.Models;
 using SmartRetry.Payments.Charges;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Tests.Sales;
 
 namespace SmartRetry.Payments.Tests.Charges;

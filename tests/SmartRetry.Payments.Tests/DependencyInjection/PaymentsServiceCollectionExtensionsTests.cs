@@ -10,7 +10,6 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Status;
-using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Cards;
 using SmartRetry.Payments.Tests.Sales;
 using SmartRetry.Payments.Webhooks;

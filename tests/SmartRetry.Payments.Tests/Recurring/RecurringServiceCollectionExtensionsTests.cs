@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Gateway;

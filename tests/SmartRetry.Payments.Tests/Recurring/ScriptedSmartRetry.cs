@@ -1,6 +1,5 @@
 using Moq;
 using SmartRetry.Payments.Gateway;
-using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Gateway;
 
 namespace SmartRetry.Payments.Tests.Recurring;

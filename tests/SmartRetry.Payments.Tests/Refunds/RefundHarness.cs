@@ -9,7 +9,6 @@ using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Refunds;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Sales;
 using SmartRetry.Payments.Tests.Storage;

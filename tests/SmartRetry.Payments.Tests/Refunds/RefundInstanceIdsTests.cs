@@ -1,5 +1,3 @@
-using SmartRetry.Payments.Refunds;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Tests.Refunds;

@@ -3,7 +3,6 @@ using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Refunds;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Storage;

@@ -1,13 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Moq;
-using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
-using SmartRetry.Payments.Recurring;
-using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Sales;
-using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Testing.Storage;

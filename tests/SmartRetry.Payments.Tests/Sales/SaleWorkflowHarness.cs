@@ -9,7 +9,6 @@ using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Serialization;
-using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Payments.Workflows.Tracking;

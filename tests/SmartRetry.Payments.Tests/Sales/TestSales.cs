@@ -1,5 +1,4 @@
 using SmartRetry.Payments.Charges;
-using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Payments.Tests.Sales;
 

@@ -1,9 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using SmartRetry.Functions.Durable;
-using SmartRetry.Payments.Charges;
-using SmartRetry.Payments.Gateway;
-using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.FutureTransactions;
 using SmartRetry.Payments.Recurring.Gateway;

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Payments.Gateway;
-using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Refunds.Activities;
 
 namespace SmartRetry.Functions.Workflows.Refunds;

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Payments.Gateway;
-using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
 
 namespace SmartRetry.Functions.Workflows.Sales;

@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Gateway;

@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Charges;
 
 namespace SmartRetry.Payments.Recurring.Activities;
 

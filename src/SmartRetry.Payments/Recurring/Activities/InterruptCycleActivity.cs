@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 

@@ -1,5 +1,4 @@
 using SmartRetry.Payments.Correlation;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring.FutureTransactions;
 using SmartRetry.Payments.Recurring.Gateway;

@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Gateway;
 
 namespace SmartRetry.Payments.Recurring.Activities;

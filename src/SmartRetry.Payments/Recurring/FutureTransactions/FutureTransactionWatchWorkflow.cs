@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Workflows;

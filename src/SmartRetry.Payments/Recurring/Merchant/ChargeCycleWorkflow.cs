@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;

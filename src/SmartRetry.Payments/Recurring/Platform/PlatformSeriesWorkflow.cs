@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
-using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 

@@ -5,8 +5,6 @@ using SmartRetry.Functions.Http;
 using SmartRetry.Functions.Http.Sales;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
-using SmartRetry.Payments.Problems;
-using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Workflows;

@@ -1,12 +1,10 @@
 using System.Text.Json;
 using Moq;
-using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Serialization;
-using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Tests.Recurring.Activities;

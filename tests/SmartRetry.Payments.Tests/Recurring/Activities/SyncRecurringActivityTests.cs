@@ -1,6 +1,5 @@
 using Moq;
 using SmartRetry.Payments.Correlation;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Moq;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;

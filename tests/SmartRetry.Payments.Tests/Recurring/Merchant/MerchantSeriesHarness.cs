@@ -1,17 +1,11 @@
 using Moq;
-using SmartRetry.Payments.Charges;
 using SmartRetry.Payments.Correlation;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
-using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
-using SmartRetry.Payments.Sales;
-using SmartRetry.Payments.Sales.Activities;
-using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 using SmartRetry.Payments.Workflows.Tracking;

@@ -6,7 +6,6 @@ using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Workflows;
-using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Merchant;
 

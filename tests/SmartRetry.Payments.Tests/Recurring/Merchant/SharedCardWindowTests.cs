@@ -1,9 +1,7 @@
 using Azure;
 using SmartRetry.Payments.Cards;
-using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Dunning;
-using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Tests.Cards;
 using SmartRetry.Payments.Tests.Storage;

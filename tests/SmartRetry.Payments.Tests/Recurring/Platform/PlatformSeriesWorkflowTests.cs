@@ -1,10 +1,8 @@
 using Moq;
 using SmartRetry.Payments.Correlation;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
-using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Recurring.Platform;
 using SmartRetry.Payments.Workflows;

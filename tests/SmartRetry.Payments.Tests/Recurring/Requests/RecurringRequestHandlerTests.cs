@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Moq;
-using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Events;

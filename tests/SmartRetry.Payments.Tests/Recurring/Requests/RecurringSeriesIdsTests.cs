@@ -1,5 +1,4 @@
 using SmartRetry.Payments.Recurring;
-using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Requests;

@@ -8,7 +8,6 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Serialization;
-using SmartRetry.Payments.Webhooks;
 using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Tests.Sales.Activities;
