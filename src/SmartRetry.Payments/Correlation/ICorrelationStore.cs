@@ -6,11 +6,8 @@ public interface ICorrelationStore
     /// <summary>Insert-if-absent; recording the same mapping twice is not an error. Returns the instance id now on record.</summary>
     Task<string> AddAsync(CorrelationKind kind, string smartRetryId, string instanceId, CancellationToken cancellationToken);
 
-    Task<string?> FindInstanceAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken);
-
     /// <summary>The instance and the trace it was in when the correlation was recorded, so a webhook can continue that trace.</summary>
-    async Task<CorrelationTarget?> FindAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken) =>
-        await FindInstanceAsync(kind, smartRetryId, cancellationToken) is { } instanceId ? new CorrelationTarget(instanceId, null) : null;
+    Task<CorrelationTarget?> FindAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Remembers, in this process, that the instance a correlation names has finished and never runs again, so a later

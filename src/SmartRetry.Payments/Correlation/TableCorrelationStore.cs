@@ -48,9 +48,6 @@ public sealed class TableCorrelationStore(PaymentsTables tables) : ICorrelationS
             ?? throw new InvalidOperationException($"The {kind} correlation for {smartRetryId} conflicted but cannot be read.");
     }
 
-    public async Task<string?> FindInstanceAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken) =>
-        (await FindAsync(kind, smartRetryId, cancellationToken))?.InstanceId;
-
     public async Task<CorrelationTarget?> FindAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(smartRetryId);

@@ -16,9 +16,9 @@ public sealed class TableCorrelationStoreTests(AzuriteFixture azurite)
 
         Assert.Equal("sale-1", await store.AddAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1", CancellationToken.None));
 
-        Assert.Equal("sale-1", await store.FindInstanceAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
-        Assert.Null(await store.FindInstanceAsync(CorrelationKind.Recurring, "TX8A3F2C", CancellationToken.None));
-        Assert.Null(await store.FindInstanceAsync(CorrelationKind.Transaction, "TXOTHER1", CancellationToken.None));
+        Assert.Equal("sale-1", (await store.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))?.InstanceId);
+        Assert.Null((await store.FindAsync(CorrelationKind.Recurring, "TX8A3F2C", CancellationToken.None))?.InstanceId);
+        Assert.Null((await store.FindAsync(CorrelationKind.Transaction, "TXOTHER1", CancellationToken.None))?.InstanceId);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class TableCorrelationStoreTests(AzuriteFixture azurite)
             Task.Run(() => store.AddAsync(CorrelationKind.FutureTransaction, "FT3D8E1C", $"instance-{i}", CancellationToken.None))));
 
         Assert.Single(answers.Distinct());
-        Assert.Equal(answers[0], await store.FindInstanceAsync(CorrelationKind.FutureTransaction, "FT3D8E1C", CancellationToken.None));
+        Assert.Equal(answers[0], (await store.FindAsync(CorrelationKind.FutureTransaction, "FT3D8E1C", CancellationToken.None))?.InstanceId);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class TableCorrelationStoreTests(AzuriteFixture azurite)
 
         await store.AddAsync(CorrelationKind.Transaction, "odd/id#1?", "sale-9", CancellationToken.None);
 
-        Assert.Equal("sale-9", await store.FindInstanceAsync(CorrelationKind.Transaction, "odd/id#1?", CancellationToken.None));
+        Assert.Equal("sale-9", (await store.FindAsync(CorrelationKind.Transaction, "odd/id#1?", CancellationToken.None))?.InstanceId);
     }
 
     [Fact]
@@ -60,14 +60,14 @@ public sealed class TableCorrelationStoreTests(AzuriteFixture azurite)
         using var writer = new TableCorrelationStore(tables);
         using var reader = new TableCorrelationStore(tables);
         await writer.AddAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1", CancellationToken.None);
-        Assert.Equal("sale-1", await reader.FindInstanceAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
+        Assert.Equal("sale-1", (await reader.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))?.InstanceId);
 
         await DeleteAllAsync(tables);
 
-        Assert.Equal("sale-1", await writer.FindInstanceAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
-        Assert.Equal("sale-1", await reader.FindInstanceAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
+        Assert.Equal("sale-1", (await writer.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))?.InstanceId);
+        Assert.Equal("sale-1", (await reader.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))?.InstanceId);
         using var fresh = new TableCorrelationStore(tables);
-        Assert.Null(await fresh.FindInstanceAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
+        Assert.Null((await fresh.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))?.InstanceId);
     }
 
     [Fact]

@@ -194,7 +194,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
 
         TransactionEvent early = Assert.Single(submitted.EarlyEvents!);
         Assert.Equal(("evt_1", TransactionStatus.Approved, "TX8A3F2C"), (early.EventId, early.Status, early.TransactionId));
-        Assert.Equal("refund-1", await harness.Correlations.FindInstanceAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
+        Assert.Equal("refund-1", (await harness.Correlations.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))?.InstanceId);
     }
 
     [Fact]
