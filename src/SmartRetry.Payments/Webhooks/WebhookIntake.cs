@@ -121,14 +121,14 @@ public sealed partial class WebhookIntake(
             return (WebhookEventState.Unroutable, null);
         }
 
-        (WebhookCorrelation? correlation, CorrelationTarget? target) = await FindInstanceAsync(route, cancellationToken);
+        (WebhookCorrelation? correlation, CorrelationTarget? target) = await FindCorrelationAsync(route, cancellationToken);
         if (correlation is null || target is null)
         {
             await KeepPendingAsync(webhookEvent, route, cancellationToken);
 
             // The instance may have recorded its correlation and read its pending events between our lookup and our
             // write; looking again closes that gap (the event may then arrive twice; workflows ignore repeats by id).
-            (correlation, target) = await FindInstanceAsync(route, cancellationToken);
+            (correlation, target) = await FindCorrelationAsync(route, cancellationToken);
             if (correlation is null || target is null)
             {
                 LogPending(logger);
@@ -174,7 +174,7 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<(WebhookCorrelation? Correlation, CorrelationTarget? Target)> FindInstanceAsync(WebhookRoute route, CancellationToken cancellationToken)
+    private async Task<(WebhookCorrelation? Correlation, CorrelationTarget? Target)> FindCorrelationAsync(WebhookRoute route, CancellationToken cancellationToken)
     {
         foreach (WebhookCorrelation correlation in route.Correlations)
         {
