@@ -7,9 +7,11 @@ namespace SmartRetry.Payments.Gateway;
 
 /// <summary>
 /// The one place where the client's exceptions become the gateways' error contract. SmartRetry refusing the request
-/// itself (validation, authentication, permission, not found, conflict, or a request the client would not send)
-/// becomes <see cref="SmartRetryRejectedException"/>: retrying cannot help. Transport, rate-limit and API (5xx)
-/// failures propagate unchanged, so the activity retry policy retries them with the same idempotency key.
+/// itself (validation, authentication, permission, not found, conflict, or a request the client would not send) is a
+/// refusal: retrying cannot help. A payment POST returns it as the result's <see cref="PaymentRejection"/>, which is
+/// what the workflows read (<see cref="Refused"/>); every other call throws it as <see cref="SmartRetryRejectedException"/>.
+/// Transport, rate-limit and API (5xx) failures propagate unchanged, so the activity retry policy retries them with the
+/// same idempotency key.
 /// </summary>
 internal static partial class SmartRetryCallTranslation
 {
@@ -29,12 +31,20 @@ internal static partial class SmartRetryCallTranslation
         }
     }
 
-    private static bool IsRejection(SmartRetryException exception) =>
+    public static bool IsRejection(SmartRetryException exception) =>
         exception is SmartRetryValidationException
             or SmartRetryAuthenticationException
             or SmartRetryPermissionException
             or SmartRetryNotFoundException
             or SmartRetryConflictException;
+
+    /// <summary>A refused payment POST as the workflows read it: SmartRetry's reason code and HTTP status.</summary>
+    public static PaymentSubmissionResult Refused(SmartRetryException exception, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        int status = Log(exception, logger);
+        return PaymentSubmissionResult.Refused(new PaymentRejection(exception.ReasonCode ?? $"HTTP_{status}", status));
+    }
 
     /// <summary>
     /// Built from SmartRetry's machine fields only: the client's message and inner exception are dropped, because an
@@ -42,17 +52,25 @@ internal static partial class SmartRetryCallTranslation
     /// </summary>
     private static SmartRetryRejectedException Rejected(SmartRetryException exception, ILogger? logger)
     {
-        int status = exception.StatusCode ?? ClientSideValidationStatus;
+        int status = Log(exception, logger);
         string? field = exception is SmartRetryValidationException validation ? FieldPath(validation.Field) : null;
-        if (logger is not null)
-        {
-            GatewayLog.Refused(logger, exception.Operation, status, exception.ReasonCode, field, exception.Instance);
-        }
-
         string message = string.Create(
             CultureInfo.InvariantCulture,
             $"SmartRetry refused {exception.Operation ?? "the request"}: HTTP {status} {exception.ReasonCode ?? "(no reason code)"}{(field is null ? "" : $" on {field}")}.");
         return new SmartRetryRejectedException(status, exception.ReasonCode, message);
+    }
+
+    /// <returns>SmartRetry's HTTP status, or 400 when the client refused to send the request.</returns>
+    private static int Log(SmartRetryException exception, ILogger? logger)
+    {
+        int status = exception.StatusCode ?? ClientSideValidationStatus;
+        if (logger is not null)
+        {
+            string? field = exception is SmartRetryValidationException validation ? FieldPath(validation.Field) : null;
+            GatewayLog.Refused(logger, exception.Operation, status, exception.ReasonCode, field, exception.Instance);
+        }
+
+        return status;
     }
 
     /// <summary>The offending field's JSON path when it is one (a name, never a value such as a card number); else null.</summary>

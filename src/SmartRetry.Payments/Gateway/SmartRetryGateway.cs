@@ -11,21 +11,27 @@ namespace SmartRetry.Payments.Gateway;
 /// <see cref="ISmartRetryGateway"/> over <see cref="SmartRetryClient"/>. The client already retries transport failures,
 /// 5xx and 429 with the same idempotency key; what it still throws for those (transport, API and rate-limit errors)
 /// propagates unchanged, so the activity retry policy tries again with the same key. Refusals (400/401/403/404/409/422,
-/// or a request the client would not send) become <see cref="SmartRetryRejectedException"/>.
+/// or a request the client would not send) are a payment's <see cref="PaymentRejection"/>, and a status read's
+/// <see cref="SmartRetryRejectedException"/>.
 /// </summary>
 public sealed class SmartRetryGateway(SmartRetryClient client, ILogger<SmartRetryGateway> logger) : ISmartRetryGateway
 {
-    public async Task<SubmissionResult> SubmitSaleAsync(SaleSubmission sale, CancellationToken cancellationToken)
+    public async Task<PaymentSubmissionResult> SubmitSaleAsync(SaleSubmission sale, CardDetails card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sale);
+        ArgumentNullException.ThrowIfNull(card);
         ArgumentException.ThrowIfNullOrWhiteSpace(sale.IdempotencyKey);
-        SmartRetryResponse<PaymentResult> response = await SmartRetryCallTranslation.CallAsync(
-            () => client.Payments.SaleAsync(ToPaymentRequest(sale), sale.IdempotencyKey, cancellationToken), logger).ConfigureAwait(false);
-        PaymentResult result = response.Value;
-        return new SubmissionResult(result.Accepted, result.TransactionId, result.OrderId, response.IdempotencyReplayed);
+        try
+        {
+            return Submitted(await client.Payments.SaleAsync(ToPaymentRequest(sale, card), sale.IdempotencyKey, cancellationToken).ConfigureAwait(false));
+        }
+        catch (SmartRetryException exception) when (SmartRetryCallTranslation.IsRejection(exception))
+        {
+            return SmartRetryCallTranslation.Refused(exception, logger);
+        }
     }
 
-    public async Task<SubmissionResult> RefundAsync(RefundSubmission refund, CancellationToken cancellationToken)
+    public async Task<PaymentSubmissionResult> RefundAsync(RefundSubmission refund, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(refund);
         ArgumentException.ThrowIfNullOrWhiteSpace(refund.IdempotencyKey);
@@ -33,14 +39,18 @@ public sealed class SmartRetryGateway(SmartRetryClient client, ILogger<SmartRetr
         {
             TransactionReferenceId = refund.OriginalTransactionId,
             OrderReferenceId = refund.OriginalOrderId,
-            MerchantTransactionId = refund.MerchantTransactionId,
+            MerchantTransactionId = refund.RefundId,
             Amount = refund.Amount,
             Currency = refund.Currency,
         };
-        SmartRetryResponse<PaymentResult> response = await SmartRetryCallTranslation.CallAsync(
-            () => client.Payments.RefundAsync(request, refund.IdempotencyKey, cancellationToken), logger).ConfigureAwait(false);
-        PaymentResult result = response.Value;
-        return new SubmissionResult(result.Accepted, result.TransactionId, result.OrderId, response.IdempotencyReplayed);
+        try
+        {
+            return Submitted(await client.Payments.RefundAsync(request, refund.IdempotencyKey, cancellationToken).ConfigureAwait(false));
+        }
+        catch (SmartRetryException exception) when (SmartRetryCallTranslation.IsRejection(exception))
+        {
+            return SmartRetryCallTranslation.Refused(exception, logger);
+        }
     }
 
     public async Task<TransactionSnapshot> GetTransactionAsync(string transactionId, CancellationToken cancellationToken)
@@ -51,7 +61,10 @@ public sealed class SmartRetryGateway(SmartRetryClient client, ILogger<SmartRetr
         return ToSnapshot(transactionId, response.Value);
     }
 
-    internal static PaymentRequest ToPaymentRequest(SaleSubmission sale) => new()
+    private static PaymentSubmissionResult Submitted(SmartRetryResponse<PaymentResult> response) =>
+        new(response.Value.Accepted, response.Value.TransactionId, response.Value.OrderId, Replayed: response.IdempotencyReplayed);
+
+    internal static PaymentRequest ToPaymentRequest(SaleSubmission sale, CardDetails card) => new()
     {
         MerchantTransactionId = sale.MerchantTransactionId,
         Amount = sale.Amount,
@@ -62,10 +75,10 @@ public sealed class SmartRetryGateway(SmartRetryClient client, ILogger<SmartRetr
             MerchantOrderId = sale.MerchantOrderId,
             PaymentInstrument = new PaymentInstrument
             {
-                CardNumber = sale.Card.Number,
-                ExpiryMonth = sale.Card.ExpiryMonth,
-                ExpiryYear = sale.Card.ExpiryYear,
-                CardholderName = sale.Card.HolderName,
+                CardNumber = card.Number,
+                ExpiryMonth = card.ExpiryMonth,
+                ExpiryYear = card.ExpiryYear,
+                CardholderName = card.HolderName,
             },
             Payer = new Payer
             {
@@ -77,7 +90,7 @@ public sealed class SmartRetryGateway(SmartRetryClient client, ILogger<SmartRetr
         },
 
         // SmartRetry never stores the CVV; an empty one would be a validation error, so absent means not sent.
-        Cvv = string.IsNullOrEmpty(sale.Card.Cvv) ? null : sale.Card.Cvv,
+        Cvv = string.IsNullOrEmpty(card.Cvv) ? null : card.Cvv,
     };
 
     internal static TransactionSnapshot ToSnapshot(string requestedId, TransactionDetails details) => new(

@@ -10,7 +10,7 @@ internal static partial class RefundLog
     public static partial void RefundSubmitted(ILogger logger, string refundPaymentId, string? transactionId, bool accepted, bool replayed);
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Refund {RefundPaymentId} refused by SmartRetry: HTTP {StatusCode} {ReasonCode}")]
-    public static partial void RefundRefused(ILogger logger, string refundPaymentId, int statusCode, string? reasonCode);
+    public static partial void RefundRefused(ILogger logger, string refundPaymentId, int? statusCode, string? reasonCode);
 
     [LoggerMessage(EventId = 4203, Level = LogLevel.Information, Message = "Refund {RefundPaymentId} of {OriginalPaymentId} ended as {Status} (transaction {TransactionId}, reason {ReasonCode})")]
     public static partial void RefundEnded(ILogger logger, string refundPaymentId, string originalPaymentId, PaymentStatus status, string? transactionId, string? reasonCode);

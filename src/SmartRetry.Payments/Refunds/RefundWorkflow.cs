@@ -54,7 +54,7 @@ public static class RefundWorkflow
             PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(SubmitRefundActivity.Name, SubmitRequest(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(SubmitRefundActivity.Name, Submission(), ActivityRetryPolicy.SmartRetryOutage);
             }
             catch (WorkflowTaskFailedException e)
             {
@@ -146,7 +146,7 @@ public static class RefundWorkflow
                     OriginalPaymentId: input.OriginalPaymentId),
                 ActivityRetryPolicy.Storage);
 
-        private SubmitRefundRequest SubmitRequest() => new(
+        private RefundSubmission Submission() => new(
             input.RefundPaymentId,
             IdempotencyKeys.Derive(context.InstanceId, SubmitStep),
             input.OriginalTransactionId,

@@ -10,7 +10,7 @@ internal static partial class SaleLog
     public static partial void SaleSubmitted(ILogger logger, string paymentId, string? transactionId, bool accepted, bool replayed);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Sale {PaymentId} refused by SmartRetry: HTTP {StatusCode} {ReasonCode}")]
-    public static partial void SaleRefused(ILogger logger, string paymentId, int statusCode, string? reasonCode);
+    public static partial void SaleRefused(ILogger logger, string paymentId, int? statusCode, string? reasonCode);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Sale {PaymentId}: the sealed card (key {KeyId}) cannot be opened; not submitted")]
     public static partial void CardUnreadable(ILogger logger, string paymentId, string keyId);

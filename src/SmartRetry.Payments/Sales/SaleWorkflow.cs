@@ -47,7 +47,7 @@ public static class SaleWorkflow
             PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(SubmitSaleActivity.Name, SubmitRequest(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(SubmitSaleActivity.Name, Submission(), ActivityRetryPolicy.SmartRetryOutage);
             }
             catch (WorkflowTaskFailedException e)
             {
@@ -137,7 +137,7 @@ public static class SaleWorkflow
                     note),
                 ActivityRetryPolicy.Storage);
 
-        private SubmitSaleRequest SubmitRequest() => new(
+        private SaleSubmission Submission() => new(
             input.PaymentId,
             IdempotencyKeys.Derive(context.InstanceId, SubmitStep),
             input.MerchantTransactionId,

@@ -42,15 +42,18 @@ public sealed class GatewayHarness : IDisposable
 
     public IReadOnlyList<ILogEntry> Requests => [.. Server.LogEntries];
 
-    public static SaleSubmission Sale(string idempotencyKey = "sale-pay_123", string? cvv = TestSales.Cvv, string cardNumber = TestSales.CardNumber) => new(
-        idempotencyKey,
-        "order-42",
-        49.99m,
-        "USD",
-        new CardDetails(cardNumber, TestSales.ExpiryMonth, TestSales.ExpiryYear, cvv, "Jane Doe"),
-        new PayerDetails("Jane", "Doe", "jane.doe@example.com", "+12125551234"),
-        "Order #42",
-        "ord-42");
+    public static GatewaySale Sale(string idempotencyKey = "sale-pay_123", string? cvv = TestSales.Cvv, string cardNumber = TestSales.CardNumber, decimal amount = 49.99m) => new(
+        new SaleSubmission(
+            "pay_123",
+            idempotencyKey,
+            "order-42",
+            amount,
+            "USD",
+            new SealedCard("key-1", "c2VhbGVk"),
+            new PayerDetails("Jane", "Doe", "jane.doe@example.com", "+12125551234"),
+            "Order #42",
+            "ord-42"),
+        new CardDetails(cardNumber, TestSales.ExpiryMonth, TestSales.ExpiryYear, cvv, "Jane Doe"));
 
     /// <summary>The golden request body minified, so property order and number text must match exactly.</summary>
     public static string GoldenRequest(string name) =>
@@ -93,4 +96,13 @@ public sealed class GatewayHarness : IDisposable
         Server.Stop();
         httpClient.Dispose();
     }
+}
+
+/// <summary>A sale and its unsealed card, as the submit activity hands them to the gateway.</summary>
+public sealed record GatewaySale(SaleSubmission Submission, CardDetails Card);
+
+public static class GatewaySaleExtensions
+{
+    public static Task<PaymentSubmissionResult> SubmitSaleAsync(this ISmartRetryGateway gateway, GatewaySale sale, CancellationToken cancellationToken) =>
+        gateway.SubmitSaleAsync(sale.Submission, sale.Card, cancellationToken);
 }

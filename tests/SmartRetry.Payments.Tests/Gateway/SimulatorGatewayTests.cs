@@ -22,7 +22,7 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_approved_sale_reads_back_approved_with_the_tokenized_card()
     {
-        SubmissionResult submitted = await Gateway.SubmitSaleAsync(Sale("gw-approved", 49.00m), CancellationToken.None);
+        PaymentSubmissionResult submitted = await Gateway.SubmitSaleAsync(Sale("gw-approved", 49.00m), CancellationToken.None);
 
         Assert.True(submitted.Accepted);
         Assert.False(submitted.Replayed);
@@ -40,7 +40,7 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
     [InlineData(49.20, TransactionStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", 4)]
     public async Task A_soft_decline_is_processing_while_SmartRetry_retries_then_final(decimal amount, TransactionStatus final, string reasonCode, int attempts)
     {
-        SubmissionResult submitted = await Gateway.SubmitSaleAsync(Sale("gw-soft", amount), CancellationToken.None);
+        PaymentSubmissionResult submitted = await Gateway.SubmitSaleAsync(Sale("gw-soft", amount), CancellationToken.None);
         Assert.True(submitted.Accepted);
 
         TransactionSnapshot retrying = await Gateway.GetTransactionAsync(submitted.TransactionId!, CancellationToken.None);
@@ -55,7 +55,7 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_hard_decline_is_not_accepted_and_reads_back_declined_with_its_reason()
     {
-        SubmissionResult submitted = await Gateway.SubmitSaleAsync(Sale("gw-hard", 49.30m), CancellationToken.None);
+        PaymentSubmissionResult submitted = await Gateway.SubmitSaleAsync(Sale("gw-hard", 49.30m), CancellationToken.None);
 
         Assert.False(submitted.Accepted);
         TransactionSnapshot snapshot = await Gateway.GetTransactionAsync(submitted.TransactionId!, CancellationToken.None);
@@ -65,12 +65,12 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_same_key_is_replayed_and_a_changed_body_under_it_is_rejected_as_a_conflict()
     {
-        SubmissionResult first = await Gateway.SubmitSaleAsync(Sale("gw-replay", 49.00m), CancellationToken.None);
-        SubmissionResult second = await Gateway.SubmitSaleAsync(Sale("gw-replay", 49.00m), CancellationToken.None);
+        PaymentSubmissionResult first = await Gateway.SubmitSaleAsync(Sale("gw-replay", 49.00m), CancellationToken.None);
+        PaymentSubmissionResult second = await Gateway.SubmitSaleAsync(Sale("gw-replay", 49.00m), CancellationToken.None);
 
         Assert.Equal(first with { Replayed = true }, second);
-        var conflict = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => Gateway.SubmitSaleAsync(Sale("gw-replay", 50.00m), CancellationToken.None));
-        Assert.Equal((409, "IDEMPOTENCY_CONFLICT"), (conflict.StatusCode, conflict.ReasonCode));
+        PaymentSubmissionResult conflict = await Gateway.SubmitSaleAsync(Sale("gw-replay", 50.00m), CancellationToken.None);
+        Assert.Equal(new PaymentRejection("IDEMPOTENCY_CONFLICT", 409), conflict.Rejection);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
         harness.Simulator.SetFaults(new SimulatorFaults { DropConnectionsNext = 1 });
 
         var dropped = await Assert.ThrowsAsync<SmartRetryTransportException>(() => Gateway.SubmitSaleAsync(Sale("gw-dropped", 49.00m), CancellationToken.None));
-        SubmissionResult retried = await Gateway.SubmitSaleAsync(Sale("gw-dropped", 49.00m), CancellationToken.None);
+        PaymentSubmissionResult retried = await Gateway.SubmitSaleAsync(Sale("gw-dropped", 49.00m), CancellationToken.None);
 
         Assert.Equal("gw-dropped", dropped.IdempotencyKey);
         Assert.True(retried.Accepted);
@@ -92,7 +92,7 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
         harness.Simulator.SetFaults(new SimulatorFaults { ServerErrorsNext = 1 });
 
         var unavailable = await Assert.ThrowsAsync<SmartRetryApiException>(() => Gateway.SubmitSaleAsync(Sale("gw-503", 49.00m), CancellationToken.None));
-        SubmissionResult retried = await Gateway.SubmitSaleAsync(Sale("gw-503", 49.00m), CancellationToken.None);
+        PaymentSubmissionResult retried = await Gateway.SubmitSaleAsync(Sale("gw-503", 49.00m), CancellationToken.None);
 
         Assert.Equal(503, unavailable.StatusCode);
         Assert.True(retried.Accepted);
@@ -104,11 +104,11 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
     {
         harness.Simulator.SetFaults(new SimulatorFaults { RateLimitBurst = 1, RetryAfterSeconds = 2 });
 
-        Task<SubmissionResult> call = harness.RetryingGateway.SubmitSaleAsync(Sale("gw-429", 49.00m), CancellationToken.None);
+        Task<PaymentSubmissionResult> call = harness.RetryingGateway.SubmitSaleAsync(Sale("gw-429", 49.00m), CancellationToken.None);
         await WaitForRetryAfterAsync(TimeSpan.FromSeconds(2));
         Assert.False(call.IsCompleted);
         harness.RetryClock.Advance(TimeSpan.FromSeconds(2));
-        SubmissionResult submitted = await call.WaitAsync(Guard);
+        PaymentSubmissionResult submitted = await call.WaitAsync(Guard);
 
         Assert.True(submitted.Accepted);
         Assert.False(submitted.Replayed);
@@ -117,17 +117,17 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Partial_refunds_of_an_approved_sale_are_approved_until_they_would_exceed_it()
     {
-        SubmissionResult sale = await Gateway.SubmitSaleAsync(Sale("gw-refunded", 49.00m), CancellationToken.None);
+        PaymentSubmissionResult sale = await Gateway.SubmitSaleAsync(Sale("gw-refunded", 49.00m), CancellationToken.None);
 
-        SubmissionResult first = await Gateway.RefundAsync(Refund("gw-refund-1", sale, 30.00m), CancellationToken.None);
-        SubmissionResult replayed = await Gateway.RefundAsync(Refund("gw-refund-1", sale, 30.00m), CancellationToken.None);
-        var exceeded = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => Gateway.RefundAsync(Refund("gw-refund-2", sale, 20.00m), CancellationToken.None));
-        SubmissionResult rest = await Gateway.RefundAsync(Refund("gw-refund-3", sale, 19.00m), CancellationToken.None);
+        PaymentSubmissionResult first = await Gateway.RefundAsync(Refund("gw-refund-1", sale, 30.00m), CancellationToken.None);
+        PaymentSubmissionResult replayed = await Gateway.RefundAsync(Refund("gw-refund-1", sale, 30.00m), CancellationToken.None);
+        PaymentSubmissionResult exceeded = await Gateway.RefundAsync(Refund("gw-refund-2", sale, 20.00m), CancellationToken.None);
+        PaymentSubmissionResult rest = await Gateway.RefundAsync(Refund("gw-refund-3", sale, 19.00m), CancellationToken.None);
 
         Assert.True(first.Accepted);
         Assert.NotEqual(sale.TransactionId, first.TransactionId);
         Assert.Equal(first with { Replayed = true }, replayed);
-        Assert.Equal((400, "REFUND_AMOUNT_EXCEEDED"), (exceeded.StatusCode, exceeded.ReasonCode));
+        Assert.Equal(new PaymentRejection("REFUND_AMOUNT_EXCEEDED", 400), exceeded.Rejection);
         Assert.True(rest.Accepted);
         TransactionSnapshot refunded = await Gateway.GetTransactionAsync(first.TransactionId!, CancellationToken.None);
         Assert.Equal(TransactionStatus.Approved, refunded.Status);
@@ -136,17 +136,17 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_refund_of_a_declined_sale_is_rejected_as_not_approved()
     {
-        SubmissionResult declined = await Gateway.SubmitSaleAsync(Sale("gw-declined", 49.30m), CancellationToken.None);
+        PaymentSubmissionResult declined = await Gateway.SubmitSaleAsync(Sale("gw-declined", 49.30m), CancellationToken.None);
 
-        var rejected = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => Gateway.RefundAsync(Refund("gw-refund-declined", declined, 10.00m), CancellationToken.None));
+        PaymentSubmissionResult rejected = await Gateway.RefundAsync(Refund("gw-refund-declined", declined, 10.00m), CancellationToken.None);
 
-        Assert.Equal((409, "ORIGINAL_TRANSACTION_NOT_APPROVED"), (rejected.StatusCode, rejected.ReasonCode));
+        Assert.Equal(new PaymentRejection("ORIGINAL_TRANSACTION_NOT_APPROVED", 409), rejected.Rejection);
     }
 
-    private static RefundSubmission Refund(string idempotencyKey, SubmissionResult original, decimal amount) =>
-        new(idempotencyKey, original.TransactionId!, original.OrderId!, idempotencyKey + "-mt", amount, "USD");
+    private static RefundSubmission Refund(string idempotencyKey, PaymentSubmissionResult original, decimal amount) =>
+        new(idempotencyKey + "-payment", idempotencyKey, original.TransactionId!, original.OrderId!, idempotencyKey + "-mt", amount, "USD");
 
-    private static SaleSubmission Sale(string idempotencyKey, decimal amount) => GatewayHarness.Sale(idempotencyKey) with { Amount = amount };
+    private static GatewaySale Sale(string idempotencyKey, decimal amount) => GatewayHarness.Sale(idempotencyKey, amount: amount);
 
     /// <summary>Skips the attempt-timeout timers the client also starts until the Retry-After wait is scheduled.</summary>
     private async Task WaitForRetryAfterAsync(TimeSpan retryAfter)

@@ -20,9 +20,9 @@ public sealed class SmartRetryGatewayTests : IDisposable
     {
         harness.Respond(GatewayHarness.SalePath, 200, SaleAnswer);
 
-        SubmissionResult result = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale("sale-pay_123"), CancellationToken.None);
+        PaymentSubmissionResult result = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale("sale-pay_123"), CancellationToken.None);
 
-        Assert.Equal(new SubmissionResult(Accepted: true, "TXN12345", "ORD12345", Replayed: false), result);
+        Assert.Equal(new PaymentSubmissionResult(Accepted: true, "TXN12345", "ORD12345", Replayed: false), result);
         var request = Assert.Single(harness.Requests);
         Assert.Equal("POST", request.RequestMessage!.Method);
         Assert.Equal(GatewayHarness.SalePath, request.RequestMessage.Path);
@@ -52,7 +52,7 @@ public sealed class SmartRetryGatewayTests : IDisposable
     {
         harness.Respond(GatewayHarness.SalePath, 200, SaleAnswer, ("Idempotency-Replayed", header));
 
-        SubmissionResult result = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None);
+        PaymentSubmissionResult result = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None);
 
         Assert.Equal(replayed, result.Replayed);
     }
@@ -62,7 +62,7 @@ public sealed class SmartRetryGatewayTests : IDisposable
     {
         harness.Respond(GatewayHarness.SalePath, 200, """{"transaction_id":"TXN12345","order_id":"ORD12345","accepted":false}""");
 
-        SubmissionResult result = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None);
+        PaymentSubmissionResult result = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None);
 
         Assert.False(result.Accepted);
         Assert.Equal("TXN12345", result.TransactionId);
@@ -73,9 +73,9 @@ public sealed class SmartRetryGatewayTests : IDisposable
     {
         harness.Respond(RefundPath, 200, """{"transaction_id":"TXREF001","order_id":"ORD12345","merchant_transaction_id":"rf-1","accepted":true}""", ("Idempotency-Replayed", "true"));
 
-        SubmissionResult result = await harness.Gateway.RefundAsync(Refund("refund-submit-key"), CancellationToken.None);
+        PaymentSubmissionResult result = await harness.Gateway.RefundAsync(Refund("refund-submit-key"), CancellationToken.None);
 
-        Assert.Equal(new SubmissionResult(Accepted: true, "TXREF001", "ORD12345", Replayed: true), result);
+        Assert.Equal(new PaymentSubmissionResult(Accepted: true, "TXREF001", "ORD12345", Replayed: true), result);
         var request = Assert.Single(harness.Requests);
         Assert.Equal("POST", request.RequestMessage!.Method);
         Assert.Equal("refund-submit-key", GatewayHarness.Header(request, "Idempotency-Key"));
@@ -94,9 +94,9 @@ public sealed class SmartRetryGatewayTests : IDisposable
     {
         harness.Respond(RefundPath, status, Problem(status, reasonCode, "refused"));
 
-        var rejected = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => harness.Gateway.RefundAsync(Refund(), CancellationToken.None));
+        PaymentSubmissionResult result = await harness.Gateway.RefundAsync(Refund(), CancellationToken.None);
 
-        Assert.Equal((status, reasonCode), (rejected.StatusCode, rejected.ReasonCode));
+        Assert.Equal(PaymentSubmissionResult.Refused(new PaymentRejection(reasonCode, status)), result);
     }
 
     [Theory]
@@ -116,9 +116,9 @@ public sealed class SmartRetryGatewayTests : IDisposable
     [Fact]
     public async Task A_refund_below_SmartRetrys_minimum_is_refused_before_anything_is_sent()
     {
-        var rejected = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => harness.Gateway.RefundAsync(Refund() with { Amount = 0.5m }, CancellationToken.None));
+        PaymentSubmissionResult result = await harness.Gateway.RefundAsync(Refund() with { Amount = 0.5m }, CancellationToken.None);
 
-        Assert.Equal((400, "INVALID_AMOUNT"), (rejected.StatusCode, rejected.ReasonCode));
+        Assert.Equal(new PaymentRejection("INVALID_AMOUNT", 400), result.Rejection);
         Assert.Empty(harness.Requests);
     }
 
@@ -174,31 +174,26 @@ public sealed class SmartRetryGatewayTests : IDisposable
     [InlineData(404, "TRANSACTION_NOT_FOUND")]
     [InlineData(409, "IDEMPOTENCY_CONFLICT")]
     [InlineData(422, "TRANSACTION_ALREADY_CAPTURED")]
-    public async Task A_refusal_becomes_a_rejection_with_status_and_reason(int status, string reasonCode)
+    public async Task A_refusal_is_a_sales_rejection_and_a_status_reads_exception_with_status_and_reason(int status, string reasonCode)
     {
         harness.Respond(GatewayHarness.SalePath, status, Problem(status, reasonCode, "refused"));
         harness.Respond(StatusPath, status, Problem(status, reasonCode, "refused"));
 
-        var sale = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None));
+        PaymentSubmissionResult sale = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None);
         var read = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => harness.Gateway.GetTransactionAsync("TXN12345", CancellationToken.None));
 
-        Assert.All([sale, read], rejected =>
-        {
-            Assert.Equal(status, rejected.StatusCode);
-            Assert.Equal(reasonCode, rejected.ReasonCode);
-            Assert.Contains(reasonCode, rejected.Message, StringComparison.Ordinal);
-        });
+        Assert.Equal(PaymentSubmissionResult.Refused(new PaymentRejection(reasonCode, status)), sale);
+        Assert.Equal((status, reasonCode), (read.StatusCode, read.ReasonCode));
+        Assert.Contains(reasonCode, read.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_request_the_client_refuses_to_send_is_a_400_rejection_naming_the_field()
     {
-        var rejected = await Assert.ThrowsAsync<SmartRetryRejectedException>(
-            () => harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale() with { Amount = 0.5m }, CancellationToken.None));
+        PaymentSubmissionResult result = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(amount: 0.5m), CancellationToken.None);
 
-        Assert.Equal(400, rejected.StatusCode);
-        Assert.Equal("INVALID_AMOUNT", rejected.ReasonCode);
-        Assert.Contains("amount", rejected.Message, StringComparison.Ordinal);
+        Assert.Equal(new PaymentRejection("INVALID_AMOUNT", 400), result.Rejection);
+        Assert.Contains(harness.GatewayLogger.Collector.GetSnapshot(), record => record.Message.Contains("amount", StringComparison.Ordinal));
         Assert.Empty(harness.Requests);
     }
 
@@ -237,14 +232,19 @@ public sealed class SmartRetryGatewayTests : IDisposable
              "reason_code":"INVALID_CARD_NUMBER","context":{"field":"{{{TestSales.CardNumber}}}","value":"{{{TestSales.CardNumber}}}"}}
             """);
 
-        var fromServer = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None));
-        var fromClient = await Assert.ThrowsAsync<SmartRetryRejectedException>(
-            () => harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(cardNumber: "4111111111111112"), CancellationToken.None));
+        harness.Respond(StatusPath, 400, $$$"""
+            {"type":"https://api.smartretry.com/errors/validation","title":"Invalid","status":400,"detail":"{{{echo}}}","reason_code":"TRANSACTION_NOT_FOUND"}
+            """);
 
-        Assert.Equal("INVALID_CARD_NUMBER", fromServer.ReasonCode);
-        Assert.Equal("INVALID_CARD_NUMBER", fromClient.ReasonCode);
+        PaymentSubmissionResult fromServer = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(), CancellationToken.None);
+        PaymentSubmissionResult fromClient = await harness.Gateway.SubmitSaleAsync(GatewayHarness.Sale(cardNumber: "4111111111111112"), CancellationToken.None);
+        var fromRead = await Assert.ThrowsAsync<SmartRetryRejectedException>(() => harness.Gateway.GetTransactionAsync("TXN12345", CancellationToken.None));
+
+        Assert.Equal("INVALID_CARD_NUMBER", fromServer.Rejection!.ReasonCode);
+        Assert.Equal("INVALID_CARD_NUMBER", fromClient.Rejection!.ReasonCode);
+        Assert.Equal("TRANSACTION_NOT_FOUND", fromRead.ReasonCode);
         Assert.NotEmpty(harness.GatewayLogger.Collector.GetSnapshot());
-        string[] texts = [fromServer.ToString(), fromClient.ToString(), .. harness.LogText()];
+        string[] texts = [fromServer.ToString(), fromClient.ToString(), fromRead.ToString(), .. harness.LogText()];
         foreach (string secret in TestSales.Secrets.Append("4111111111111112"))
         {
             Assert.All(texts, text => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
@@ -254,7 +254,7 @@ public sealed class SmartRetryGatewayTests : IDisposable
     public void Dispose() => harness.Dispose();
 
     private static RefundSubmission Refund(string idempotencyKey = "refund-key-1") =>
-        new(idempotencyKey, "TXN12345", "ORD12345", "rf-1", 12.50m, "USD");
+        new("refund-1", idempotencyKey, "TXN12345", "ORD12345", "rf-1", 12.50m, "USD");
 
     private static string Problem(int status, string reasonCode, string detail) =>
         $$"""{"type":"https://api.smartretry.com/errors/x","title":"t","status":{{status}},"detail":"{{detail}}","reason_code":"{{reasonCode}}"}""";

@@ -83,7 +83,7 @@ public sealed class RefundWorkflowHarness
     {
         Gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>()))
             .Callback((RefundSubmission refund, CancellationToken _) => Submissions.Add(refund))
-            .ReturnsAsync(new SubmissionResult(accepted, RefundTransactionId, "OR7B9E1D"));
+            .ReturnsAsync(new PaymentSubmissionResult(accepted, RefundTransactionId, "OR7B9E1D"));
 
         // The workflow reads the status once right after acceptance; unless a test says otherwise, it is still processing.
         return StatusReads(TransactionStatus.Processing);

@@ -84,7 +84,7 @@ public sealed class RefundWorkflowTests
     {
         var refund = new RefundWorkflowHarness();
         refund.Gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new SmartRetryRejectedException(httpStatus, reasonCode, "refused"));
+            .ReturnsAsync(PaymentSubmissionResult.Refused(new PaymentRejection(reasonCode, httpStatus)));
 
         await refund.StartAsync();
 
@@ -101,7 +101,7 @@ public sealed class RefundWorkflowTests
     {
         var refund = new RefundWorkflowHarness();
         refund.Gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new SmartRetryRejectedException(409, "IDEMPOTENCY_CONFLICT", "refused"));
+            .ReturnsAsync(PaymentSubmissionResult.Refused(new PaymentRejection("IDEMPOTENCY_CONFLICT", 409)));
 
         await refund.StartAsync();
 
@@ -134,16 +134,16 @@ public sealed class RefundWorkflowTests
         var refund = new RefundWorkflowHarness();
         refund.Gateway.SetupSequence(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("connection reset"))
-            .ReturnsAsync(new SubmissionResult(true, RefundTransactionId, "OR7B9E1D", Replayed: true));
+            .ReturnsAsync(new PaymentSubmissionResult(true, RefundTransactionId, "OR7B9E1D", Replayed: true));
         refund.StatusReads(TransactionStatus.Processing, TransactionStatus.Processing, TransactionStatus.Approved);
         await refund.StartAsync();
 
         await refund.Host.RunToCompletionAsync(RefundPaymentId);
 
         string expectedKey = IdempotencyKeys.Derive(RefundPaymentId, "refund-submit");
-        Assert.All(refund.Host.ActivityInputs<SubmitRefundRequest>(SubmitRefundActivity.Name), input => Assert.Equal(expectedKey, input!.IdempotencyKey));
+        Assert.All(refund.Host.ActivityInputs<RefundSubmission>(SubmitRefundActivity.Name), input => Assert.Equal(expectedKey, input!.IdempotencyKey));
         refund.Gateway.Verify(g => g.RefundAsync(
-            new RefundSubmission(expectedKey, "TX8A3F2C", "OR7B9E1D", "rf-1", 12.50m, "USD"), It.IsAny<CancellationToken>()), Times.Exactly(2));
+            new RefundSubmission(RefundPaymentId, expectedKey, "TX8A3F2C", "OR7B9E1D", "rf-1", 12.50m, "USD"), It.IsAny<CancellationToken>()), Times.Exactly(2));
         Assert.Equal(2, refund.Host.CountActivityCalls(SubmitRefundActivity.Name));
         Assert.Equal(PaymentStatus.Approved, refund.Outcome.Status);
         refund.AssertCleanFinish();

@@ -1,4 +1,5 @@
 using Moq;
+using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Workflows.Events;
@@ -54,8 +55,8 @@ public class SaleWorkflowCardDataTests
                 await sale.Host.RaiseEventAsync(PaymentId, WorkflowEventNames.CancelRequested, new CancelRequest("test", new DateTimeOffset(Start)));
                 break;
             case "refused":
-                sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(new SmartRetryRejectedException(400, "INVALID_CARD_NUMBER", "card rejected"));
+                sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
+                    .ReturnsAsync(PaymentSubmissionResult.Refused(new PaymentRejection("INVALID_CARD_NUMBER", 400)));
                 await sale.StartAsync();
                 break;
         }

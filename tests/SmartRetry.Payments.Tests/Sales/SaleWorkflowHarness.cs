@@ -96,9 +96,9 @@ public sealed class SaleWorkflowHarness
 
     public SaleWorkflowHarness SmartRetryAccepts(bool accepted = true)
     {
-        Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
-            .Callback((SaleSubmission sale, CancellationToken _) => Submissions.Add(sale))
-            .ReturnsAsync(new SubmissionResult(accepted, TransactionId, "OR7B9E1D"));
+        Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
+            .Callback((SaleSubmission sale, CardDetails _, CancellationToken _) => Submissions.Add(sale))
+            .ReturnsAsync(new PaymentSubmissionResult(accepted, TransactionId, "OR7B9E1D"));
         return this;
     }
 

@@ -1,3 +1,4 @@
+using SmartRetry.Client.Errors;
 using System.Text.RegularExpressions;
 using Moq;
 using SmartRetry.Payments.Cards;
@@ -94,7 +95,7 @@ public partial class SaleWorkflowTests
     public async Task Declined_without_a_transaction_id_needs_no_status_read()
     {
         var sale = new SaleWorkflowHarness();
-        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(false, null, null));
+        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(false, null, null));
 
         await sale.StartAsync();
 
@@ -207,21 +208,21 @@ public partial class SaleWorkflowTests
     public async Task The_idempotency_key_is_the_same_for_every_retry_of_the_submit_activity()
     {
         var sale = new SaleWorkflowHarness();
-        sale.Gateway.SetupSequence(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+        sale.Gateway.SetupSequence(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("connection reset"))
-            .ThrowsAsync(new SmartRetryRejectedException(429, "RATE_LIMITED", "slow down"))
-            .ReturnsAsync(new SubmissionResult(true, TransactionId, "OR7B9E1D", Replayed: true));
+            .ThrowsAsync(new SmartRetryRateLimitException("slow down"))
+            .ReturnsAsync(new PaymentSubmissionResult(true, TransactionId, "OR7B9E1D", Replayed: true));
         sale.Gateway.Setup(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new TransactionSnapshot(TransactionId, TransactionStatus.Approved, "AUTH.APPROVED", "AUTH", 1, null));
         await sale.StartAsync();
 
         await sale.Host.RunToCompletionAsync(PaymentId);
 
-        string[] keys = [.. sale.Host.ActivityInputs<SubmitSaleRequest>(SubmitSaleActivity.Name).Select(r => r!.IdempotencyKey)];
+        string[] keys = [.. sale.Host.ActivityInputs<SaleSubmission>(SubmitSaleActivity.Name).Select(r => r!.IdempotencyKey)];
         Assert.Equal(3, keys.Length);
         Assert.Single(keys.Distinct());
         Assert.Matches(IdempotencyKeyFormat(), keys[0]);
-        sale.Gateway.Verify(g => g.SubmitSaleAsync(It.Is<SaleSubmission>(s => s.IdempotencyKey == keys[0]), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        sale.Gateway.Verify(g => g.SubmitSaleAsync(It.Is<SaleSubmission>(s => s.IdempotencyKey == keys[0]), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
         sale.AssertCleanFinish();
     }
@@ -285,7 +286,7 @@ public partial class SaleWorkflowTests
     public async Task An_outage_longer_than_the_retry_policy_ends_in_needs_attention_not_in_a_guess()
     {
         var sale = new SaleWorkflowHarness();
-        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
+        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("service unavailable"));
         await sale.StartAsync();
 
@@ -303,8 +304,8 @@ public partial class SaleWorkflowTests
     public async Task A_request_SmartRetry_refuses_is_not_retried_and_ends_with_its_reason(int httpStatus, string reasonCode, PaymentStatus expected)
     {
         var sale = new SaleWorkflowHarness();
-        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new SmartRetryRejectedException(httpStatus, reasonCode, "refused"));
+        sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PaymentSubmissionResult.Refused(new PaymentRejection(reasonCode, httpStatus)));
 
         await sale.StartAsync();
 

@@ -185,12 +185,12 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", ApprovedData);
         await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
         var gateway = new Mock<ISmartRetryGateway>();
-        gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX8A3F2C", "OR1"));
+        gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(true, "TX8A3F2C", "OR1"));
         var submit = new SubmitRefundActivity(
             gateway.Object, harness.Correlations, new EarlyTransactionEvents(harness.Pending), NullLogger<SubmitRefundActivity>.Instance);
 
         PaymentSubmissionResult submitted = await submit.RunAsync(
-            new SubmitRefundRequest("refund-1", "refund-key-1", "TXORIG01", "OR1", "rf-1", 5m, "EUR"), CancellationToken.None);
+            new RefundSubmission("refund-1", "refund-key-1", "TXORIG01", "OR1", "rf-1", 5m, "EUR"), CancellationToken.None);
 
         TransactionEvent early = Assert.Single(submitted.EarlyEvents!);
         Assert.Equal(("evt_1", TransactionStatus.Approved, "TX8A3F2C"), (early.EventId, early.Status, early.TransactionId));

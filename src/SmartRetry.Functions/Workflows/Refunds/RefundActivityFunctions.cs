@@ -11,8 +11,8 @@ namespace SmartRetry.Functions.Workflows.Refunds;
 public sealed class RefundActivityFunctions(SubmitRefundActivity submit, ReleaseRefundActivity releaseReservation)
 {
     [Function(SubmitRefundActivity.Name)]
-    public Task<PaymentSubmissionResult> SubmitRefund([ActivityTrigger] SubmitRefundRequest request, CancellationToken cancellationToken)
-        => submit.RunAsync(request, cancellationToken);
+    public Task<PaymentSubmissionResult> SubmitRefund([ActivityTrigger] RefundSubmission refund, CancellationToken cancellationToken)
+        => submit.RunAsync(refund, cancellationToken);
 
     [Function(ReleaseRefundActivity.Name)]
     public Task<bool> ReleaseRefundReservation([ActivityTrigger] RefundRelease release, CancellationToken cancellationToken)

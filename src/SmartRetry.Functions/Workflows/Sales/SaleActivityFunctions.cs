@@ -8,6 +8,6 @@ namespace SmartRetry.Functions.Workflows.Sales;
 public sealed class SaleActivityFunctions(SubmitSaleActivity submit)
 {
     [Function(SubmitSaleActivity.Name)]
-    public Task<PaymentSubmissionResult> SubmitSale([ActivityTrigger] SubmitSaleRequest request, CancellationToken cancellationToken)
-        => submit.RunAsync(request, cancellationToken);
+    public Task<PaymentSubmissionResult> SubmitSale([ActivityTrigger] SaleSubmission sale, CancellationToken cancellationToken)
+        => submit.RunAsync(sale, cancellationToken);
 }

@@ -7,11 +7,11 @@ using SmartRetry.Payments.Ledger;
 namespace SmartRetry.Payments.Sales.Activities;
 
 /// <summary>
-/// Submits the sale to SmartRetry with the workflow's idempotency key (<see cref="PaymentSubmission"/>: refusals are
-/// returned, transient failures throw for the retry policy, the transaction id is correlated to the sale's instance).
-/// The only place the card is unsealed. A sale SmartRetry accepted is recorded as processing here, not by a step of
-/// its own: that saves the workflow a round trip through its queues (four history events) on every sale, and a repeat
-/// of this activity repeats a write the ledger ignores.
+/// Submits the sale to SmartRetry with the workflow's idempotency key: a refusal comes back as the result's rejection,
+/// transient failures throw for the retry policy, and the transaction id is correlated to the sale's instance
+/// (<see cref="PaymentSubmission"/>). The only place the card is unsealed. A sale SmartRetry accepted is recorded as
+/// processing here, not by a step of its own: that saves the workflow a round trip through its queues (four history
+/// events) on every sale, and a repeat of this activity repeats a write the ledger ignores.
 /// </summary>
 public sealed class SubmitSaleActivity(
     ISmartRetryGateway gateway,
@@ -26,40 +26,39 @@ public sealed class SubmitSaleActivity(
 
     public const string UnreadableCardReason = "CARD_ENVELOPE_UNREADABLE";
 
-    public async Task<PaymentSubmissionResult> RunAsync(SubmitSaleRequest request, CancellationToken cancellationToken)
+    public async Task<PaymentSubmissionResult> RunAsync(SaleSubmission sale, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = request.PaymentId, ["IdempotencyKey"] = request.IdempotencyKey });
+        ArgumentNullException.ThrowIfNull(sale);
+        using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = sale.PaymentId, ["IdempotencyKey"] = sale.IdempotencyKey });
         CardDetails card;
         try
         {
-            card = cardSealer.Unseal(request.Card);
+            card = cardSealer.Unseal(sale.Card);
         }
         catch (CardSealingException)
         {
-            SaleLog.CardUnreadable(logger, request.PaymentId, request.Card.KeyId);
-            return new PaymentSubmissionResult(Accepted: false, TransactionId: null, OrderId: null, new PaymentRejection(UnreadableCardReason, HttpStatus: null));
+            SaleLog.CardUnreadable(logger, sale.PaymentId, sale.Card.KeyId);
+            return PaymentSubmissionResult.Refused(new PaymentRejection(UnreadableCardReason, HttpStatus: null));
         }
 
-        PaymentSubmissionResult result = await PaymentSubmission.RunAsync(
-            () => gateway.SubmitSaleAsync(
-                new SaleSubmission(request.IdempotencyKey, request.MerchantTransactionId, request.Amount, request.Currency, card, request.Payer, request.Description, request.MerchantOrderId),
-                cancellationToken),
-            request.PaymentId,
-            correlations,
-            earlyEvents,
-            rejected => SaleLog.SaleRefused(logger, request.PaymentId, rejected.StatusCode, rejected.ReasonCode),
-            submitted => SaleLog.SaleSubmitted(logger, request.PaymentId, submitted.TransactionId, submitted.Accepted, submitted.Replayed),
-            cancellationToken);
-        if (result is { Accepted: true, TransactionId: { } transactionId })
+        PaymentSubmissionResult answer = await gateway.SubmitSaleAsync(sale, card, cancellationToken);
+        if (answer.Rejection is { } rejection)
+        {
+            SaleLog.SaleRefused(logger, sale.PaymentId, rejection.HttpStatus, rejection.ReasonCode);
+            return answer;
+        }
+
+        answer = await PaymentSubmission.CorrelateAsync(answer, sale.PaymentId, correlations, earlyEvents, cancellationToken);
+        SaleLog.SaleSubmitted(logger, sale.PaymentId, answer.TransactionId, answer.Accepted, answer.Replayed);
+        if (answer is { Accepted: true, TransactionId: { } transactionId })
         {
             await ledger.RecordAsync(
                 new PaymentLedgerEntry(
-                    request.PaymentId, request.MerchantTransactionId, PaymentKind.Sale, request.Amount, request.Currency,
-                    PaymentStatus.Processing, timeProvider.GetUtcNow(), transactionId, result.OrderId),
+                    sale.PaymentId, sale.MerchantTransactionId, PaymentKind.Sale, sale.Amount, sale.Currency,
+                    PaymentStatus.Processing, timeProvider.GetUtcNow(), transactionId, answer.OrderId),
                 cancellationToken);
         }
 
-        return result;
+        return answer;
     }
 }

@@ -1,3 +1,4 @@
+using SmartRetry.Client.Errors;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -16,7 +17,7 @@ public class SubmitSaleActivityTests
 {
     private static readonly SealedCard Sealed = new("key-1", "ZW52ZWxvcGU=");
     private static readonly CardDetails Card = new("4111111111111111", 12, 2031, "123", "Jane Doe");
-    private static readonly SubmitSaleRequest Request = new(
+    private static readonly SaleSubmission Request = new(
         "sale-1", "sale-submit-sale-1-abc", "mt-1", 10.50m, "EUR", Sealed, new PayerDetails("Jane", "Doe", "jane@example.com"), "desc", "ord-1");
 
     private readonly Mock<ISmartRetryGateway> gateway = new(MockBehavior.Strict);
@@ -40,7 +41,7 @@ public class SubmitSaleActivityTests
     [Fact]
     public async Task A_sale_SmartRetry_accepted_is_recorded_as_processing_with_its_transaction_before_the_workflow_hears_of_it()
     {
-        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(true, "TX000001", "OR000001"));
         correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
 
         await CreateActivity().RunAsync(Request, CancellationToken.None);
@@ -53,9 +54,9 @@ public class SubmitSaleActivityTests
     [Fact]
     public async Task A_sale_declined_in_SmartRetrys_answer_or_refused_is_not_recorded_here()
     {
-        gateway.SetupSequence(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SubmissionResult(false, "TX000002", "OR000002"))
-            .ThrowsAsync(new SmartRetryRejectedException(400, "INVALID_AMOUNT", "amount must be at least 1"));
+        gateway.SetupSequence(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentSubmissionResult(false, "TX000002", "OR000002"))
+            .ReturnsAsync(PaymentSubmissionResult.Refused(new PaymentRejection("INVALID_AMOUNT", 400)));
         correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000002", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
 
         await CreateActivity().RunAsync(Request, CancellationToken.None);
@@ -67,14 +68,13 @@ public class SubmitSaleActivityTests
     [Fact]
     public async Task Submits_the_unsealed_card_with_the_given_key_and_correlates_the_transaction_to_the_sale()
     {
-        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(true, "TX000001", "OR000001"));
         correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
 
         PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
 
         Assert.Equal(new PaymentSubmissionResult(true, "TX000001", "OR000001"), result);
-        gateway.Verify(g => g.SubmitSaleAsync(
-            new SaleSubmission("sale-submit-sale-1-abc", "mt-1", 10.50m, "EUR", Card, Request.Payer, "desc", "ord-1"), It.IsAny<CancellationToken>()));
+        gateway.Verify(g => g.SubmitSaleAsync(Request, Card, It.IsAny<CancellationToken>()));
         correlations.VerifyAll();
     }
 
@@ -82,7 +82,7 @@ public class SubmitSaleActivityTests
     public async Task Webhooks_kept_pending_before_the_transaction_was_correlated_are_returned_to_the_workflow()
     {
         var early = new TransactionEvent("evt_1", "transaction.approved", DateTimeOffset.UnixEpoch, "TX000001", TransactionStatus.Approved, "AUTH.APPROVED", 1);
-        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(true, "TX000001", "OR000001"));
         correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
         pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, "TX000001", It.IsAny<CancellationToken>())).ReturnsAsync(
         [
@@ -98,8 +98,8 @@ public class SubmitSaleActivityTests
     [Fact]
     public async Task A_refusal_is_returned_with_its_reason_instead_of_thrown()
     {
-        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new SmartRetryRejectedException(400, "INVALID_AMOUNT", "amount must be at least 1"));
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PaymentSubmissionResult.Refused(new PaymentRejection("INVALID_AMOUNT", 400)));
 
         PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
 
@@ -109,10 +109,10 @@ public class SubmitSaleActivityTests
     [Fact]
     public async Task Rate_limiting_is_thrown_so_the_retry_policy_tries_again()
     {
-        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new SmartRetryRejectedException(429, "RATE_LIMITED", "slow down"));
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SmartRetryRateLimitException("slow down"));
 
-        await Assert.ThrowsAsync<SmartRetryRejectedException>(() => CreateActivity().RunAsync(Request, CancellationToken.None));
+        await Assert.ThrowsAsync<SmartRetryRateLimitException>(() => CreateActivity().RunAsync(Request, CancellationToken.None));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class SubmitSaleActivityTests
     [Fact]
     public async Task Logs_carry_the_idempotency_key_and_no_card_data()
     {
-        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new SubmissionResult(false, null, null));
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(false, null, null));
 
         await CreateActivity().RunAsync(Request, CancellationToken.None);
 
