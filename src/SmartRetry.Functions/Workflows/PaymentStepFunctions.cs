@@ -6,13 +6,13 @@ using SmartRetry.Payments.Workflows.Tracking;
 namespace SmartRetry.Functions.Workflows;
 
 /// <summary>The steps every payment workflow shares (sale, refund, recurring charge): the status poll and the ledger write.</summary>
-public sealed class PaymentStepFunctions(GetTransactionStatusActivity getStatus, RecordPaymentActivity record)
+public sealed class PaymentStepFunctions(GetTransactionStatus getStatus, RecordPayment record)
 {
-    [Function(GetTransactionStatusActivity.Name)]
+    [Function(nameof(GetTransactionStatus))]
     public Task<TransactionSnapshot> GetTransactionStatus([ActivityTrigger] string transactionId, CancellationToken cancellationToken)
         => getStatus.RunAsync(transactionId, cancellationToken);
 
-    [Function(RecordPaymentActivity.Name)]
+    [Function(nameof(RecordPayment))]
     public Task<bool> RecordPayment([ActivityTrigger] PaymentLedgerEntry entry, CancellationToken cancellationToken)
         => record.RunAsync(entry, cancellationToken);
 }

@@ -3,7 +3,7 @@ namespace SmartRetry.Payments.Recurring;
 /// <summary>SmartRetry's <c>managed_by</c>: who schedules the charges of a series (§2.19).</summary>
 public enum RecurringManagement
 {
-    /// <summary>We do: <c>MerchantSeriesWorkflow</c> charges each cycle.</summary>
+    /// <summary>We do: <c>MerchantRecurringSeriesWorkflow</c> charges each cycle.</summary>
     Merchant,
 
     /// <summary>SmartRetry does, through future transactions; we follow.</summary>

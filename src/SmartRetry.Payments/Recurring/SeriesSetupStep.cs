@@ -12,7 +12,7 @@ internal static class SeriesSetupStep
     public static Task<InitRecurringResult> RunAsync(
         IWorkflowContext context, string seriesId, RecurringManagement managedBy, decimal amount, string currency, RecurringSchedule? schedule, SeriesSetup setup) =>
         context.CallActivityAsync<InitRecurringResult>(
-            InitRecurringActivity.Name,
+            nameof(InitRecurring),
             new InitRecurringRequest(seriesId, IdempotencyKeys.Derive(seriesId, InitStep), amount, currency, managedBy, schedule, setup.Card, setup.Payer),
             ActivityRetryPolicy.SmartRetryOutage);
 }

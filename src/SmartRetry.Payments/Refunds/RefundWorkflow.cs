@@ -54,7 +54,7 @@ public static class RefundWorkflow
             PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(SubmitRefundActivity.Name, Submission(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(nameof(SubmitRefund), Submission(), ActivityRetryPolicy.SmartRetryOutage);
             }
             catch (WorkflowTaskFailedException e)
             {
@@ -119,7 +119,7 @@ public static class RefundWorkflow
             if (verdict.Status is PaymentStatus.Declined or PaymentStatus.Error or PaymentStatus.Cancelled)
             {
                 await context.CallActivityAsync<bool>(
-                    ReleaseRefundActivity.Name, new RefundRelease(input.OriginalPaymentId, input.RefundPaymentId), ActivityRetryPolicy.Storage);
+                    nameof(ReleaseRefundReservation), new RefundRelease(input.OriginalPaymentId, input.RefundPaymentId), ActivityRetryPolicy.Storage);
             }
 
             Publish(progress with { Status = verdict.Status });
@@ -129,7 +129,7 @@ public static class RefundWorkflow
 
         private Task<bool> RecordAsync(PaymentVerdict verdict) =>
             context.CallActivityAsync<bool>(
-                RecordPaymentActivity.Name,
+                nameof(RecordPayment),
                 new PaymentLedgerEntry(
                     input.RefundPaymentId,
                     input.RefundId,

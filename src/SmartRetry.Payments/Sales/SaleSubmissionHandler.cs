@@ -14,7 +14,7 @@ namespace SmartRetry.Payments.Sales;
 
 /// <summary>
 /// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id (<see cref="RequestClaims"/>), seal the
-/// card, record the payment and schedule <see cref="SaleWorkflowNames.Workflow"/>. A repeat after scheduling answers
+/// card, record the payment and schedule <see cref="nameof(SaleWorkflow)"/>. A repeat after scheduling answers
 /// 202 with the same instance; a repeat while the first is still scheduling answers 409 "in progress, retry"; a claim
 /// whose holder died is taken over after <see cref="PaymentRequestOptions.ClaimLease"/>, so no accepted sale is lost.
 /// </summary>
@@ -143,7 +143,7 @@ public sealed partial class SaleSubmissionHandler(
             sale.ScheduledAt);
 
         // A future-dated sale starts now and waits on a durable timer, so it can be cancelled until it fires.
-        await workflows.ScheduleNewAsync(SaleWorkflowNames.Workflow, paymentId, input, startAt: null, cancellationToken);
+        await workflows.ScheduleNewAsync(nameof(SaleWorkflow), paymentId, input, startAt: null, cancellationToken);
     }
 
     private static HandlerResult<SaleAccepted> Accepted(string paymentId, ValidatedCharge sale, bool replayed) =>

@@ -47,7 +47,7 @@ public static class SaleWorkflow
             PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(SubmitSaleActivity.Name, Submission(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(nameof(SubmitSale), Submission(), ActivityRetryPolicy.SmartRetryOutage);
             }
             catch (WorkflowTaskFailedException e)
             {
@@ -120,7 +120,7 @@ public static class SaleWorkflow
 
         private Task<bool> RecordAsync(PaymentStatus status, string? reasonCode, string? note) =>
             context.CallActivityAsync<bool>(
-                RecordPaymentActivity.Name,
+                nameof(RecordPayment),
                 new PaymentLedgerEntry(
                     input.PaymentId,
                     input.MerchantTransactionId,

@@ -19,6 +19,9 @@ public static partial class RecurringSeriesIds
         return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seriesReference)))[..HashHexLength];
     }
 
+    /// <summary>The instance id of one charge cycle; webhooks for its transactions are raised there, not on the series.</summary>
+    public static string CycleInstanceId(string seriesId, int sequence) => $"{seriesId}-c{sequence}";
+
     /// <summary>True for a string shaped like an id <see cref="For"/> makes; anything else cannot be a series.</summary>
     public static bool IsWellFormed(string? seriesId) =>
         seriesId is { Length: 3 + HashHexLength }

@@ -107,10 +107,10 @@ public sealed class DurableWorkflowContextTests
     [Fact]
     public async Task A_failed_sub_workflow_surfaces_as_the_host_neutral_workflow_task_failure()
     {
-        var failure = new TaskFailedException("ChargeCycleWorkflow", 4, new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "cycle broke", null, null, null));
+        var failure = new TaskFailedException("RecurringChargeCycleWorkflow", 4, new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "cycle broke", null, null, null));
         durable.Setup(c => c.CallSubOrchestratorAsync<ChargeOutput>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ThrowsAsync(failure);
 
-        WorkflowTaskFailedException thrown = await Assert.ThrowsAsync<WorkflowTaskFailedException>(() => context.CallSubWorkflowAsync<ChargeOutput>("ChargeCycleWorkflow", "series-7-cycle-3"));
+        WorkflowTaskFailedException thrown = await Assert.ThrowsAsync<WorkflowTaskFailedException>(() => context.CallSubWorkflowAsync<ChargeOutput>("RecurringChargeCycleWorkflow", "series-7-cycle-3"));
 
         Assert.Equal(typeof(InvalidOperationException).FullName, thrown.FailureType);
     }
@@ -120,11 +120,11 @@ public sealed class DurableWorkflowContextTests
     {
         var input = new ChargeInput("series-7-cycle-3", 20m);
         TaskOptions? options = null;
-        durable.Setup(c => c.CallSubOrchestratorAsync<ChargeOutput>(It.Is<TaskName>(n => n.Name == "ChargeCycleWorkflow"), input, It.IsAny<TaskOptions?>()))
+        durable.Setup(c => c.CallSubOrchestratorAsync<ChargeOutput>(It.Is<TaskName>(n => n.Name == "RecurringChargeCycleWorkflow"), input, It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? _, TaskOptions? o) => options = o)
             .ReturnsAsync(new ChargeOutput(false));
 
-        ChargeOutput output = await context.CallSubWorkflowAsync<ChargeOutput>("ChargeCycleWorkflow", "series-7-cycle-3", input);
+        ChargeOutput output = await context.CallSubWorkflowAsync<ChargeOutput>("RecurringChargeCycleWorkflow", "series-7-cycle-3", input);
 
         Assert.False(output.Accepted);
         SubOrchestrationOptions sub = Assert.IsType<SubOrchestrationOptions>(options);

@@ -1,36 +1,46 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Http;
-using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Refunds.Activities;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Sales.Activities;
+using SmartRetry.Payments.Workflows;
+using SmartRetry.Payments.Workflows.Tracking;
 
 namespace SmartRetry.Functions.Tests.Workflows;
 
 /// <summary>
 /// Durable calls orchestrations and activities by function name, so a name a Payments workflow calls without a
-/// matching function fails only at run time, in production. These tests find every such name the Payments code
-/// actually loads (the workflow catalogs and every step's <c>Name</c>) and require a function for it.
+/// matching function fails only at run time, in production. A workflow's or step's name is its class's name; these tests
+/// find every such name the Payments code actually loads and require a function for it.
 /// </summary>
 public sealed class FunctionNamesTests
 {
-    private static readonly Type[] NameCatalogs = [typeof(SaleWorkflowNames), typeof(RefundWorkflowNames), typeof(RecurringWorkflowNames)];
-
     [Fact]
     public void Every_workflow_and_activity_name_the_payments_code_uses_is_a_function()
     {
         HashSet<string> functions = [.. FunctionNames()];
         string[] used = [.. NamesUsedByPayments()];
 
-        Assert.Contains(SubmitSaleActivity.Name, used);
-        Assert.Contains(SubmitRefundActivity.Name, used);
-        Assert.Contains(ReleaseRefundActivity.Name, used);
-        Assert.Contains(RefundWorkflowNames.Workflow, used);
-        Assert.Contains(RecurringWorkflowNames.ChargeCycle, used);
-        Assert.Contains(Payments.Workflows.Tracking.GetTransactionStatusActivity.Name, used);
+        Assert.Contains(nameof(SubmitSale), used);
+        Assert.Contains(nameof(SubmitRefund), used);
+        Assert.Contains(nameof(ReleaseRefundReservation), used);
+        Assert.Contains(nameof(RefundWorkflow), used);
+        Assert.Contains(nameof(RecurringChargeCycleWorkflow), used);
+        Assert.Contains(nameof(GetTransactionStatus), used);
         Assert.All(used, name => Assert.Contains(name, functions));
+    }
+
+    [Fact]
+    public void Every_step_and_workflow_has_a_function_of_its_name()
+    {
+        HashSet<string> functions = [.. FunctionNames()];
+
+        Assert.Equal(17, WorkflowCatalog.Steps.Count);
+        Assert.Equal(6, WorkflowCatalog.Workflows.Count);
+        Assert.All(WorkflowCatalog.Steps.Concat(WorkflowCatalog.Workflows), type => Assert.Contains(type.Name, functions));
     }
 
     [Fact]
@@ -49,22 +59,14 @@ public sealed class FunctionNamesTests
         select function.Name;
 
     /// <summary>
-    /// The catalog constants that some Payments method loads (<c>ldstr</c>; constants are inlined into the IL of the
-    /// code that uses them, async state machines included), so a constant nothing calls is not required.
+    /// The step and workflow names that some Payments method loads (<c>ldstr</c>: <c>nameof</c> is compiled into the IL
+    /// of the code that uses it, async state machines included), so a name nothing calls is not required.
     /// </summary>
     private static HashSet<string> NamesUsedByPayments()
     {
         Assembly payments = typeof(SaleWorkflow).Assembly;
 
-        // Workflow names sit in the catalogs; each activity's name is its own class's Name constant.
-        HashSet<string> catalog = [.. NameCatalogs
-            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Concat(payments.GetExportedTypes()
-                .Where(type => type.Name.EndsWith("Activity", StringComparison.Ordinal))
-                .Select(type => type.GetField("Name", BindingFlags.Public | BindingFlags.Static))
-                .OfType<FieldInfo>())
-            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-            .Select(field => (string)field.GetRawConstantValue()!)];
+        HashSet<string> catalog = [.. WorkflowCatalog.Steps.Concat(WorkflowCatalog.Workflows).Select(type => type.Name)];
         HashSet<string> loaded = [];
         foreach (Type type in payments.GetTypes())
         {

@@ -19,11 +19,11 @@ public sealed class WorkflowStepServiceCollectionExtensionsTests
 
         Type[] expected =
         [
-            typeof(SubmitSaleActivity), typeof(GetTransactionStatusActivity), typeof(RecordPaymentActivity), typeof(SubmitRefundActivity),
-            typeof(ReleaseRefundActivity), typeof(InitRecurringActivity), typeof(ChargeRecurringActivity), typeof(CancelRecurringActivity),
-            typeof(UpdateRecurringAmountActivity), typeof(RecordSeriesChangeActivity), typeof(RecordChargeActivity),
-            typeof(GetFutureTransactionActivity), typeof(RecordFutureTransactionActivity), typeof(ReserveCardAttemptActivity),
-            typeof(ReleaseCardAttemptActivity),
+            typeof(SubmitSale), typeof(GetTransactionStatus), typeof(RecordPayment), typeof(SubmitRefund),
+            typeof(ReleaseRefundReservation), typeof(InitRecurring), typeof(ChargeRecurring), typeof(CancelRecurring),
+            typeof(UpdateRecurringAmount), typeof(RecordRecurringSeriesChange), typeof(RecordRecurringCharge),
+            typeof(GetFutureTransaction), typeof(RecordFutureTransaction), typeof(ReserveCardAttempt),
+            typeof(ReleaseCardAttempt),
         ];
         Assert.Equal(
             expected.OrderBy(type => type.Name),
@@ -36,7 +36,7 @@ public sealed class WorkflowStepServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection().AddWorkflowSteps();
 
-        Assert.DoesNotContain(services, descriptor => descriptor.ServiceType == typeof(SyncRecurringActivity));
-        Assert.DoesNotContain(services, descriptor => descriptor.ServiceType == typeof(InterruptCycleActivity));
+        Assert.DoesNotContain(services, descriptor => descriptor.ServiceType == typeof(SyncRecurringStatus));
+        Assert.DoesNotContain(services, descriptor => descriptor.ServiceType == typeof(InterruptRecurringCycle));
     }
 }

@@ -76,7 +76,7 @@ internal sealed class RefundHarness
     public RefundWorkflowInput SingleScheduledInput()
     {
         (string name, string _, object? input) = Assert.Single(Scheduled);
-        Assert.Equal(RefundWorkflowNames.Workflow, name);
+        Assert.Equal(nameof(RefundWorkflow), name);
         return Assert.IsType<RefundWorkflowInput>(input);
     }
 }

@@ -39,12 +39,12 @@ public sealed class RefundWorkflowHarness
             .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
         Reservations.Setup(r => r.ReleaseAsync(OriginalPaymentId, RefundPaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        var submit = new SubmitRefundActivity(Gateway.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), new FakeLogger<SubmitRefundActivity>());
-        var getStatus = new GetTransactionStatusActivity(Gateway.Object);
-        var record = new RecordPaymentActivity(Ledger.Object);
-        var release = new ReleaseRefundActivity(Reservations.Object);
+        var submit = new SubmitRefund(Gateway.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), new FakeLogger<SubmitRefund>());
+        var getStatus = new GetTransactionStatus(Gateway.Object);
+        var record = new RecordPayment(Ledger.Object);
+        var release = new ReleaseRefundReservation(Reservations.Object);
         Host = new WorkflowTestHost()
-            .RegisterWorkflow<RefundWorkflowInput, RefundOutcome>(RefundWorkflowNames.Workflow, RefundWorkflow.RunAsync)
+            .RegisterWorkflow<RefundWorkflowInput, RefundOutcome>(nameof(RefundWorkflow), RefundWorkflow.RunAsync)
             .RegisterStep(submit)
             .RegisterStep(getStatus)
             .RegisterStep(record)
@@ -74,7 +74,7 @@ public sealed class RefundWorkflowHarness
 
     public IReadOnlyList<PaymentStatus> LedgerStatuses => [.. LedgerEntries.Select(e => e.Status)];
 
-    public int Releases => Host.CountActivityCalls(ReleaseRefundActivity.Name);
+    public int Releases => Host.CountActivityCalls(nameof(ReleaseRefundReservation));
 
     public static RefundWorkflowInput Input() =>
         new(RefundPaymentId, OriginalPaymentId, "rf-1", "TX8A3F2C", "OR7B9E1D", 12.50m, "USD", Tracking, "damaged in transit");
@@ -102,7 +102,7 @@ public sealed class RefundWorkflowHarness
         return this;
     }
 
-    public Task<WorkflowTestInstance> StartAsync() => Host.StartAsync(RefundWorkflowNames.Workflow, RefundPaymentId, Input());
+    public Task<WorkflowTestInstance> StartAsync() => Host.StartAsync(nameof(RefundWorkflow), RefundPaymentId, Input());
 
     public Task<RaiseEventResult> RaiseAsync(string type, TransactionStatus? status = null) =>
         Host.RaiseEventAsync(RefundPaymentId, WorkflowEventNames.Transaction, new TransactionEvent(

@@ -43,7 +43,7 @@ public sealed class RefundWorkflowTests
         Assert.Equal(PaymentStatus.Approved, refund.Outcome.Status);
         // Once right after acceptance, then on the backoff timer.
         Assert.Equal([Start, Start.AddMinutes(1)],
-            refund.Host.ActivityCalls.Where(c => c.Name == GetTransactionStatusActivity.Name).Select(c => c.CalledAt));
+            refund.Host.ActivityCalls.Where(c => c.Name == nameof(GetTransactionStatus)).Select(c => c.CalledAt));
         Assert.Equal(0, refund.Releases);
         refund.AssertCleanFinish();
     }
@@ -91,7 +91,7 @@ public sealed class RefundWorkflowTests
         Assert.Equal((expected, reasonCode), (refund.Outcome.Status, refund.Outcome.ReasonCode));
         Assert.Equal([expected], refund.LedgerStatuses);
         Assert.Equal(reasonCode, refund.LedgerEntries[0].ReasonCode);
-        Assert.Equal(1, refund.Host.CountActivityCalls(SubmitRefundActivity.Name));
+        Assert.Equal(1, refund.Host.CountActivityCalls(nameof(SubmitRefund)));
         Assert.Equal(1, refund.Releases);
         refund.AssertCleanFinish();
     }
@@ -122,7 +122,7 @@ public sealed class RefundWorkflowTests
 
         Assert.Equal(PaymentStatus.NeedsAttention, refund.Outcome.Status);
         Assert.Contains("reserved", refund.Outcome.Note, StringComparison.Ordinal);
-        Assert.Equal(ActivityRetryPolicy.SmartRetryOutage.MaxNumberOfAttempts, refund.Host.CountActivityCalls(SubmitRefundActivity.Name));
+        Assert.Equal(ActivityRetryPolicy.SmartRetryOutage.MaxNumberOfAttempts, refund.Host.CountActivityCalls(nameof(SubmitRefund)));
         Assert.Equal([PaymentStatus.NeedsAttention], refund.LedgerStatuses);
         Assert.Equal(0, refund.Releases);
         refund.AssertCleanFinish();
@@ -141,10 +141,10 @@ public sealed class RefundWorkflowTests
         await refund.Host.RunToCompletionAsync(RefundPaymentId);
 
         string expectedKey = IdempotencyKeys.Derive(RefundPaymentId, "refund-submit");
-        Assert.All(refund.Host.ActivityInputs<RefundSubmission>(SubmitRefundActivity.Name), input => Assert.Equal(expectedKey, input!.IdempotencyKey));
+        Assert.All(refund.Host.ActivityInputs<RefundSubmission>(nameof(SubmitRefund)), input => Assert.Equal(expectedKey, input!.IdempotencyKey));
         refund.Gateway.Verify(g => g.RefundAsync(
             new RefundSubmission(RefundPaymentId, expectedKey, "TX8A3F2C", "OR7B9E1D", "rf-1", 12.50m, "USD"), It.IsAny<CancellationToken>()), Times.Exactly(2));
-        Assert.Equal(2, refund.Host.CountActivityCalls(SubmitRefundActivity.Name));
+        Assert.Equal(2, refund.Host.CountActivityCalls(nameof(SubmitRefund)));
         Assert.Equal(PaymentStatus.Approved, refund.Outcome.Status);
         refund.AssertCleanFinish();
     }
@@ -158,7 +158,7 @@ public sealed class RefundWorkflowTests
         await refund.Host.RunToCompletionAsync(RefundPaymentId);
 
         Assert.Equal(PaymentStatus.DeadlineReached, refund.Outcome.Status);
-        Assert.Equal(1, refund.Host.CountActivityCalls(SubmitRefundActivity.Name));
+        Assert.Equal(1, refund.Host.CountActivityCalls(nameof(SubmitRefund)));
         Assert.Single(refund.Submissions);
         Assert.Equal(IdempotencyKeys.Derive(RefundPaymentId, "refund-submit"), refund.Submissions[0].IdempotencyKey);
         Assert.Equal(0, refund.Releases);

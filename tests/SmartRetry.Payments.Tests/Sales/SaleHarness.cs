@@ -81,7 +81,7 @@ internal sealed class SaleHarness
     public SaleWorkflowInput SingleScheduledInput()
     {
         (string name, string _, object? input) = Assert.Single(Scheduled);
-        Assert.Equal(SaleWorkflowNames.Workflow, name);
+        Assert.Equal(nameof(SaleWorkflow), name);
         return Assert.IsType<SaleWorkflowInput>(input);
     }
 

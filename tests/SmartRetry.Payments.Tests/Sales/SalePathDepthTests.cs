@@ -39,14 +39,14 @@ public sealed class SalePathDepthTests(ITestOutputHelper output) : IDisposable
         var correlations = new Mock<ICorrelationStore>();
         var pending = new Mock<IPendingWorkflowEventStore>();
         pending.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        var activity = new SubmitSaleActivity(
+        var activity = new SubmitSale(
             new SmartRetryGateway(client, NullLogger<SmartRetryGateway>.Instance),
             sealer.Object,
             correlations.Object,
             new EarlyTransactionEvents(pending.Object),
             Mock.Of<IPaymentLedger>(),
             new FakeTimeProvider(),
-            NullLogger<SubmitSaleActivity>.Instance);
+            NullLogger<SubmitSale>.Instance);
 
         await activity.RunAsync(
             new SaleSubmission("sale-1", "sale-submit-sale-1", "mt-1", 10.50m, "EUR", new SealedCard("key-1", "ZW52"), new PayerDetails("Jane", "Doe", "jane@example.com"), null, null),

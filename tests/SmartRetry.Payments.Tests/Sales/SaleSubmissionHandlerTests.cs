@@ -80,7 +80,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         HandlerResult<SaleAccepted> retry = await harness.Submission.SubmitAsync(harness.Workflows.Object, body, CancellationToken.None);
         Assert.Equal((HttpStatusCode.Accepted, true), (retry.StatusCode, retry.Body!.Replayed));
         harness.Workflows.Verify(
-            w => w.ScheduleNewAsync(SaleWorkflowNames.Workflow, PaymentId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Once);
+            w => w.ScheduleNewAsync(nameof(SaleWorkflow), PaymentId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Single(await RowsAsync(harness.Tables, PaymentsTable.Idempotency));
         Assert.Single(await RowsAsync(harness.Tables, PaymentsTable.Ledger));
     }
@@ -207,7 +207,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
 
         Assert.False(retry.Body!.Replayed);
         harness.Workflows.Verify(
-            w => w.ScheduleNewAsync(SaleWorkflowNames.Workflow, PaymentId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Exactly(2));
+            w => w.ScheduleNewAsync(nameof(SaleWorkflow), PaymentId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Exactly(2));
         Assert.Equal(IdempotencyState.Completed, (await harness.Idempotency.GetAsync(PaymentId, CancellationToken.None))!.State);
     }
 
@@ -238,7 +238,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         await harness.Idempotency.ClaimAsync(
             new IdempotencyRecord(PaymentId, fingerprint.Hash, fingerprint.KeyId, PaymentId, IdempotencyState.Claimed, TestSales.Now), CancellationToken.None);
         harness.Workflows.Setup(w => w.GetInstanceAsync(PaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(
-            new WorkflowInstance(PaymentId, SaleWorkflowNames.Workflow, WorkflowRuntimeStatus.Completed, TestSales.Now, TestSales.Now, null, null, null));
+            new WorkflowInstance(PaymentId, nameof(SaleWorkflow), WorkflowRuntimeStatus.Completed, TestSales.Now, TestSales.Now, null, null, null));
         harness.Time.Advance(harness.Requests.ClaimLease);
 
         HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);

@@ -47,12 +47,12 @@ public sealed class SaleWorkflowHarness
         Correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
         PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        var submit = new SubmitSaleActivity(
+        var submit = new SubmitSale(
             Gateway.Object, CardSealer.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), Ledger.Object, new FakeTimeProvider(Start), ActivityLogger);
-        var getStatus = new GetTransactionStatusActivity(Gateway.Object);
-        var record = new RecordPaymentActivity(Ledger.Object);
+        var getStatus = new GetTransactionStatus(Gateway.Object);
+        var record = new RecordPayment(Ledger.Object);
         Host = new WorkflowTestHost()
-            .RegisterWorkflow<SaleWorkflowInput, SaleOutcome>(SaleWorkflowNames.Workflow, SaleWorkflow.RunAsync)
+            .RegisterWorkflow<SaleWorkflowInput, SaleOutcome>(nameof(SaleWorkflow), SaleWorkflow.RunAsync)
             .RegisterStep(submit)
             .RegisterStep(getStatus)
             .RegisterStep(record);
@@ -71,7 +71,7 @@ public sealed class SaleWorkflowHarness
 
     public Mock<IPaymentLedger> Ledger { get; } = new();
 
-    public FakeLogger<SubmitSaleActivity> ActivityLogger { get; } = new();
+    public FakeLogger<SubmitSale> ActivityLogger { get; } = new();
 
     public List<PaymentLedgerEntry> LedgerEntries { get; } = [];
 
@@ -79,9 +79,9 @@ public sealed class SaleWorkflowHarness
 
     public WorkflowTestInstance Instance => Host.GetInstance(PaymentId);
 
-    public int SubmitCalls => Host.CountActivityCalls(SubmitSaleActivity.Name);
+    public int SubmitCalls => Host.CountActivityCalls(nameof(SubmitSale));
 
-    public int StatusPolls => Host.CountActivityCalls(GetTransactionStatusActivity.Name);
+    public int StatusPolls => Host.CountActivityCalls(nameof(GetTransactionStatus));
 
     public static SaleWorkflowInput Input(DateTimeOffset? scheduledAt = null) => new(
         PaymentId,
@@ -129,7 +129,7 @@ public sealed class SaleWorkflowHarness
     }
 
     public Task<WorkflowTestInstance> StartAsync(DateTimeOffset? scheduledAt = null) =>
-        Host.StartAsync(SaleWorkflowNames.Workflow, PaymentId, Input(scheduledAt));
+        Host.StartAsync(nameof(SaleWorkflow), PaymentId, Input(scheduledAt));
 
     public Task<RaiseEventResult> RaiseAsync(string type, TransactionStatus? status = null, int? attempt = null, string transactionId = TransactionId) =>
         Host.RaiseEventAsync(PaymentId, WorkflowEventNames.Transaction, new TransactionEvent(

@@ -57,7 +57,7 @@ public partial class SaleWorkflowTests
         await sale.StartAsync();
 
         Assert.Equal(PaymentStatus.Declined, sale.Outcome.Status);
-        Assert.Equal([Start], sale.Host.ActivityCalls.Where(c => c.Name == GetTransactionStatusActivity.Name).Select(c => c.CalledAt));
+        Assert.Equal([Start], sale.Host.ActivityCalls.Where(c => c.Name == nameof(GetTransactionStatus)).Select(c => c.CalledAt));
         sale.AssertCleanFinish();
     }
 
@@ -70,7 +70,7 @@ public partial class SaleWorkflowTests
         await sale.Host.RunToCompletionAsync(PaymentId);
 
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
-        Assert.Equal([Start.AddMinutes(1), Start.AddMinutes(3)], sale.Host.ActivityCalls.Where(c => c.Name == GetTransactionStatusActivity.Name).Select(c => c.CalledAt));
+        Assert.Equal([Start.AddMinutes(1), Start.AddMinutes(3)], sale.Host.ActivityCalls.Where(c => c.Name == nameof(GetTransactionStatus)).Select(c => c.CalledAt));
         PaymentLedgerEntry approved = sale.LedgerEntries[^1];
         Assert.Equal(new CardSummary("tok_abc", "1111", "411111", "Visa"), approved.Card);
         Assert.Equal(1, sale.SubmitCalls);
@@ -164,7 +164,7 @@ public partial class SaleWorkflowTests
         await sale.Host.RunToCompletionAsync(PaymentId);
 
         Assert.Equal(PaymentStatus.DeadlineReached, sale.Outcome.Status);
-        Assert.Equal([1, 3, 7, 10], sale.Host.ActivityCalls.Where(c => c.Name == GetTransactionStatusActivity.Name).Select(c => (c.CalledAt - Start).TotalMinutes));
+        Assert.Equal([1, 3, 7, 10], sale.Host.ActivityCalls.Where(c => c.Name == nameof(GetTransactionStatus)).Select(c => (c.CalledAt - Start).TotalMinutes));
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.DeadlineReached], sale.LedgerStatuses);
         sale.AssertCleanFinish();
     }
@@ -180,7 +180,7 @@ public partial class SaleWorkflowTests
         Assert.Equal(0, sale.SubmitCalls);
         await sale.Host.AdvanceTimeAsync(TimeSpan.FromMinutes(1));
 
-        ActivityCall submit = Assert.Single(sale.Host.ActivityCalls, c => c.Name == SubmitSaleActivity.Name);
+        ActivityCall submit = Assert.Single(sale.Host.ActivityCalls, c => c.Name == nameof(SubmitSale));
         Assert.Equal(Start.AddHours(2), submit.CalledAt);
         await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
@@ -218,7 +218,7 @@ public partial class SaleWorkflowTests
 
         await sale.Host.RunToCompletionAsync(PaymentId);
 
-        string[] keys = [.. sale.Host.ActivityInputs<SaleSubmission>(SubmitSaleActivity.Name).Select(r => r!.IdempotencyKey)];
+        string[] keys = [.. sale.Host.ActivityInputs<SaleSubmission>(nameof(SubmitSale)).Select(r => r!.IdempotencyKey)];
         Assert.Equal(3, keys.Length);
         Assert.Single(keys.Distinct());
         Assert.Matches(IdempotencyKeyFormat(), keys[0]);
@@ -262,7 +262,7 @@ public partial class SaleWorkflowTests
     public async Task Webhooks_arriving_while_a_status_poll_is_in_flight_are_never_lost()
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
-        sale.Host.HoldActivity(GetTransactionStatusActivity.Name);
+        sale.Host.HoldActivity(nameof(GetTransactionStatus));
         await sale.StartAsync();
 
         for (int attempt = 2; attempt <= 4; attempt++)
@@ -270,12 +270,12 @@ public partial class SaleWorkflowTests
             await sale.Host.AdvanceToNextTimerAsync();
             Assert.Equal(1, sale.Host.ActivitiesInFlight);
             await sale.RaiseAsync("transaction.retry_attempted", attempt: attempt);
-            await sale.Host.ReleaseActivityAsync(GetTransactionStatusActivity.Name);
+            await sale.Host.ReleaseActivityAsync(nameof(GetTransactionStatus));
         }
 
         await sale.Host.AdvanceToNextTimerAsync();
         await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 4);
-        await sale.Host.ReleaseActivityAsync(GetTransactionStatusActivity.Name);
+        await sale.Host.ReleaseActivityAsync(nameof(GetTransactionStatus));
 
         Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED", AttemptNumber: 4), sale.Outcome);
         Assert.Equal(3, sale.Instance.ReadCustomStatusHistory<SaleProgress>().Max(p => p!.RetriesAttempted));

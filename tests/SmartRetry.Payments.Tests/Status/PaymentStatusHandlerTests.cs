@@ -4,7 +4,6 @@ using Moq;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
-using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Status;
 using SmartRetry.Payments.Tests.Sales;
@@ -44,7 +43,7 @@ public sealed class PaymentStatusHandlerTests(AzuriteFixture azurite)
                 AttemptNumber: 2, Card: new CardSummary("secret-token", "1111", "411111", "visa")),
             CancellationToken.None);
         harness.Workflows.Setup(w => w.GetInstanceAsync(PaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(new WorkflowInstance(
-            PaymentId, SaleWorkflowNames.Workflow, WorkflowRuntimeStatus.Running, TestSales.Now, TestSales.Now, null, "{\"stage\":\"waiting\"}", null));
+            PaymentId, nameof(SaleWorkflow), WorkflowRuntimeStatus.Running, TestSales.Now, TestSales.Now, null, "{\"stage\":\"waiting\"}", null));
 
         HandlerResult<PaymentView> result = await harness.Status.GetAsync(harness.Workflows.Object, PaymentId, CancellationToken.None);
 
@@ -61,7 +60,7 @@ public sealed class PaymentStatusHandlerTests(AzuriteFixture azurite)
     public async Task A_recurring_charge_row_is_read_by_its_payment_id_with_its_due_date()
     {
         var harness = new SaleHarness(azurite);
-        string chargeId = $"{RecurringWorkflowNames.CycleInstanceId(RecurringSeriesIds.For("sub-42"), 2)}-a1";
+        string chargeId = $"{RecurringSeriesIds.CycleInstanceId(RecurringSeriesIds.For("sub-42"), 2)}-a1";
         var dueAt = new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero);
         await harness.Ledger.RecordAsync(
             new PaymentLedgerEntry(chargeId, RecurringSeriesIds.For("sub-42"), PaymentKind.RecurringCharge, 9m, "USD", PaymentStatus.Approved, TestSales.Now, "TX000002", AttemptNumber: 1, ScheduledAt: dueAt),

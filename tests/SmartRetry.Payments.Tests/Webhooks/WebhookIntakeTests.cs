@@ -186,8 +186,8 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
         var gateway = new Mock<ISmartRetryGateway>();
         gateway.Setup(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(true, "TX8A3F2C", "OR1"));
-        var submit = new SubmitRefundActivity(
-            gateway.Object, harness.Correlations, new EarlyTransactionEvents(harness.Pending), NullLogger<SubmitRefundActivity>.Instance);
+        var submit = new SubmitRefund(
+            gateway.Object, harness.Correlations, new EarlyTransactionEvents(harness.Pending), NullLogger<SubmitRefund>.Instance);
 
         PaymentSubmissionResult submitted = await submit.RunAsync(
             new RefundSubmission("refund-1", "refund-key-1", "TXORIG01", "OR1", "rf-1", 5m, "EUR"), CancellationToken.None);

@@ -91,7 +91,7 @@ public sealed class WorkflowTestHost
     }
 
     /// <summary>
-    /// Registers a step the way the host wires it: under its class's <c>Name</c> constant, running its
+    /// Registers a step the way the host wires it: under its class name (its Durable name), running its
     /// <c>RunAsync(input, cancellationToken)</c>. Tests build the step with their fakes; the name and the call come from the
     /// step itself, as in the host's function.
     /// </summary>
@@ -99,10 +99,9 @@ public sealed class WorkflowTestHost
     {
         ArgumentNullException.ThrowIfNull(step);
         Type type = step.GetType();
-        string name = type.GetField("Name", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
-            ?? throw new ArgumentException($"{type.Name} has no public const string Name.", nameof(step));
-        MethodInfo run = type.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Instance)
-            ?? throw new ArgumentException($"{type.Name} has no public RunAsync.", nameof(step));
+        string name = type.Name;
+        MethodInfo run = WorkflowCatalog.StepRunMethod(type)
+            ?? throw new ArgumentException($"{type.Name} has no public RunAsync(input, CancellationToken).", nameof(step));
         Type input = run.GetParameters()[0].ParameterType;
         Delegate body = run.CreateDelegate(typeof(Func<,,>).MakeGenericType(input, typeof(CancellationToken), run.ReturnType), step);
         MethodInfo register = run.ReturnType.IsGenericType

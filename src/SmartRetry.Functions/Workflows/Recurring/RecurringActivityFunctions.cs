@@ -14,65 +14,65 @@ namespace SmartRetry.Functions.Workflows.Recurring;
 /// bound Durable client.
 /// </summary>
 public sealed class RecurringActivityFunctions(
-    InitRecurringActivity init,
-    ChargeRecurringActivity charge,
-    CancelRecurringActivity cancel,
-    UpdateRecurringAmountActivity updateAmount,
-    RecordSeriesChangeActivity recordSeriesChange,
-    RecordChargeActivity recordCharge,
-    GetFutureTransactionActivity getFutureTransaction,
-    RecordFutureTransactionActivity recordFutureTransaction,
-    ReserveCardAttemptActivity reserveCardAttempt,
-    ReleaseCardAttemptActivity releaseCardAttempt,
-    WorkflowBoundFactory<InterruptCycleActivity> interruptCycle,
-    WorkflowBoundFactory<SyncRecurringActivity> sync,
+    InitRecurring init,
+    ChargeRecurring charge,
+    CancelRecurring cancel,
+    UpdateRecurringAmount updateAmount,
+    RecordRecurringSeriesChange recordSeriesChange,
+    RecordRecurringCharge recordCharge,
+    GetFutureTransaction getFutureTransaction,
+    RecordFutureTransaction recordFutureTransaction,
+    ReserveCardAttempt reserveCardAttempt,
+    ReleaseCardAttempt releaseCardAttempt,
+    WorkflowBoundFactory<InterruptRecurringCycle> interruptCycle,
+    WorkflowBoundFactory<SyncRecurringStatus> sync,
     IWorkflowClientFactory workflowClients)
 {
-    [Function(InitRecurringActivity.Name)]
+    [Function(nameof(InitRecurring))]
     public Task<InitRecurringResult> InitRecurring([ActivityTrigger] InitRecurringRequest request, CancellationToken cancellationToken)
         => init.RunAsync(request, cancellationToken);
 
-    [Function(ChargeRecurringActivity.Name)]
+    [Function(nameof(ChargeRecurring))]
     public Task<ChargeAttemptResult> ChargeRecurring([ActivityTrigger] ChargeRecurringRequest request, CancellationToken cancellationToken)
         => charge.RunAsync(request, cancellationToken);
 
-    [Function(CancelRecurringActivity.Name)]
+    [Function(nameof(CancelRecurring))]
     public Task<bool> CancelRecurring([ActivityTrigger] CancelRecurringRequest request, CancellationToken cancellationToken)
         => cancel.RunAsync(request, cancellationToken);
 
-    [Function(UpdateRecurringAmountActivity.Name)]
+    [Function(nameof(UpdateRecurringAmount))]
     public Task<bool> UpdateRecurringAmount([ActivityTrigger] RecurringUpdate update, CancellationToken cancellationToken)
         => updateAmount.RunAsync(update, cancellationToken);
 
-    [Function(RecordSeriesChangeActivity.Name)]
+    [Function(nameof(RecordRecurringSeriesChange))]
     public Task RecordSeriesChange([ActivityTrigger] SeriesChange change, CancellationToken cancellationToken)
         => recordSeriesChange.RunAsync(change, cancellationToken);
 
-    [Function(RecordChargeActivity.Name)]
+    [Function(nameof(RecordRecurringCharge))]
     public Task RecordCharge([ActivityTrigger] ChargeRecord record, CancellationToken cancellationToken)
         => recordCharge.RunAsync(record, cancellationToken);
 
-    [Function(GetFutureTransactionActivity.Name)]
+    [Function(nameof(GetFutureTransaction))]
     public Task<FutureTransactionSnapshot> GetFutureTransaction([ActivityTrigger] string futureTransactionId, CancellationToken cancellationToken)
         => getFutureTransaction.RunAsync(futureTransactionId, cancellationToken);
 
-    [Function(RecordFutureTransactionActivity.Name)]
+    [Function(nameof(RecordFutureTransaction))]
     public Task RecordFutureTransaction([ActivityTrigger] FutureTransactionRecord record, CancellationToken cancellationToken)
         => recordFutureTransaction.RunAsync(record, cancellationToken);
 
-    [Function(ReserveCardAttemptActivity.Name)]
+    [Function(nameof(ReserveCardAttempt))]
     public Task<bool> ReserveCardAttempt([ActivityTrigger] CardAttemptReservation reservation, CancellationToken cancellationToken)
         => reserveCardAttempt.RunAsync(reservation, cancellationToken);
 
-    [Function(ReleaseCardAttemptActivity.Name)]
+    [Function(nameof(ReleaseCardAttempt))]
     public Task ReleaseCardAttempt([ActivityTrigger] CardAttemptRelease release, CancellationToken cancellationToken)
         => releaseCardAttempt.RunAsync(release, cancellationToken);
 
-    [Function(InterruptCycleActivity.Name)]
+    [Function(nameof(InterruptRecurringCycle))]
     public Task<bool> InterruptCycle([ActivityTrigger] CycleInterruption interruption, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)
         => interruptCycle.Create(workflowClients.Create(durableClient)).RunAsync(interruption, cancellationToken);
 
-    [Function(SyncRecurringActivity.Name)]
+    [Function(nameof(SyncRecurringStatus))]
     public Task<SyncResult> SyncRecurringStatus([ActivityTrigger] SyncRequest request, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)
         => sync.Create(workflowClients.Create(durableClient)).RunAsync(request, cancellationToken);
 }

@@ -8,13 +8,13 @@ namespace SmartRetry.Functions.Workflows.Refunds;
 /// The refund workflow's own activities, each delegating to its Payments activity. Its status reads and ledger writes
 /// are <see cref="PaymentStepFunctions"/>.
 /// </summary>
-public sealed class RefundActivityFunctions(SubmitRefundActivity submit, ReleaseRefundActivity releaseReservation)
+public sealed class RefundActivityFunctions(SubmitRefund submit, ReleaseRefundReservation releaseReservation)
 {
-    [Function(SubmitRefundActivity.Name)]
+    [Function(nameof(SubmitRefund))]
     public Task<PaymentSubmissionResult> SubmitRefund([ActivityTrigger] RefundSubmission refund, CancellationToken cancellationToken)
         => submit.RunAsync(refund, cancellationToken);
 
-    [Function(ReleaseRefundActivity.Name)]
+    [Function(nameof(ReleaseRefundReservation))]
     public Task<bool> ReleaseRefundReservation([ActivityTrigger] RefundRelease release, CancellationToken cancellationToken)
         => releaseReservation.RunAsync(release, cancellationToken);
 }

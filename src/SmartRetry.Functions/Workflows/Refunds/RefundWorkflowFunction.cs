@@ -8,7 +8,7 @@ namespace SmartRetry.Functions.Workflows.Refunds;
 /// <summary>The refund orchestration: Payments' <see cref="RefundWorkflow"/> on the Durable context.</summary>
 public static class RefundWorkflowFunction
 {
-    [Function(RefundWorkflowNames.Workflow)]
+    [Function(nameof(RefundWorkflow))]
     public static Task<RefundOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

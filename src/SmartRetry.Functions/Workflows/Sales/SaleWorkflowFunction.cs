@@ -8,7 +8,7 @@ namespace SmartRetry.Functions.Workflows.Sales;
 /// <summary>The sale orchestration: Payments' <see cref="SaleWorkflow"/> on the Durable context.</summary>
 public static class SaleWorkflowFunction
 {
-    [Function(SaleWorkflowNames.Workflow)]
+    [Function(nameof(SaleWorkflow))]
     public static Task<SaleOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -26,7 +26,7 @@ public static class FutureTransactionWatchWorkflow
         await context.CreateTimer(checkAt, CancellationToken.None);
 
         FutureTransactionSnapshot snapshot = await context.CallActivityAsync<FutureTransactionSnapshot>(
-            GetFutureTransactionActivity.Name, input.FutureTransactionId, ActivityRetryPolicy.SmartRetryOutage);
+            nameof(GetFutureTransaction), input.FutureTransactionId, ActivityRetryPolicy.SmartRetryOutage);
         FutureTransactionCheck? check = snapshot.Status switch
         {
             FutureTransactionStatus.Completed => FutureTransactionCheck.Ran,
@@ -47,7 +47,7 @@ public static class FutureTransactionWatchWorkflow
         }
 
         await context.CallActivityAsync(
-            RecordFutureTransactionActivity.Name,
+            nameof(RecordFutureTransaction),
             new FutureTransactionRecord(input.SeriesId, input.FutureTransactionId, snapshot.ScheduledDate, check.Value, snapshot.Amount, snapshot.Currency, context.CurrentUtcDateTime, snapshot.ExecutedTransactionId),
             ActivityRetryPolicy.Storage);
         return check;

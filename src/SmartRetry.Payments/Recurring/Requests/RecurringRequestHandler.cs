@@ -150,7 +150,7 @@ public sealed partial class RecurringRequestHandler(
             try
             {
                 _ = command == SeriesCommand.Cancel
-                    ? await smartRetry.CancelRecurringAsync(IdempotencyKeys.Derive(seriesId, MerchantSeriesWorkflow.CancelStep), series.RecurringId!, cancellationToken)
+                    ? await smartRetry.CancelRecurringAsync(IdempotencyKeys.Derive(seriesId, MerchantRecurringSeriesWorkflow.CancelStep), series.RecurringId!, cancellationToken)
                     : await smartRetry.UpdateRecurringAsync(new RecurringUpdate(series.RecurringId!, amount), cancellationToken);
             }
             catch (SmartRetryRejectedException rejected)
@@ -232,7 +232,7 @@ public sealed partial class RecurringRequestHandler(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { recurring.ManagedBy, recurring.Schedule }, PaymentsJson.Options))));
 
     private static string WorkflowName(RecurringManagement managedBy) =>
-        managedBy == RecurringManagement.Merchant ? RecurringWorkflowNames.MerchantSeries : RecurringWorkflowNames.PlatformSeries;
+        managedBy == RecurringManagement.Merchant ? nameof(MerchantRecurringSeriesWorkflow) : nameof(PlatformRecurringSeriesWorkflow);
 
     private object WorkflowInput(RecurringSeries series, ValidatedRecurring recurring)
     {

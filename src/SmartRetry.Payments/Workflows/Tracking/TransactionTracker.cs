@@ -124,7 +124,7 @@ public sealed class TransactionTracker
         TransactionSnapshot snapshot;
         try
         {
-            snapshot = await context.CallActivityAsync<TransactionSnapshot>(GetTransactionStatusActivity.Name, TransactionId, ActivityRetryPolicy.SmartRetryOutage);
+            snapshot = await context.CallActivityAsync<TransactionSnapshot>(nameof(GetTransactionStatus), TransactionId, ActivityRetryPolicy.SmartRetryOutage);
         }
         catch (WorkflowTaskFailedException)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Moq;
 using SmartRetry.Functions.Http.Recurring;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Requests;
 using SmartRetry.Payments.Recurring.Storage;
 using SmartRetry.Payments.Workflows;
@@ -35,7 +36,7 @@ public sealed class RecurringFunctionsTests : IDisposable
         Assert.Equal(StatusCodes.Status202Accepted, response.StatusCode);
         Assert.Equal($"https://pay.example.com{RecurringRoutes.SeriesPath(seriesId)}", response.Headers.Location.ToString());
         Assert.DoesNotContain("4111111111111111", response.Body, StringComparison.Ordinal);
-        app.Workflows.Verify(w => w.ScheduleNewAsync(RecurringWorkflowNames.MerchantSeries, seriesId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Once);
+        app.Workflows.Verify(w => w.ScheduleNewAsync(nameof(MerchantRecurringSeriesWorkflow), seriesId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class RefundFunctionsTests : IDisposable
         Assert.Equal(refundPaymentId, json.RootElement.GetProperty("payment_id").GetString());
         Assert.Equal(paymentId, json.RootElement.GetProperty("original_payment_id").GetString());
         Assert.Equal(12.50m, json.RootElement.GetProperty("amount").GetDecimal());
-        app.Workflows.Verify(w => w.ScheduleNewAsync(RefundWorkflowNames.Workflow, refundPaymentId, It.IsAny<RefundWorkflowInput>(), null, It.IsAny<CancellationToken>()), Times.Once);
+        app.Workflows.Verify(w => w.ScheduleNewAsync(nameof(RefundWorkflow), refundPaymentId, It.IsAny<RefundWorkflowInput>(), null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]

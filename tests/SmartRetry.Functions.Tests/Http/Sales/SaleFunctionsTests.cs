@@ -40,7 +40,7 @@ public sealed class SaleFunctionsTests : IDisposable
         Assert.Equal(paymentId, json.RootElement.GetProperty("payment_id").GetString());
         Assert.Equal(PaymentRoutes.StatusPath(paymentId), json.RootElement.GetProperty("links").GetProperty("status").GetString());
         Assert.DoesNotContain("4111111111111111", response.Body, StringComparison.Ordinal);
-        app.Workflows.Verify(w => w.ScheduleNewAsync(SaleWorkflowNames.Workflow, paymentId, It.IsAny<SaleWorkflowInput>(), null, It.IsAny<CancellationToken>()), Times.Once);
+        app.Workflows.Verify(w => w.ScheduleNewAsync(nameof(SaleWorkflow), paymentId, It.IsAny<SaleWorkflowInput>(), null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]

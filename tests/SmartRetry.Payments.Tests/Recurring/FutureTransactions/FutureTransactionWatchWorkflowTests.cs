@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Moq;
 using SmartRetry.Payments.Ledger;
-using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.FutureTransactions;
 using SmartRetry.Payments.Recurring.Gateway;
@@ -25,9 +24,9 @@ public sealed class FutureTransactionWatchWorkflowTests
         ledger.Setup(l => l.RecordAsync(It.IsAny<PaymentLedgerEntry>(), It.IsAny<CancellationToken>()))
             .Callback((PaymentLedgerEntry entry, CancellationToken _) => _ledgerRows.Add(entry))
             .ReturnsAsync(true);
-        _host.RegisterWorkflow<FutureTransactionWatchInput, FutureTransactionCheck?>(RecurringWorkflowNames.FutureTransactionWatch, FutureTransactionWatchWorkflow.RunAsync)
-            .RegisterStep(new GetFutureTransactionActivity(_smartRetry.Object))
-            .RegisterStep(new RecordFutureTransactionActivity(ledger.Object));
+        _host.RegisterWorkflow<FutureTransactionWatchInput, FutureTransactionCheck?>(nameof(FutureTransactionWatchWorkflow), FutureTransactionWatchWorkflow.RunAsync)
+            .RegisterStep(new GetFutureTransaction(_smartRetry.Object))
+            .RegisterStep(new RecordFutureTransaction(ledger.Object));
     }
 
     [Fact]
@@ -77,7 +76,7 @@ public sealed class FutureTransactionWatchWorkflowTests
     }
 
     private Task<WorkflowTestInstance> StartAsync() => _host.StartAsync(
-        RecurringWorkflowNames.FutureTransactionWatch, WatchId, new FutureTransactionWatchInput("rs-platform-1", "RC000002", "FT000001", Scheduled, TimeSpan.FromHours(6)));
+        nameof(FutureTransactionWatchWorkflow), WatchId, new FutureTransactionWatchInput("rs-platform-1", "RC000002", "FT000001", Scheduled, TimeSpan.FromHours(6)));
 
     private void ReturnStatus(FutureTransactionStatus status, DateOnly scheduled, string? executed = null) =>
         _smartRetry.Setup(g => g.GetFutureTransactionAsync("FT000001", It.IsAny<CancellationToken>()))

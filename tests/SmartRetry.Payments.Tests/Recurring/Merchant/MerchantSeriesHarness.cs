@@ -39,20 +39,20 @@ public sealed class MerchantSeriesHarness
             .Callback((string id, string name, object? payload, CancellationToken _) => _raised.Add((id, name, payload)))
             .ReturnsAsync(RaiseEventResult.Raised);
 
-        Host.RegisterWorkflow<MerchantSeriesState, MerchantSeriesResult>(RecurringWorkflowNames.MerchantSeries, MerchantSeriesWorkflow.RunAsync)
-            .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(RecurringWorkflowNames.ChargeCycle, ChargeCycleWorkflow.RunAsync)
+        Host.RegisterWorkflow<MerchantSeriesState, MerchantSeriesResult>(nameof(MerchantRecurringSeriesWorkflow), MerchantRecurringSeriesWorkflow.RunAsync)
+            .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(nameof(RecurringChargeCycleWorkflow), RecurringChargeCycleWorkflow.RunAsync)
             .RegisterActivity<ChargeRecurringRequest, ChargeAttemptResult>(
-                ChargeRecurringActivity.Name, new ChargeRecurringActivity(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
-            .RegisterStep(new GetTransactionStatusActivity(SmartRetry.Payments.Object))
-            .RegisterStep(new CancelRecurringActivity(SmartRetry.Recurring.Object))
-            .RegisterStep(new UpdateRecurringAmountActivity(SmartRetry.Recurring.Object))
-            .RegisterStep(new InterruptCycleActivity(workflowClient.Object))
-            .RegisterActivity<SeriesChange>(RecordSeriesChangeActivity.Name, (_, _) => Task.CompletedTask)
-            .RegisterActivity<ChargeRecord>(RecordChargeActivity.Name, (_, _) => Task.CompletedTask);
+                nameof(ChargeRecurring), new ChargeRecurring(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
+            .RegisterStep(new GetTransactionStatus(SmartRetry.Payments.Object))
+            .RegisterStep(new CancelRecurring(SmartRetry.Recurring.Object))
+            .RegisterStep(new UpdateRecurringAmount(SmartRetry.Recurring.Object))
+            .RegisterStep(new InterruptRecurringCycle(workflowClient.Object))
+            .RegisterActivity<SeriesChange>(nameof(RecordRecurringSeriesChange), (_, _) => Task.CompletedTask)
+            .RegisterActivity<ChargeRecord>(nameof(RecordRecurringCharge), (_, _) => Task.CompletedTask);
         if (cardAttempts is not null)
         {
-            Host.RegisterStep(new ReserveCardAttemptActivity(cardAttempts))
-                .RegisterStep(new ReleaseCardAttemptActivity(cardAttempts));
+            Host.RegisterStep(new ReserveCardAttempt(cardAttempts))
+                .RegisterStep(new ReleaseCardAttempt(cardAttempts));
         }
     }
 
@@ -66,15 +66,15 @@ public sealed class MerchantSeriesHarness
     public WorkflowTestInstance Series => Host.GetInstance(SeriesId);
 
     /// <summary>When each charge reached SmartRetry.</summary>
-    public IReadOnlyList<DateTime> ChargeTimes => [.. Host.ActivityCalls.Where(c => c.Name == ChargeRecurringActivity.Name).Select(c => c.CalledAt)];
+    public IReadOnlyList<DateTime> ChargeTimes => [.. Host.ActivityCalls.Where(c => c.Name == nameof(ChargeRecurring)).Select(c => c.CalledAt)];
 
     /// <summary>When each charge of one series reached SmartRetry.</summary>
     public IReadOnlyList<DateTime> ChargeTimesOf(string seriesId) =>
-        [.. Host.ActivityCalls.Where(c => c.Name == ChargeRecurringActivity.Name && c.InstanceId.StartsWith(seriesId + "-c", StringComparison.Ordinal)).Select(c => c.CalledAt)];
+        [.. Host.ActivityCalls.Where(c => c.Name == nameof(ChargeRecurring) && c.InstanceId.StartsWith(seriesId + "-c", StringComparison.Ordinal)).Select(c => c.CalledAt)];
 
-    public IReadOnlyList<ChargeRecord> LedgerWrites => [.. Host.ActivityInputs<ChargeRecord>(RecordChargeActivity.Name).OfType<ChargeRecord>()];
+    public IReadOnlyList<ChargeRecord> LedgerWrites => [.. Host.ActivityInputs<ChargeRecord>(nameof(RecordRecurringCharge)).OfType<ChargeRecord>()];
 
-    public IReadOnlyList<SeriesChange> SeriesWrites => [.. Host.ActivityInputs<SeriesChange>(RecordSeriesChangeActivity.Name).OfType<SeriesChange>()];
+    public IReadOnlyList<SeriesChange> SeriesWrites => [.. Host.ActivityInputs<SeriesChange>(nameof(RecordRecurringSeriesChange)).OfType<SeriesChange>()];
 
     /// <param name="cardFingerprint">Null: a series created before card fingerprints, counting attempts in its own window.</param>
     public static MerchantSeriesState State(
@@ -82,7 +82,7 @@ public sealed class MerchantSeriesHarness
         seriesId, recurringId, 19.99m, "EUR", schedule, dunning ?? DunningPolicy.Default, TrackingPolicy.Default,
         RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, CardFingerprint: cardFingerprint);
 
-    public Task StartAsync(MerchantSeriesState state) => Host.StartAsync(RecurringWorkflowNames.MerchantSeries, state.SeriesId, state);
+    public Task StartAsync(MerchantSeriesState state) => Host.StartAsync(nameof(MerchantRecurringSeriesWorkflow), state.SeriesId, state);
 
     public Task<RaiseEventResult> SendAsync(SeriesCommand command, decimal? amount = null) =>
         Host.RaiseEventAsync(SeriesId, RecurringEventNames.Control, new SeriesControl(command, $"req-{command}", new DateTimeOffset(Host.UtcNow), amount));

@@ -19,7 +19,7 @@ public sealed class SeriesSetupTests
     {
         var harness = new MerchantSeriesHarness(Start);
         var inits = new List<InitRecurringRequest>();
-        harness.Host.RegisterActivity<InitRecurringRequest, InitRecurringResult>(InitRecurringActivity.Name, request =>
+        harness.Host.RegisterActivity<InitRecurringRequest, InitRecurringResult>(nameof(InitRecurring), request =>
         {
             inits.Add(request);
             return new InitRecurringResult(true, "RC000077", "TX000001");
@@ -41,7 +41,7 @@ public sealed class SeriesSetupTests
     public async Task A_declined_first_payment_ends_the_series_without_charging()
     {
         var harness = new MerchantSeriesHarness(Start);
-        harness.Host.RegisterActivity<InitRecurringRequest, InitRecurringResult>(InitRecurringActivity.Name, _ => new InitRecurringResult(false, null, "TX000001"));
+        harness.Host.RegisterActivity<InitRecurringRequest, InitRecurringResult>(nameof(InitRecurring), _ => new InitRecurringResult(false, null, "TX000001"));
 
         await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Monthly, 1)) with { RecurringId = null, Setup = Setup });
 

@@ -73,7 +73,7 @@ public sealed class SharedCardWindowTests(AzuriteFixture azurite)
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
 
         // Lost result, its retry, and the next day's refused reservation.
-        Assert.Equal(3, harness.Host.CountActivityCalls(ReserveCardAttemptActivity.Name));
+        Assert.Equal(3, harness.Host.CountActivityCalls(nameof(ReserveCardAttempt)));
         Assert.Equal(Start, Assert.Single(harness.ChargeTimes).Date);
         Assert.Contains(harness.LedgerWrites, w => w.Note?.Contains("Not attempted", StringComparison.Ordinal) == true);
     }
@@ -91,7 +91,7 @@ public sealed class SharedCardWindowTests(AzuriteFixture azurite)
 
         Assert.Equal(20, BusiestThirtyDays(harness.ChargeTimesOf("rs-old-1")));
         Assert.Equal(20, BusiestThirtyDays(harness.ChargeTimesOf("rs-old-2")));
-        Assert.Equal(0, harness.Host.CountActivityCalls(ReserveCardAttemptActivity.Name));
+        Assert.Equal(0, harness.Host.CountActivityCalls(nameof(ReserveCardAttempt)));
     }
 
     private static RecurringSchedule Daily(int hour, int days = 151) =>

@@ -30,7 +30,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
         string seriesId = RecurringSeriesIds.For("sub-42");
         Assert.Equal((seriesId, RecurringSeriesStatus.Active, false), (result.Body!.SeriesId, result.Body.Status, result.Body.Replayed));
         (string name, string instanceId, object? input) = Assert.Single(_harness.Scheduled);
-        Assert.Equal((RecurringWorkflowNames.MerchantSeries, seriesId), (name, instanceId));
+        Assert.Equal((nameof(MerchantRecurringSeriesWorkflow), seriesId), (name, instanceId));
         var state = Assert.IsType<MerchantSeriesState>(input);
         Assert.NotNull(state.Setup);
         string serialized = JsonSerializer.Serialize(state, PaymentsJson.Options);
@@ -76,7 +76,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
         await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request("our_platform")), CancellationToken.None);
 
         (string name, _, object? input) = Assert.Single(_harness.Scheduled);
-        Assert.Equal(RecurringWorkflowNames.PlatformSeries, name);
+        Assert.Equal(nameof(PlatformRecurringSeriesWorkflow), name);
         Assert.Equal(RecurringManagement.OurPlatform, Assert.IsType<PlatformSeriesState>(input).ManagedBy);
     }
 
@@ -203,7 +203,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK, RecurringSeriesStatus.Cancelled), (first.StatusCode, repeat.StatusCode, repeat.Body!.Status));
         _harness.SmartRetry.Verify(
-            g => g.CancelRecurringAsync(Payments.Workflows.IdempotencyKeys.Derive(series.SeriesId, MerchantSeriesWorkflow.CancelStep), "RC000009", It.IsAny<CancellationToken>()), Times.Once);
+            g => g.CancelRecurringAsync(Payments.Workflows.IdempotencyKeys.Derive(series.SeriesId, MerchantRecurringSeriesWorkflow.CancelStep), "RC000009", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

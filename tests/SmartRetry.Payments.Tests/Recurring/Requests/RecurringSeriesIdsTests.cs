@@ -1,4 +1,3 @@
-using SmartRetry.Payments.Recurring;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Requests;
@@ -26,7 +25,7 @@ public sealed class RecurringSeriesIdsTests
 
     [Fact]
     public void The_charge_ids_the_cycle_writes_are_recognised() =>
-        Assert.True(RecurringSeriesIds.IsChargePaymentId($"{RecurringWorkflowNames.CycleInstanceId(SeriesId, 3)}-a2"));
+        Assert.True(RecurringSeriesIds.IsChargePaymentId($"{RecurringSeriesIds.CycleInstanceId(SeriesId, 3)}-a2"));
 
     [Theory]
     [InlineData(null)]

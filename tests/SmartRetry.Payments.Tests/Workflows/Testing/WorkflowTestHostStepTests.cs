@@ -8,36 +8,34 @@ public sealed class WorkflowTestHostStepTests
     private static readonly ActivityRetryPolicy Once = new(MaxNumberOfAttempts: 1, FirstRetryInterval: TimeSpan.FromSeconds(1), BackoffCoefficient: 1.0);
 
     [Fact]
-    public async Task A_step_is_registered_under_its_own_name_and_runs_its_RunAsync()
+    public async Task A_step_is_registered_under_its_class_name_and_runs_its_RunAsync()
     {
-        var shout = new ShoutActivity();
-        var note = new NoteActivity();
+        var shout = new Shout();
+        var note = new Note();
         WorkflowTestHost host = new WorkflowTestHost()
             .RegisterStep(shout)
             .RegisterStep(note)
             .RegisterWorkflow<string, string>("Calls", async (context, input) =>
             {
-                await context.CallActivityAsync(NoteActivity.Name, input, Once);
-                return await context.CallActivityAsync<string>(ShoutActivity.Name, input, Once);
+                await context.CallActivityAsync(nameof(Note), input, Once);
+                return await context.CallActivityAsync<string>(nameof(Shout), input, Once);
             });
 
         await host.StartAsync("Calls", "step-1", "hello");
 
         Assert.Equal("HELLO", host.GetInstance("step-1").ReadOutput<string>());
         Assert.Equal(["hello"], note.Seen);
-        Assert.Equal((1, 1), (host.CountActivityCalls("Shout"), shout.Calls));
+        Assert.Equal((1, 1), (host.CountActivityCalls(nameof(Shout)), shout.Calls));
     }
 
     [Fact]
-    public void A_class_without_a_name_is_refused()
+    public void A_class_without_a_RunAsync_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new WorkflowTestHost().RegisterStep(new object()));
     }
 
-    public sealed class ShoutActivity
+    public sealed class Shout
     {
-        public const string Name = "Shout";
-
         public int Calls { get; private set; }
 
         public Task<string> RunAsync(string input, CancellationToken cancellationToken)
@@ -47,10 +45,8 @@ public sealed class WorkflowTestHostStepTests
         }
     }
 
-    public sealed class NoteActivity
+    public sealed class Note
     {
-        public const string Name = "Note";
-
         public List<string> Seen { get; } = [];
 
         public Task RunAsync(string input, CancellationToken cancellationToken)

@@ -3,10 +3,8 @@ using SmartRetry.Payments.Ledger;
 namespace SmartRetry.Payments.Refunds.Activities;
 
 /// <summary>Gives a refund's reservation back after it ended without money moving. Releasing twice is harmless.</summary>
-public sealed class ReleaseRefundActivity(IRefundReservations reservations)
+public sealed class ReleaseRefundReservation(IRefundReservations reservations)
 {
-    public const string Name = "ReleaseRefundReservation";
-
     public Task<bool> RunAsync(RefundRelease release, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);

@@ -11,7 +11,7 @@ using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Platform;
 
-public sealed class PlatformSeriesWorkflowTests
+public sealed class PlatformRecurringSeriesWorkflowTests
 {
     private const string SeriesId = "rs-platform-1";
     private const string RecurringId = "RC000002";
@@ -23,7 +23,7 @@ public sealed class PlatformSeriesWorkflowTests
     private readonly List<PaymentLedgerEntry> _ledgerRows = [];
     private RecurringSnapshot _snapshot = Snapshot(RecurringSeriesStatus.Active);
 
-    public PlatformSeriesWorkflowTests()
+    public PlatformRecurringSeriesWorkflowTests()
     {
         _smartRetry.Setup(g => g.GetRecurringAsync(RecurringId, It.IsAny<CancellationToken>())).ReturnsAsync(() => _snapshot);
         // Like the real ledger: a payment already recorded with the same status is a repeat and changes nothing.
@@ -43,18 +43,18 @@ public sealed class PlatformSeriesWorkflowTests
             .ReturnsAsync(ScheduleResult.Scheduled);
         var correlations = new Mock<ICorrelationStore>();
 
-        _host.RegisterWorkflow<PlatformSeriesState, PlatformSeriesResult>(RecurringWorkflowNames.PlatformSeries, PlatformSeriesWorkflow.RunAsync)
-            .RegisterStep(new RecordChargeActivity(_ledger.Object))
-            .RegisterActivity<SeriesChange>(RecordSeriesChangeActivity.Name, (_, _) => Task.CompletedTask)
+        _host.RegisterWorkflow<PlatformSeriesState, PlatformSeriesResult>(nameof(PlatformRecurringSeriesWorkflow), PlatformRecurringSeriesWorkflow.RunAsync)
+            .RegisterStep(new RecordRecurringCharge(_ledger.Object))
+            .RegisterActivity<SeriesChange>(nameof(RecordRecurringSeriesChange), (_, _) => Task.CompletedTask)
             .RegisterActivity<SyncRequest, SyncResult>(
-                SyncRecurringActivity.Name,
-                new SyncRecurringActivity(_smartRetry.Object, _ledger.Object, workflows.Object, correlations.Object, TimeProvider.System).RunAsync);
+                nameof(SyncRecurringStatus),
+                new SyncRecurringStatus(_smartRetry.Object, _ledger.Object, workflows.Object, correlations.Object, TimeProvider.System).RunAsync);
     }
 
     [Fact]
     public async Task A_platform_managed_series_is_recorded_from_its_webhooks_once_each_and_ends_with_the_series()
     {
-        await _host.StartAsync(RecurringWorkflowNames.PlatformSeries, SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.OurPlatform, TimeSpan.FromDays(1), TimeSpan.FromHours(6), 9.99m, "USD", null));
+        await _host.StartAsync(nameof(PlatformRecurringSeriesWorkflow), SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.OurPlatform, TimeSpan.FromDays(1), TimeSpan.FromHours(6), 9.99m, "USD", null));
 
         await RaiseAsync(new RecurringEvent("evt_1", RecurringEvent.Charged, new DateTimeOffset(Start), RecurringId, "TX000001", Amount: 9.99m, Currency: "USD", Accepted: true));
         await RaiseAsync(new RecurringEvent("evt_1", RecurringEvent.Charged, new DateTimeOffset(Start), RecurringId, "TX000001", Amount: 9.99m, Currency: "USD", Accepted: true));
@@ -63,7 +63,7 @@ public sealed class PlatformSeriesWorkflowTests
         await RaiseAsync(new RecurringEvent("evt_3", RecurringEvent.Completed, new DateTimeOffset(Start), RecurringId));
 
         Assert.Equal(
-            [(PlatformSeriesWorkflow.ChargePaymentId(SeriesId, "TX000001"), PaymentStatus.Approved), (PlatformSeriesWorkflow.ChargePaymentId(SeriesId, "TX000002"), PaymentStatus.Declined)],
+            [(PlatformRecurringSeriesWorkflow.ChargePaymentId(SeriesId, "TX000001"), PaymentStatus.Approved), (PlatformRecurringSeriesWorkflow.ChargePaymentId(SeriesId, "TX000002"), PaymentStatus.Declined)],
             _ledgerRows.Select(r => (r.PaymentId, r.Status)));
         Assert.All(_ledgerRows, r => Assert.Equal((PaymentKind.RecurringCharge, SeriesId, 9.99m), (r.Kind, r.MerchantTransactionId, r.Amount)));
         WorkflowTestInstance series = _host.GetInstance(SeriesId);
@@ -74,7 +74,7 @@ public sealed class PlatformSeriesWorkflowTests
     [Fact]
     public async Task Without_webhooks_the_periodic_sync_records_charges_and_notices_a_cancelled_series()
     {
-        await _host.StartAsync(RecurringWorkflowNames.PlatformSeries, SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.PaymentProvider, TimeSpan.FromHours(12), TimeSpan.FromHours(6), 5m, "EUR", null));
+        await _host.StartAsync(nameof(PlatformRecurringSeriesWorkflow), SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.PaymentProvider, TimeSpan.FromHours(12), TimeSpan.FromHours(6), 5m, "EUR", null));
         _snapshot = Snapshot(RecurringSeriesStatus.Active, new RecurringChargeRecord("TX000007", "OR1", 5m, "EUR", true));
 
         await _host.AdvanceTimeAsync(TimeSpan.FromDays(2));

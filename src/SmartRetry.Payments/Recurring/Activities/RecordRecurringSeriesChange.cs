@@ -3,10 +3,8 @@ using SmartRetry.Payments.Recurring.Storage;
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Writes a series workflow's progress to the series record.</summary>
-public sealed class RecordSeriesChangeActivity(IRecurringSeriesStore series)
+public sealed class RecordRecurringSeriesChange(IRecurringSeriesStore series)
 {
-    public const string Name = "RecordRecurringSeriesChange";
-
     public async Task RunAsync(SeriesChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

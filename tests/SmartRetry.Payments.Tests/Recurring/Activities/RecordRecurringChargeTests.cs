@@ -5,7 +5,7 @@ using SmartRetry.Payments.Recurring.Activities;
 
 namespace SmartRetry.Payments.Tests.Recurring.Activities;
 
-public sealed class RecordChargeActivityTests
+public sealed class RecordRecurringChargeTests
 {
     [Fact]
     public async Task A_merchant_series_charge_keeps_its_calendar_due_date_as_the_ledger_scheduled_time()
@@ -18,7 +18,7 @@ public sealed class RecordChargeActivityTests
         DateTime recordedAt = new(2030, 1, 1, 0, 0, 30, DateTimeKind.Utc);
         DateTime dueAt = new(2030, 1, 31, 9, 30, 0, DateTimeKind.Utc);
 
-        await new RecordChargeActivity(ledger.Object).RunAsync(
+        await new RecordRecurringCharge(ledger.Object).RunAsync(
             new ChargeRecord("rs-x-c2-a1", "rs-x", 9m, "USD", TransactionStatus.Approved, recordedAt, "T0000001", AttemptNumber: 1, DueAtUtc: dueAt),
             CancellationToken.None);
 

@@ -11,11 +11,9 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// Reads a followed series from SmartRetry's status endpoint, records every completed charge (the ledger ignores ones
 /// already recorded) and starts a watch for each upcoming future transaction that has none yet.
 /// </summary>
-public sealed class SyncRecurringActivity(
+public sealed class SyncRecurringStatus(
     ISmartRetryRecurringGateway recurring, IPaymentLedger ledger, IWorkflowClient workflows, ICorrelationStore correlations, TimeProvider time)
 {
-    public const string Name = "SyncRecurringStatus";
-
     public async Task<SyncResult> RunAsync(SyncRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -26,7 +24,7 @@ public sealed class SyncRecurringActivity(
         foreach (RecurringChargeRecord charge in snapshot.CompletedTransactions)
         {
             var entry = new PaymentLedgerEntry(
-                PlatformSeriesWorkflow.ChargePaymentId(request.SeriesId, charge.TransactionId),
+                PlatformRecurringSeriesWorkflow.ChargePaymentId(request.SeriesId, charge.TransactionId),
                 request.SeriesId,
                 PaymentKind.RecurringCharge,
                 charge.Amount,
@@ -54,7 +52,7 @@ public sealed class SyncRecurringActivity(
             }
 
             var input = new FutureTransactionWatchInput(request.SeriesId, request.RecurringId, future.FutureTransactionId, future.ScheduledDate, request.MissedChargeGrace);
-            if (await workflows.ScheduleNewAsync(RecurringWorkflowNames.FutureTransactionWatch, watchId, input, null, cancellationToken) == ScheduleResult.Scheduled)
+            if (await workflows.ScheduleNewAsync(nameof(FutureTransactionWatchWorkflow), watchId, input, null, cancellationToken) == ScheduleResult.Scheduled)
             {
                 started++;
             }

@@ -12,13 +12,13 @@ namespace SmartRetry.Payments.Recurring.Platform;
 /// records what it learned; and continues as new. It ends when the series is completed or cancelled. Webhooks are
 /// a hint, the status endpoint the truth: anything a webhook does not fully describe triggers a sync.
 /// </summary>
-public static class PlatformSeriesWorkflow
+public static class PlatformRecurringSeriesWorkflow
 {
     public static async Task<PlatformSeriesResult> RunAsync(IWorkflowContext context, PlatformSeriesState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        ILogger logger = context.CreateReplaySafeLogger(typeof(PlatformSeriesWorkflow).FullName!);
+        ILogger logger = context.CreateReplaySafeLogger(typeof(PlatformRecurringSeriesWorkflow).FullName!);
         if (state.Setup is { } setup)
         {
             InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, state.ManagedBy, state.Amount, state.Currency, state.Schedule, setup);
@@ -47,7 +47,7 @@ public static class PlatformSeriesWorkflow
         if (received is { Type: RecurringEvent.Charged or RecurringEvent.FutureExecuted, TransactionId: { } transactionId, Amount: { } amount, Currency: { } currency, Accepted: { } accepted })
         {
             await context.CallActivityAsync(
-                RecordChargeActivity.Name,
+                nameof(RecordRecurringCharge),
                 new ChargeRecord(ChargePaymentId(state.SeriesId, transactionId), state.SeriesId, amount, currency,
                     accepted ? TransactionStatus.Approved : TransactionStatus.Declined, context.CurrentUtcDateTime, transactionId, Note: $"From webhook {received.EventId}."),
                 ActivityRetryPolicy.Storage);
@@ -56,11 +56,11 @@ public static class PlatformSeriesWorkflow
 
         // The timer, an end-of-series event, or an event without the details: SmartRetry's status says what is true.
         SyncResult sync = await context.CallActivityAsync<SyncResult>(
-            SyncRecurringActivity.Name, new SyncRequest(state.SeriesId, state.RecurringId!, state.MissedChargeGrace), ActivityRetryPolicy.SmartRetryOutage);
+            nameof(SyncRecurringStatus), new SyncRequest(state.SeriesId, state.RecurringId!, state.MissedChargeGrace), ActivityRetryPolicy.SmartRetryOutage);
         if (sync.Status is RecurringSeriesStatus.Completed or RecurringSeriesStatus.Cancelled)
         {
             await context.CallActivityAsync(
-                RecordSeriesChangeActivity.Name,
+                nameof(RecordRecurringSeriesChange),
                 new SeriesChange(state.SeriesId, context.CurrentUtcDateTime, sync.Status, Note: $"SmartRetry reports the series {sync.Status.ToString().ToLowerInvariant()}."),
                 ActivityRetryPolicy.Storage);
             RecurringLog.SeriesEnded(logger, state.SeriesId, sync.Status, "followed to its end");

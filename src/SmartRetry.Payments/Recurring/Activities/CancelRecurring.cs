@@ -4,10 +4,8 @@ using SmartRetry.Payments.Recurring.Gateway;
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Cancels a series at SmartRetry. Already cancelled counts as done, so a repeat is harmless.</summary>
-public sealed class CancelRecurringActivity(ISmartRetryRecurringGateway recurring)
+public sealed class CancelRecurring(ISmartRetryRecurringGateway recurring)
 {
-    public const string Name = "CancelRecurring";
-
     public async Task<bool> RunAsync(CancelRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

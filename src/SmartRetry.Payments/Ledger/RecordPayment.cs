@@ -5,10 +5,8 @@ namespace SmartRetry.Payments.Ledger;
 /// Writes a payment's state (a sale's, a refund's) to the ledger. The ledger ignores repeats and stale states, so retries
 /// and replays are harmless.
 /// </summary>
-public sealed class RecordPaymentActivity(IPaymentLedger ledger)
+public sealed class RecordPayment(IPaymentLedger ledger)
 {
-    public const string Name = "RecordPayment";
-
     public Task<bool> RunAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);

@@ -3,10 +3,8 @@ using SmartRetry.Payments.Recurring.Dunning;
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Frees the slot of an approved attempt: approvals are not re-attempts and do not count against the card.</summary>
-public sealed class ReleaseCardAttemptActivity(ICardAttemptStore store)
+public sealed class ReleaseCardAttempt(ICardAttemptStore store)
 {
-    public const string Name = "ReleaseCardAttempt";
-
     public Task RunAsync(CardAttemptRelease release, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);

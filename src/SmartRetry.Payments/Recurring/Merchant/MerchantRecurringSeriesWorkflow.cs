@@ -21,7 +21,7 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// Due dates are schedule time; under a <see cref="ScheduleTimeScale"/> (local demos) only the timers and the cycles'
 /// outcome tracking are compressed.
 /// </summary>
-public static class MerchantSeriesWorkflow
+public static class MerchantRecurringSeriesWorkflow
 {
     /// <summary>The idempotency step of cancelling the series at SmartRetry: once per series, however often it is asked.</summary>
     public const string CancelStep = "recurring-cancel";
@@ -30,7 +30,7 @@ public static class MerchantSeriesWorkflow
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        ILogger logger = context.CreateReplaySafeLogger(typeof(MerchantSeriesWorkflow).FullName!);
+        ILogger logger = context.CreateReplaySafeLogger(typeof(MerchantRecurringSeriesWorkflow).FullName!);
         if (state.Setup is { } setup)
         {
             InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, RecurringManagement.Merchant, state.Amount, state.Currency, state.Schedule, setup);
@@ -80,10 +80,10 @@ public static class MerchantSeriesWorkflow
         }
 
         ScheduledOccurrence? following = ScheduleCalculator.Occurrence(state.Schedule, due.Sequence + 1);
-        string cycleId = RecurringWorkflowNames.CycleInstanceId(state.SeriesId, due.Sequence);
+        string cycleId = RecurringSeriesIds.CycleInstanceId(state.SeriesId, due.Sequence);
         context.SetCustomStatus(Status(state with { NextSequence = due.Sequence }, due.DueAtUtc, cycleId));
         Task<ChargeCycleResult> cycle = context.CallSubWorkflowAsync<ChargeCycleResult>(
-            RecurringWorkflowNames.ChargeCycle,
+            nameof(RecurringChargeCycleWorkflow),
             cycleId,
             new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, Tracking(state), state.CardWindow, state.CardFingerprint, state.TimeScale));
 
@@ -93,7 +93,7 @@ public static class MerchantSeriesWorkflow
             arrivedDuringCycle = controls.Take();
             if (arrivedDuringCycle.Command is SeriesCommand.Pause or SeriesCommand.Cancel)
             {
-                await context.CallActivityAsync(InterruptCycleActivity.Name, new CycleInterruption(cycleId, arrivedDuringCycle), ActivityRetryPolicy.Storage);
+                await context.CallActivityAsync(nameof(InterruptRecurringCycle), new CycleInterruption(cycleId, arrivedDuringCycle), ActivityRetryPolicy.Storage);
             }
         }
 
@@ -172,7 +172,7 @@ public static class MerchantSeriesWorkflow
                 try
                 {
                     await context.CallActivityAsync<bool>(
-                        UpdateRecurringAmountActivity.Name, new Gateway.RecurringUpdate(state.RecurringId!, amount), ActivityRetryPolicy.SmartRetryOutage);
+                        nameof(UpdateRecurringAmount), new Gateway.RecurringUpdate(state.RecurringId!, amount), ActivityRetryPolicy.SmartRetryOutage);
                 }
                 catch (WorkflowTaskFailedException)
                 {
@@ -198,7 +198,7 @@ public static class MerchantSeriesWorkflow
         try
         {
             await context.CallActivityAsync<bool>(
-                CancelRecurringActivity.Name, new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId!), ActivityRetryPolicy.SmartRetryOutage);
+                nameof(CancelRecurring), new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId!), ActivityRetryPolicy.SmartRetryOutage);
         }
         catch (WorkflowTaskFailedException)
         {
@@ -225,7 +225,7 @@ public static class MerchantSeriesWorkflow
     }
 
     private static Task RecordAsync(IWorkflowContext context, SeriesChange change) =>
-        context.CallActivityAsync(RecordSeriesChangeActivity.Name, change, ActivityRetryPolicy.Storage);
+        context.CallActivityAsync(nameof(RecordRecurringSeriesChange), change, ActivityRetryPolicy.Storage);
 
     /// <summary>
     /// How a cycle awaits SmartRetry's outcome. Under a time scale SmartRetry runs accelerated alike (the simulator's

@@ -5,7 +5,7 @@ using SmartRetry.Payments.Recurring.Gateway;
 
 namespace SmartRetry.Payments.Tests.Recurring.Activities;
 
-public sealed class CancelRecurringActivityTests
+public sealed class CancelRecurringTests
 {
     [Fact]
     public async Task A_series_SmartRetry_already_cancelled_counts_as_cancelled()
@@ -14,7 +14,7 @@ public sealed class CancelRecurringActivityTests
         gateway.Setup(g => g.CancelRecurringAsync("key", "RC000001", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new SmartRetryRejectedException(409, "RECURRING_ALREADY_CANCELLED", "already cancelled"));
 
-        Assert.True(await new CancelRecurringActivity(gateway.Object).RunAsync(new CancelRecurringRequest("key", "RC000001"), CancellationToken.None));
+        Assert.True(await new CancelRecurring(gateway.Object).RunAsync(new CancelRecurringRequest("key", "RC000001"), CancellationToken.None));
     }
 
     [Fact]
@@ -24,6 +24,6 @@ public sealed class CancelRecurringActivityTests
         gateway.Setup(g => g.CancelRecurringAsync("key", "RC000001", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new SmartRetryRejectedException(404, "RECURRING_NOT_FOUND", "no such series"));
 
-        await Assert.ThrowsAsync<SmartRetryRejectedException>(() => new CancelRecurringActivity(gateway.Object).RunAsync(new CancelRecurringRequest("key", "RC000001"), CancellationToken.None));
+        await Assert.ThrowsAsync<SmartRetryRejectedException>(() => new CancelRecurring(gateway.Object).RunAsync(new CancelRecurringRequest("key", "RC000001"), CancellationToken.None));
     }
 }

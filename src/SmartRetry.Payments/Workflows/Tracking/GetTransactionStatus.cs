@@ -6,10 +6,8 @@ namespace SmartRetry.Payments.Workflows.Tracking;
 /// Reads a payment's transaction (a sale's, a refund's, a recurring charge's) from SmartRetry's status endpoint: the
 /// <see cref="TransactionTracker"/>'s poll. Failures throw, for the workflow's retry policy.
 /// </summary>
-public sealed class GetTransactionStatusActivity(ISmartRetryGateway gateway)
+public sealed class GetTransactionStatus(ISmartRetryGateway gateway)
 {
-    public const string Name = "GetTransactionStatus";
-
     public Task<TransactionSnapshot> RunAsync(string transactionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);

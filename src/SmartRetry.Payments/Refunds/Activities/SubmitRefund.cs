@@ -9,10 +9,8 @@ namespace SmartRetry.Payments.Refunds.Activities;
 /// <c>REFUND_AMOUNT_EXCEEDED</c> comes back as the result's rejection, transient failures throw for the retry policy, and
 /// the refund's own transaction id is correlated to the refund's instance (<see cref="PaymentSubmission"/>).
 /// </summary>
-public sealed class SubmitRefundActivity(ISmartRetryGateway gateway, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents, ILogger<SubmitRefundActivity> logger)
+public sealed class SubmitRefund(ISmartRetryGateway gateway, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents, ILogger<SubmitRefund> logger)
 {
-    public const string Name = "SubmitRefund";
-
     public async Task<PaymentSubmissionResult> RunAsync(RefundSubmission refund, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(refund);

@@ -13,7 +13,7 @@ using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Tests.Sales.Activities;
 
-public class SubmitSaleActivityTests
+public class SubmitSaleTests
 {
     private static readonly SealedCard Sealed = new("key-1", "ZW52ZWxvcGU=");
     private static readonly CardDetails Card = new("4111111111111111", 12, 2031, "123", "Jane Doe");
@@ -24,12 +24,12 @@ public class SubmitSaleActivityTests
     private readonly Mock<ICardSealer> sealer = new(MockBehavior.Strict);
     private readonly Mock<ICorrelationStore> correlations = new(MockBehavior.Strict);
     private readonly Mock<IPendingWorkflowEventStore> pending = new(MockBehavior.Strict);
-    private readonly FakeLogger<SubmitSaleActivity> logger = new();
+    private readonly FakeLogger<SubmitSale> logger = new();
     private readonly Mock<IPaymentLedger> ledger = new();
     private readonly List<PaymentLedgerEntry> recorded = [];
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
 
-    public SubmitSaleActivityTests()
+    public SubmitSaleTests()
     {
         sealer.Setup(s => s.Unseal(Sealed)).Returns(Card);
         pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
@@ -122,7 +122,7 @@ public class SubmitSaleActivityTests
 
         PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
 
-        Assert.Equal(SubmitSaleActivity.UnreadableCardReason, result.Rejection!.ReasonCode);
+        Assert.Equal(SubmitSale.UnreadableCardReason, result.Rejection!.ReasonCode);
         gateway.VerifyNoOtherCalls();
     }
 
@@ -138,5 +138,5 @@ public class SubmitSaleActivityTests
         Assert.DoesNotContain(Card.Number, record.Message, StringComparison.Ordinal);
     }
 
-    private SubmitSaleActivity CreateActivity() => new(gateway.Object, sealer.Object, correlations.Object, new EarlyTransactionEvents(pending.Object), ledger.Object, time, logger);
+    private SubmitSale CreateActivity() => new(gateway.Object, sealer.Object, correlations.Object, new EarlyTransactionEvents(pending.Object), ledger.Object, time, logger);
 }

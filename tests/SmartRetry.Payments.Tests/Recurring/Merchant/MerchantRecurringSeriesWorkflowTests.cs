@@ -17,7 +17,7 @@ using SmartRetry.Testing.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Merchant;
 
-public sealed class MerchantSeriesWorkflowTests
+public sealed class MerchantRecurringSeriesWorkflowTests
 {
     private static readonly DateTime Start = new(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -70,12 +70,12 @@ public sealed class MerchantSeriesWorkflowTests
         var schedule = new RecurringSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 20, 0, 0, 0, DateTimeKind.Utc));
-        harness.Host.HoldActivity(RecordSeriesChangeActivity.Name);
+        harness.Host.HoldActivity(nameof(RecordRecurringSeriesChange));
         await harness.AdvanceToAsync(new DateTime(2030, 2, 16, 0, 0, 0, DateTimeKind.Utc));
         Assert.Equal(1, harness.Host.ActivitiesInFlight);
 
         await harness.SendAsync(SeriesCommand.Pause);
-        await harness.Host.StopHoldingActivity(RecordSeriesChangeActivity.Name).ReleaseActivityAsync(RecordSeriesChangeActivity.Name);
+        await harness.Host.StopHoldingActivity(nameof(RecordRecurringSeriesChange)).ReleaseActivityAsync(nameof(RecordRecurringSeriesChange));
         await harness.AdvanceToAsync(new DateTime(2030, 5, 1, 0, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal([new DateTime(2030, 1, 15, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 2, 15, 0, 0, 0, DateTimeKind.Utc)], harness.ChargeTimes);
@@ -97,7 +97,7 @@ public sealed class MerchantSeriesWorkflowTests
 
         Assert.Equal((RaiseEventResult.Raised, RaiseEventResult.InstanceFinished), (first, repeat));
         Assert.Single(harness.ChargeTimes);
-        harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync(IdempotencyKeys.Derive(MerchantSeriesHarness.SeriesId, MerchantSeriesWorkflow.CancelStep), MerchantSeriesHarness.RecurringId, It.IsAny<CancellationToken>()), Times.Once);
+        harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync(IdempotencyKeys.Derive(MerchantSeriesHarness.SeriesId, MerchantRecurringSeriesWorkflow.CancelStep), MerchantSeriesHarness.RecurringId, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(RecurringSeriesStatus.Cancelled, harness.Series.ReadOutput<MerchantSeriesResult>().Status);
         Assert.Empty(harness.Host.PendingTimers);
     }
@@ -133,7 +133,7 @@ public sealed class MerchantSeriesWorkflowTests
         Assert.Equal([due, due.AddDays(1), due.AddDays(3), due.AddDays(5), new DateTime(2030, 2, 10, 8, 0, 0, DateTimeKind.Utc)], harness.ChargeTimes);
         string[] keys = [.. harness.SmartRetry.Charges.Select(c => c.IdempotencyKey)];
         Assert.Equal(keys.Length, keys.Distinct().Count());
-        Assert.Equal(IdempotencyKeys.Derive("rs-test-1-c1", ChargeCycleWorkflow.ChargeStep(4)), keys[3]);
+        Assert.Equal(IdempotencyKeys.Derive("rs-test-1-c1", RecurringChargeCycleWorkflow.ChargeStep(4)), keys[3]);
         Assert.Equal(ChargeCycleOutcome.Approved, harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>().Outcome);
         Assert.All(harness.LedgerWrites.Take(3), w => Assert.Contains("dunning re-attempt", w.Note, StringComparison.Ordinal));
     }
@@ -191,7 +191,7 @@ public sealed class MerchantSeriesWorkflowTests
 
         Assert.Single(harness.ChargeTimes);
         Assert.Contains("series is cancelled", harness.LedgerWrites[0].Note, StringComparison.Ordinal);
-        harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync(IdempotencyKeys.Derive(MerchantSeriesHarness.SeriesId, MerchantSeriesWorkflow.CancelStep), MerchantSeriesHarness.RecurringId, It.IsAny<CancellationToken>()), Times.Once);
+        harness.SmartRetry.Recurring.Verify(g => g.CancelRecurringAsync(IdempotencyKeys.Derive(MerchantSeriesHarness.SeriesId, MerchantRecurringSeriesWorkflow.CancelStep), MerchantSeriesHarness.RecurringId, It.IsAny<CancellationToken>()), Times.Once);
         MerchantSeriesResult result = harness.Series.ReadOutput<MerchantSeriesResult>();
         Assert.Equal(RecurringSeriesStatus.Cancelled, result.Status);
         Assert.Contains("hard-decline policy cancels", result.Detail, StringComparison.Ordinal);
@@ -299,14 +299,14 @@ public sealed class MerchantSeriesWorkflowTests
         // Cycle 1: declined by webhook; the workflow confirms it on the status endpoint before deciding on dunning.
         harness.SmartRetry.Settle("T0000001", TransactionStatus.Declined, "INSUFFICIENT_FUNDS");
         await harness.Host.RaiseEventAsync("rs-test-1-c1", WorkflowEventNames.Transaction, Event("T0000001", TransactionStatus.Declined));
-        int statusReadsAfterDecline = harness.Host.CountActivityCalls(GetTransactionStatusActivity.Name);
+        int statusReadsAfterDecline = harness.Host.CountActivityCalls(nameof(GetTransactionStatus));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 11, 0, 0, 0, DateTimeKind.Utc));
         await harness.Host.RaiseEventAsync("rs-test-1-c1", WorkflowEventNames.Transaction, Event("T0000002", TransactionStatus.Approved));
 
         ChargeCycleResult cycle = harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>();
         Assert.Equal(1, statusReadsAfterDecline);
         Assert.Equal((ChargeCycleOutcome.Approved, 2, "T0000002"), (cycle.Outcome, cycle.Attempts, cycle.TransactionId));
-        Assert.Equal(1, harness.Host.CountActivityCalls(GetTransactionStatusActivity.Name));
+        Assert.Equal(1, harness.Host.CountActivityCalls(nameof(GetTransactionStatus)));
         Assert.Equal(new DateTime(2030, 1, 11, 0, 0, 0, DateTimeKind.Utc), harness.Host.UtcNow);
     }
 
@@ -324,7 +324,7 @@ public sealed class MerchantSeriesWorkflowTests
 
         ChargeCycleResult cycle = harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>();
         Assert.Equal((ChargeCycleOutcome.Approved, 1, "T0000001"), (cycle.Outcome, cycle.Attempts, cycle.TransactionId));
-        Assert.Equal(0, harness.Host.CountActivityCalls(GetTransactionStatusActivity.Name));
+        Assert.Equal(0, harness.Host.CountActivityCalls(nameof(GetTransactionStatus)));
     }
 
     private static TransactionEvent Event(string transactionId, TransactionStatus status) =>

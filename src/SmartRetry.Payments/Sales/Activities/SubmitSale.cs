@@ -13,17 +13,15 @@ namespace SmartRetry.Payments.Sales.Activities;
 /// processing here, not by a step of its own: that saves the workflow a round trip through its queues (four history
 /// events) on every sale, and a repeat of this activity repeats a write the ledger ignores.
 /// </summary>
-public sealed class SubmitSaleActivity(
+public sealed class SubmitSale(
     ISmartRetryGateway gateway,
     ICardSealer cardSealer,
     ICorrelationStore correlations,
     EarlyTransactionEvents earlyEvents,
     IPaymentLedger ledger,
     TimeProvider timeProvider,
-    ILogger<SubmitSaleActivity> logger)
+    ILogger<SubmitSale> logger)
 {
-    public const string Name = "SubmitSale";
-
     public const string UnreadableCardReason = "CARD_ENVELOPE_UNREADABLE";
 
     public async Task<PaymentSubmissionResult> RunAsync(SaleSubmission sale, CancellationToken cancellationToken)

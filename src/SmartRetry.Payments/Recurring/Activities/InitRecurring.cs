@@ -12,7 +12,7 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// idempotency key, maps the recurring id to the series so <c>recurring.*</c> webhooks find it, and records the first
 /// payment and the recurring id.
 /// </summary>
-public sealed class InitRecurringActivity(
+public sealed class InitRecurring(
     ISmartRetryRecurringGateway recurring,
     ICardSealer sealer,
     ICorrelationStore correlations,
@@ -20,8 +20,6 @@ public sealed class InitRecurringActivity(
     IRecurringSeriesStore series,
     TimeProvider time)
 {
-    public const string Name = "InitRecurring";
-
     public async Task<InitRecurringResult> RunAsync(InitRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

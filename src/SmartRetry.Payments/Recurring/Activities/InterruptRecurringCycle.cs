@@ -4,10 +4,8 @@ using SmartRetry.Payments.Workflows.Events;
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Raises the interrupt into a running charge cycle. A cycle that already finished needs no interrupt; returns whether it was raised.</summary>
-public sealed class InterruptCycleActivity(IWorkflowClient workflows)
+public sealed class InterruptRecurringCycle(IWorkflowClient workflows)
 {
-    public const string Name = "InterruptRecurringCycle";
-
     public async Task<bool> RunAsync(CycleInterruption interruption, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interruption);

@@ -10,10 +10,8 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// instance so its webhooks reach the cycle; webhooks that came even earlier (<see cref="EarlyTransactionEvents"/>) are
 /// returned with the result. Retries by the activity policy repeat the same idempotency key.
 /// </summary>
-public sealed class ChargeRecurringActivity(ISmartRetryRecurringGateway recurring, ISmartRetryGateway payments, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents)
+public sealed class ChargeRecurring(ISmartRetryRecurringGateway recurring, ISmartRetryGateway payments, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents)
 {
-    public const string Name = "ChargeRecurring";
-
     public async Task<ChargeAttemptResult> RunAsync(ChargeRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

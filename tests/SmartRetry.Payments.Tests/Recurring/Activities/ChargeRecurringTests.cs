@@ -9,7 +9,7 @@ using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Tests.Recurring.Activities;
 
-public sealed class ChargeRecurringActivityTests
+public sealed class ChargeRecurringTests
 {
     private static readonly ChargeRecurringRequest Request = new("rs-1-c3", "charge-a1-rs-1-c3-xyz", "RC000001", 19.99m, "EUR");
 
@@ -18,7 +18,7 @@ public sealed class ChargeRecurringActivityTests
     private readonly Mock<ICorrelationStore> _correlations = new();
     private readonly Mock<IPendingWorkflowEventStore> _pending = new();
 
-    public ChargeRecurringActivityTests() =>
+    public ChargeRecurringTests() =>
         _pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
     [Fact]
@@ -82,5 +82,5 @@ public sealed class ChargeRecurringActivityTests
         await Assert.ThrowsAsync<HttpRequestException>(() => Activity().RunAsync(Request, CancellationToken.None));
     }
 
-    private ChargeRecurringActivity Activity() => new(_recurring.Object, _payments.Object, _correlations.Object, new EarlyTransactionEvents(_pending.Object));
+    private ChargeRecurring Activity() => new(_recurring.Object, _payments.Object, _correlations.Object, new EarlyTransactionEvents(_pending.Object));
 }

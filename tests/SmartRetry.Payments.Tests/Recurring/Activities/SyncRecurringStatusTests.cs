@@ -10,7 +10,7 @@ using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Tests.Recurring.Activities;
 
-public sealed class SyncRecurringActivityTests
+public sealed class SyncRecurringStatusTests
 {
     private readonly Mock<ISmartRetryRecurringGateway> _recurring = new();
     private readonly Mock<IPaymentLedger> _ledger = new();
@@ -26,7 +26,7 @@ public sealed class SyncRecurringActivityTests
         _recurring.Setup(g => g.GetRecurringAsync("RC000002", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new RecurringSnapshot("RC000002", RecurringSeriesStatus.Active, RecurringManagement.OurPlatform, 1, 5, [pending, watched, done], []));
         _workflows.Setup(w => w.GetInstanceAsync(FutureTransactionWatchWorkflow.InstanceId("rs-9", "FT000002"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new WorkflowInstance("x", RecurringWorkflowNames.FutureTransactionWatch, WorkflowRuntimeStatus.Running, default, default, null, null, null));
+            .ReturnsAsync(new WorkflowInstance("x", nameof(FutureTransactionWatchWorkflow), WorkflowRuntimeStatus.Running, default, default, null, null, null));
         _workflows.Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(ScheduleResult.Scheduled);
 
@@ -35,7 +35,7 @@ public sealed class SyncRecurringActivityTests
         Assert.Equal(new SyncResult(RecurringSeriesStatus.Active, 0, 1), result);
         _workflows.Verify(
             w => w.ScheduleNewAsync(
-                RecurringWorkflowNames.FutureTransactionWatch,
+                nameof(FutureTransactionWatchWorkflow),
                 "rs-9-fFT000001",
                 new FutureTransactionWatchInput("rs-9", "RC000002", "FT000001", pending.ScheduledDate, TimeSpan.FromHours(6)),
                 null,
@@ -60,7 +60,7 @@ public sealed class SyncRecurringActivityTests
         _ledger.Verify(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX2" && e.Status == PaymentStatus.Declined && e.PaymentId == "rs-9-tTX2"), It.IsAny<CancellationToken>()));
     }
 
-    private SyncRecurringActivity Activity() => new(_recurring.Object, _ledger.Object, _workflows.Object, _correlations.Object, TimeProvider.System);
+    private SyncRecurringStatus Activity() => new(_recurring.Object, _ledger.Object, _workflows.Object, _correlations.Object, TimeProvider.System);
 
     private static FutureTransactionSnapshot Future(string id, FutureTransactionStatus status) =>
         new(id, "RC000002", new DateOnly(2030, 5, 1), 2, 5m, "EUR", status);

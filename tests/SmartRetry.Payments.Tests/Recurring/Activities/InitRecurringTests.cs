@@ -11,7 +11,7 @@ using SmartRetry.Payments.Recurring.Storage;
 
 namespace SmartRetry.Payments.Tests.Recurring.Activities;
 
-public sealed class InitRecurringActivityTests
+public sealed class InitRecurringTests
 {
     private static readonly SealedCard Sealed = new("k1", "envelope");
     private static readonly CardDetails Card = new("4111111111111111", 7, 2031, "123", "Jane Doe");
@@ -24,7 +24,7 @@ public sealed class InitRecurringActivityTests
     private readonly RecurringSeries _stored = new("rs-1", RecurringManagement.Merchant, RecurringSeriesStatus.Active, 10m, "EUR", "fp", default, default);
     private RecurringSeries? _written;
 
-    public InitRecurringActivityTests()
+    public InitRecurringTests()
     {
         _sealer.Setup(s => s.Unseal(Sealed)).Returns(Card);
         _series.Setup(s => s.UpdateAsync("rs-1", It.IsAny<Func<RecurringSeries, RecurringSeries?>>(), It.IsAny<CancellationToken>()))
@@ -58,7 +58,7 @@ public sealed class InitRecurringActivityTests
         _ledger.Verify(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.Status == PaymentStatus.Declined), It.IsAny<CancellationToken>()));
     }
 
-    private InitRecurringActivity Activity() =>
+    private InitRecurring Activity() =>
         new(_smartRetry.Object, _sealer.Object, _correlations.Object, _ledger.Object, _series.Object, new FakeTimeProvider());
 
     private static InitRecurringRequest Request() =>

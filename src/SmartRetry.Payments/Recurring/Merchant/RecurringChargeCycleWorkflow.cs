@@ -15,18 +15,18 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 
 /// <summary>
 /// Charges one occurrence of a merchant-managed series, with dunning. Runs as a sub-workflow under its own instance id
-/// (<see cref="RecurringWorkflowNames.CycleInstanceId"/>) so webhooks for its transactions reach it directly. Each
+/// (<see cref="RecurringSeriesIds.CycleInstanceId"/>) so webhooks for its transactions reach it directly. Each
 /// attempt has its own deterministic idempotency key; a soft decline is re-attempted at the policy's offsets (never at
 /// or after the next occurrence, never beyond the card's 30-day attempt limit, which a series with a card fingerprint
 /// shares with every other series on the card); hard and do-not-retry declines end it.
 /// </summary>
-public static class ChargeCycleWorkflow
+public static class RecurringChargeCycleWorkflow
 {
     public static async Task<ChargeCycleResult> RunAsync(IWorkflowContext context, ChargeCycleInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        ILogger logger = context.CreateReplaySafeLogger(typeof(ChargeCycleWorkflow).FullName!);
+        ILogger logger = context.CreateReplaySafeLogger(typeof(RecurringChargeCycleWorkflow).FullName!);
         var interrupts = new WorkflowEventInbox<SeriesControl>(context, RecurringEventNames.CycleInterrupt);
         var transactionEvents = new WorkflowEventInbox<TransactionEvent>(context, WorkflowEventNames.Transaction);
         CardAttemptWindow window = input.CardWindow;
@@ -92,7 +92,7 @@ public static class ChargeCycleWorkflow
     private static Task<bool> MayAttemptAsync(IWorkflowContext context, ChargeCycleInput input, CardAttemptWindow window, int attempt, DateTime now) =>
         input.CardFingerprint is { } card
             ? context.CallActivityAsync<bool>(
-                ReserveCardAttemptActivity.Name,
+                nameof(ReserveCardAttempt),
                 new CardAttemptReservation(card, AttemptId(context, attempt), now, input.Dunning.MaxAttemptsPer30Days),
                 ActivityRetryPolicy.Storage)
             : Task.FromResult(window.Allows(now, input.Dunning.MaxAttemptsPer30Days));
@@ -107,7 +107,7 @@ public static class ChargeCycleWorkflow
 
         try
         {
-            await context.CallActivityAsync(ReleaseCardAttemptActivity.Name, new CardAttemptRelease(card, AttemptId(context, attempt)), ActivityRetryPolicy.Storage);
+            await context.CallActivityAsync(nameof(ReleaseCardAttempt), new CardAttemptRelease(card, AttemptId(context, attempt)), ActivityRetryPolicy.Storage);
         }
         catch (WorkflowTaskFailedException)
         {
@@ -122,7 +122,7 @@ public static class ChargeCycleWorkflow
         ChargeAttemptResult submitted;
         try
         {
-            submitted = await context.CallActivityAsync<ChargeAttemptResult>(ChargeRecurringActivity.Name, request, ActivityRetryPolicy.SmartRetryOutage);
+            submitted = await context.CallActivityAsync<ChargeAttemptResult>(nameof(ChargeRecurring), request, ActivityRetryPolicy.SmartRetryOutage);
         }
         catch (WorkflowTaskFailedException)
         {
@@ -160,7 +160,7 @@ public static class ChargeCycleWorkflow
 
     private static Task RecordAsync(IWorkflowContext context, ChargeCycleInput input, int attempt, ChargeAttemptResult result, string? note) =>
         context.CallActivityAsync(
-            RecordChargeActivity.Name,
+            nameof(RecordRecurringCharge),
             new ChargeRecord(
                 AttemptId(context, attempt),
                 input.SeriesId,

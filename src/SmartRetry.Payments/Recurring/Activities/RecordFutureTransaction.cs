@@ -5,10 +5,8 @@ using SmartRetry.Payments.Recurring.FutureTransactions;
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Writes a future transaction's check to the ledger; a missed one is marked as needing attention.</summary>
-public sealed class RecordFutureTransactionActivity(IPaymentLedger ledger)
+public sealed class RecordFutureTransaction(IPaymentLedger ledger)
 {
-    public const string Name = "RecordFutureTransaction";
-
     public Task RunAsync(FutureTransactionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -4,10 +4,8 @@ using SmartRetry.Payments.Telemetry;
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Reserves a slot in the card's shared attempt window before a charge; false means the card has no room and nothing may be sent.</summary>
-public sealed class ReserveCardAttemptActivity(ICardAttemptStore store, PaymentMetrics? metrics = null)
+public sealed class ReserveCardAttempt(ICardAttemptStore store, PaymentMetrics? metrics = null)
 {
-    public const string Name = "ReserveCardAttempt";
-
     public async Task<bool> RunAsync(CardAttemptReservation reservation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservation);

@@ -3,9 +3,7 @@ using SmartRetry.Payments.Recurring.Gateway;
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Sets a series' default amount at SmartRetry (a PUT: repeating it with the same amount is harmless).</summary>
-public sealed class UpdateRecurringAmountActivity(ISmartRetryRecurringGateway recurring)
+public sealed class UpdateRecurringAmount(ISmartRetryRecurringGateway recurring)
 {
-    public const string Name = "UpdateRecurringAmount";
-
     public Task<bool> RunAsync(RecurringUpdate update, CancellationToken cancellationToken) => recurring.UpdateRecurringAsync(update, cancellationToken);
 }

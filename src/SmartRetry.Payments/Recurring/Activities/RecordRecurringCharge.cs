@@ -4,10 +4,8 @@ using SmartRetry.Payments.Ledger;
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Writes one recurring charge attempt to the payments ledger (idempotent: the ledger ignores repeats and stale statuses).</summary>
-public sealed class RecordChargeActivity(IPaymentLedger ledger)
+public sealed class RecordRecurringCharge(IPaymentLedger ledger)
 {
-    public const string Name = "RecordRecurringCharge";
-
     public Task RunAsync(ChargeRecord charge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(charge);

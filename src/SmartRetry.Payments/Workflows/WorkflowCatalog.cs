@@ -1,0 +1,34 @@
+using System.Reflection;
+
+namespace SmartRetry.Payments.Workflows;
+
+/// <summary>
+/// Durable calls a workflow or a step by name, and that name is its class's: workflows call
+/// <c>nameof(SubmitSale)</c>, the host declares <c>[Function(nameof(SubmitSale))]</c>. This finds them by shape, so the
+/// composition root registers every step, the test host runs a step under its name, and a test requires a function for
+/// each, with no list to keep.
+/// </summary>
+public static class WorkflowCatalog
+{
+    /// <summary>Every step (activity): a public class with an instance <c>RunAsync(input, CancellationToken)</c>.</summary>
+    public static IReadOnlyList<Type> Steps { get; } = [.. Exported().Where(type => !type.IsAbstract && StepRunMethod(type) is not null)];
+
+    /// <summary>Every workflow (orchestration): a public static class with a static <c>RunAsync(IWorkflowContext, input)</c>.</summary>
+    public static IReadOnlyList<Type> Workflows { get; } = [.. Exported().Where(type => type is { IsAbstract: true, IsSealed: true } && IsWorkflow(type))];
+
+    /// <summary>The step's <c>RunAsync(input, CancellationToken)</c>; null when the type is not a step.</summary>
+    public static MethodInfo? StepRunMethod(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .SingleOrDefault(method => method.Name == "RunAsync"
+                && method.GetParameters() is [_, { ParameterType: var last }] && last == typeof(CancellationToken)
+                && typeof(Task).IsAssignableFrom(method.ReturnType));
+    }
+
+    private static bool IsWorkflow(Type type) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Any(method => method.Name == "RunAsync" && method.GetParameters() is [{ ParameterType: var first }, _] && first == typeof(IWorkflowContext));
+
+    private static IEnumerable<Type> Exported() => typeof(WorkflowCatalog).Assembly.GetExportedTypes().Where(type => type.IsClass);
+}
