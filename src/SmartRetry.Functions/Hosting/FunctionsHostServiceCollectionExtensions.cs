@@ -40,10 +40,8 @@ public static class FunctionsHostServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<IWorkflowClientFactory, DurableWorkflowClientFactory>();
-        services.AddSingleton(typeof(WorkflowBoundFactory<>));
 
-        // The workflow steps the activity functions take by constructor; the ones that need the per-invocation
-        // workflow client are built through WorkflowBoundFactory<T> instead.
+        // The workflow steps the activity functions take by constructor.
         services.AddWorkflowSteps();
         services.TryAddSingleton<FutureTransactionHandler>();
         return services;

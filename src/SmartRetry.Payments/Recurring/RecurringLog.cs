@@ -3,6 +3,7 @@ using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Dunning;
 using SmartRetry.Payments.Recurring.Events;
+using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Recurring;
 
@@ -29,6 +30,9 @@ internal static partial class RecurringLog
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Recurring series {SeriesId} occurrence {Sequence} declined {Category} ({ReasonCode}): {Action}; the card is not charged again automatically")]
     public static partial void CardRefused(ILogger logger, string seriesId, int sequence, DeclineCategory? category, string? reasonCode, HardDeclineAction action);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Recurring charge cycle {CycleId} was not interrupted ({Result}): it had already ended")]
+    public static partial void CycleNotInterrupted(ILogger logger, string cycleId, RaiseEventResult result);
 
     [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Recurring charge {CycleId} attempt {Attempt} was approved but its slot in the card's attempt window could not be released; it keeps counting")]
     public static partial void CardAttemptReleaseFailed(ILogger logger, string cycleId, int attempt);

@@ -23,20 +23,11 @@ public sealed class WorkflowStepServiceCollectionExtensionsTests
             typeof(ReleaseRefundReservation), typeof(InitRecurring), typeof(ChargeRecurring), typeof(CancelRecurring),
             typeof(UpdateRecurringAmount), typeof(RecordRecurringSeriesChange), typeof(RecordRecurringCharge),
             typeof(GetFutureTransaction), typeof(RecordFutureTransaction), typeof(ReserveCardAttempt),
-            typeof(ReleaseCardAttempt),
+            typeof(ReleaseCardAttempt), typeof(InterruptRecurringCycle), typeof(SyncRecurringStatus),
         ];
         Assert.Equal(
             expected.OrderBy(type => type.Name),
             services.Select(descriptor => descriptor.ServiceType).OrderBy(type => type.Name));
         Assert.All(services, descriptor => Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime));
-    }
-
-    [Fact]
-    public void A_step_that_takes_the_per_call_workflow_client_is_left_to_the_host()
-    {
-        var services = new ServiceCollection().AddWorkflowSteps();
-
-        Assert.DoesNotContain(services, descriptor => descriptor.ServiceType == typeof(SyncRecurringStatus));
-        Assert.DoesNotContain(services, descriptor => descriptor.ServiceType == typeof(InterruptRecurringCycle));
     }
 }

@@ -20,12 +20,9 @@ public sealed class WorkflowTestHost
     /// <summary>Where the virtual clock starts unless the test chooses otherwise.</summary>
     public static readonly DateTime DefaultStartTime = new(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private static readonly MethodInfo RegisterWithResult = typeof(WorkflowTestHost).GetMethods()
-        .Single(method => method.Name == nameof(RegisterActivity) && method.GetGenericArguments().Length == 2
-            && method.GetParameters()[1].ParameterType.GetGenericTypeDefinition() == typeof(Func<,,>));
+    private static readonly MethodInfo RegisterStepWithResult = typeof(WorkflowTestHost).GetMethod(nameof(RegisterStepCall), 2, BindingFlags.NonPublic | BindingFlags.Instance, [typeof(string), typeof(Func<object?, CancellationToken, object>)])!;
 
-    private static readonly MethodInfo RegisterWithoutResult = typeof(WorkflowTestHost).GetMethods()
-        .Single(method => method.Name == nameof(RegisterActivity) && method.GetGenericArguments().Length == 1);
+    private static readonly MethodInfo RegisterStepWithoutResult = typeof(WorkflowTestHost).GetMethod(nameof(RegisterStepCall), 1, BindingFlags.NonPublic | BindingFlags.Instance, [typeof(string), typeof(Func<object?, CancellationToken, object>)])!;
 
     private readonly Dictionary<string, WorkflowRegistration> workflows = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ActivityRegistration> activities = new(StringComparer.OrdinalIgnoreCase);
@@ -91,24 +88,38 @@ public sealed class WorkflowTestHost
     }
 
     /// <summary>
-    /// Registers a step the way the host wires it: under its class name (its Durable name), running its
-    /// <c>RunAsync(input, cancellationToken)</c>. Tests build the step with their fakes; the name and the call come from the
-    /// step itself, as in the host's function.
+    /// Registers a step the way the host wires it: under its class name (its Durable name), running its <c>RunAsync</c>.
+    /// Tests build the step with their fakes; the name and the call come from the step itself, as in the host's function.
+    /// A step that drives other instances gets, as in the host, a workflow client per call: <paramref name="workflows"/>.
+    /// It cannot be this host's own <see cref="Client"/>: a step runs inside a host step, and the client's calls are
+    /// host steps too, serialized with it.
     /// </summary>
-    public WorkflowTestHost RegisterStep(object step)
+    public WorkflowTestHost RegisterStep(object step, IWorkflowClient? workflows = null)
     {
         ArgumentNullException.ThrowIfNull(step);
         Type type = step.GetType();
-        string name = type.Name;
         MethodInfo run = WorkflowCatalog.StepRunMethod(type)
-            ?? throw new ArgumentException($"{type.Name} has no public RunAsync(input, CancellationToken).", nameof(step));
-        Type input = run.GetParameters()[0].ParameterType;
-        Delegate body = run.CreateDelegate(typeof(Func<,,>).MakeGenericType(input, typeof(CancellationToken), run.ReturnType), step);
+            ?? throw new ArgumentException($"{type.Name} has no public RunAsync(input, [IWorkflowClient,] CancellationToken).", nameof(step));
+        bool takesClient = run.GetParameters().Length == 3;
+        if (takesClient && workflows is null)
+        {
+            throw new ArgumentException($"{type.Name} takes a workflow client per call; pass one.", nameof(workflows));
+        }
+
+        Func<object?, CancellationToken, object> call = (input, cancellationToken) =>
+            run.Invoke(step, BindingFlags.DoNotWrapExceptions, binder: null, takesClient ? [input, workflows, cancellationToken] : [input, cancellationToken], culture: null)!;
+        Type inputType = run.GetParameters()[0].ParameterType;
         MethodInfo register = run.ReturnType.IsGenericType
-            ? RegisterWithResult.MakeGenericMethod(input, run.ReturnType.GetGenericArguments()[0])
-            : RegisterWithoutResult.MakeGenericMethod(input);
-        return (WorkflowTestHost)register.Invoke(this, [name, body])!;
+            ? RegisterStepWithResult.MakeGenericMethod(inputType, run.ReturnType.GetGenericArguments()[0])
+            : RegisterStepWithoutResult.MakeGenericMethod(inputType);
+        return (WorkflowTestHost)register.Invoke(this, BindingFlags.DoNotWrapExceptions, binder: null, [type.Name, call], culture: null)!;
     }
+
+    private WorkflowTestHost RegisterStepCall<TInput, TResult>(string name, Func<object?, CancellationToken, object> call) =>
+        RegisterActivity<TInput, TResult>(name, (input, cancellationToken) => (Task<TResult>)call(input, cancellationToken));
+
+    private WorkflowTestHost RegisterStepCall<TInput>(string name, Func<object?, CancellationToken, object> call) =>
+        RegisterActivity<TInput>(name, (input, cancellationToken) => (Task)call(input, cancellationToken));
 
     public WorkflowTestHost RegisterActivity<TInput, TResult>(string name, Func<TInput, CancellationToken, Task<TResult>> activity)
     {

@@ -9,9 +9,9 @@ using SmartRetry.Payments.Recurring.Platform;
 namespace SmartRetry.Functions.Workflows.Recurring;
 
 /// <summary>
-/// The recurring workflows' activities, each delegating to its Payments activity. The two that drive other workflow
-/// instances (interrupting a charge cycle, starting future-transaction watches) are built per invocation around the
-/// bound Durable client.
+/// The recurring workflows' activities, each delegating to its Payments step. The two that drive other workflow
+/// instances (interrupting a charge cycle, starting future-transaction watches) get the invocation's bound Durable client
+/// per call, as the request handlers do.
 /// </summary>
 public sealed class RecurringActivityFunctions(
     InitRecurring init,
@@ -24,8 +24,8 @@ public sealed class RecurringActivityFunctions(
     RecordFutureTransaction recordFutureTransaction,
     ReserveCardAttempt reserveCardAttempt,
     ReleaseCardAttempt releaseCardAttempt,
-    WorkflowBoundFactory<InterruptRecurringCycle> interruptCycle,
-    WorkflowBoundFactory<SyncRecurringStatus> sync,
+    InterruptRecurringCycle interruptCycle,
+    SyncRecurringStatus sync,
     IWorkflowClientFactory workflowClients)
 {
     [Function(nameof(InitRecurring))]
@@ -70,9 +70,9 @@ public sealed class RecurringActivityFunctions(
 
     [Function(nameof(InterruptRecurringCycle))]
     public Task<bool> InterruptCycle([ActivityTrigger] CycleInterruption interruption, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)
-        => interruptCycle.Create(workflowClients.Create(durableClient)).RunAsync(interruption, cancellationToken);
+        => interruptCycle.RunAsync(interruption, workflowClients.Create(durableClient), cancellationToken);
 
     [Function(nameof(SyncRecurringStatus))]
     public Task<SyncResult> SyncRecurringStatus([ActivityTrigger] SyncRequest request, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken)
-        => sync.Create(workflowClients.Create(durableClient)).RunAsync(request, cancellationToken);
+        => sync.RunAsync(request, workflowClients.Create(durableClient), cancellationToken);
 }

@@ -1,15 +1,23 @@
+using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Recurring.Activities;
 
 /// <summary>Raises the interrupt into a running charge cycle. A cycle that already finished needs no interrupt; returns whether it was raised.</summary>
-public sealed class InterruptRecurringCycle(IWorkflowClient workflows)
+public sealed class InterruptRecurringCycle(ILogger<InterruptRecurringCycle> logger)
 {
-    public async Task<bool> RunAsync(CycleInterruption interruption, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public async Task<bool> RunAsync(CycleInterruption interruption, IWorkflowClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interruption);
+        ArgumentNullException.ThrowIfNull(workflows);
         RaiseEventResult raised = await workflows.RaiseEventAsync(interruption.CycleInstanceId, RecurringEventNames.CycleInterrupt, interruption.Control, cancellationToken);
+        if (raised != RaiseEventResult.Raised)
+        {
+            RecurringLog.CycleNotInterrupted(logger, interruption.CycleInstanceId, raised);
+        }
+
         return raised == RaiseEventResult.Raised;
     }
 }

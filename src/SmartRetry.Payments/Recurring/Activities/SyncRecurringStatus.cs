@@ -12,11 +12,13 @@ namespace SmartRetry.Payments.Recurring.Activities;
 /// already recorded) and starts a watch for each upcoming future transaction that has none yet.
 /// </summary>
 public sealed class SyncRecurringStatus(
-    ISmartRetryRecurringGateway recurring, IPaymentLedger ledger, IWorkflowClient workflows, ICorrelationStore correlations, TimeProvider time)
+    ISmartRetryRecurringGateway recurring, IPaymentLedger ledger, ICorrelationStore correlations, TimeProvider time)
 {
-    public async Task<SyncResult> RunAsync(SyncRequest request, CancellationToken cancellationToken)
+    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    public async Task<SyncResult> RunAsync(SyncRequest request, IWorkflowClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(workflows);
         RecurringSnapshot snapshot = await recurring.GetRecurringAsync(request.RecurringId, cancellationToken);
         DateTimeOffset now = time.GetUtcNow();
 

@@ -30,7 +30,7 @@ public sealed class SyncRecurringStatusTests
         _workflows.Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(ScheduleResult.Scheduled);
 
-        SyncResult result = await Activity().RunAsync(new SyncRequest("rs-9", "RC000002", TimeSpan.FromHours(6)), CancellationToken.None);
+        SyncResult result = await Activity().RunAsync(new SyncRequest("rs-9", "RC000002", TimeSpan.FromHours(6)), _workflows.Object, CancellationToken.None);
 
         Assert.Equal(new SyncResult(RecurringSeriesStatus.Active, 0, 1), result);
         _workflows.Verify(
@@ -54,13 +54,13 @@ public sealed class SyncRecurringStatusTests
         _ledger.Setup(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX1"), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         _ledger.Setup(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX2"), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        SyncResult result = await Activity().RunAsync(new SyncRequest("rs-9", "RC000002", TimeSpan.FromHours(6)), CancellationToken.None);
+        SyncResult result = await Activity().RunAsync(new SyncRequest("rs-9", "RC000002", TimeSpan.FromHours(6)), _workflows.Object, CancellationToken.None);
 
         Assert.Equal(new SyncResult(RecurringSeriesStatus.Completed, 1, 0), result);
         _ledger.Verify(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX2" && e.Status == PaymentStatus.Declined && e.PaymentId == "rs-9-tTX2"), It.IsAny<CancellationToken>()));
     }
 
-    private SyncRecurringStatus Activity() => new(_recurring.Object, _ledger.Object, _workflows.Object, _correlations.Object, TimeProvider.System);
+    private SyncRecurringStatus Activity() => new(_recurring.Object, _ledger.Object, _correlations.Object, TimeProvider.System);
 
     private static FutureTransactionSnapshot Future(string id, FutureTransactionStatus status) =>
         new(id, "RC000002", new DateOnly(2030, 5, 1), 2, 5m, "EUR", status);

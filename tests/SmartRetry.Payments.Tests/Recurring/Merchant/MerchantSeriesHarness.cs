@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Recurring;
@@ -46,7 +47,7 @@ public sealed class MerchantSeriesHarness
             .RegisterStep(new GetTransactionStatus(SmartRetry.Payments.Object))
             .RegisterStep(new CancelRecurring(SmartRetry.Recurring.Object))
             .RegisterStep(new UpdateRecurringAmount(SmartRetry.Recurring.Object))
-            .RegisterStep(new InterruptRecurringCycle(workflowClient.Object))
+            .RegisterStep(new InterruptRecurringCycle(NullLogger<InterruptRecurringCycle>.Instance), workflowClient.Object)
             .RegisterActivity<SeriesChange>(nameof(RecordRecurringSeriesChange), (_, _) => Task.CompletedTask)
             .RegisterActivity<ChargeRecord>(nameof(RecordRecurringCharge), (_, _) => Task.CompletedTask);
         if (cardAttempts is not null)

@@ -46,9 +46,7 @@ public sealed class PlatformRecurringSeriesWorkflowTests
         _host.RegisterWorkflow<PlatformSeriesState, PlatformSeriesResult>(nameof(PlatformRecurringSeriesWorkflow), PlatformRecurringSeriesWorkflow.RunAsync)
             .RegisterStep(new RecordRecurringCharge(_ledger.Object))
             .RegisterActivity<SeriesChange>(nameof(RecordRecurringSeriesChange), (_, _) => Task.CompletedTask)
-            .RegisterActivity<SyncRequest, SyncResult>(
-                nameof(SyncRecurringStatus),
-                new SyncRecurringStatus(_smartRetry.Object, _ledger.Object, workflows.Object, correlations.Object, TimeProvider.System).RunAsync);
+            .RegisterStep(new SyncRecurringStatus(_smartRetry.Object, _ledger.Object, correlations.Object, TimeProvider.System), workflows.Object);
     }
 
     [Fact]

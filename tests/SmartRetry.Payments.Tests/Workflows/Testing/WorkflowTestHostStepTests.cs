@@ -29,6 +29,30 @@ public sealed class WorkflowTestHostStepTests
     }
 
     [Fact]
+    public async Task A_step_that_drives_other_instances_gets_the_given_workflow_client_per_call()
+    {
+        WorkflowTestHost other = new WorkflowTestHost().RegisterWorkflow<string, string>("Echo", (_, input) => Task.FromResult(input));
+        await other.StartAsync("Echo", "elsewhere", "hi");
+        var exists = new Exists();
+        WorkflowTestHost host = new WorkflowTestHost()
+            .RegisterStep(exists, other.Client)
+            .RegisterWorkflow<string, bool>("Asks", (context, input) => context.CallActivityAsync<bool>(nameof(Exists), input, Once));
+
+        await host.StartAsync("Asks", "asks-1", "elsewhere");
+        await host.StartAsync("Asks", "asks-2", "asks-1");
+
+        Assert.True(host.GetInstance("asks-1").ReadOutput<bool>());
+        Assert.False(host.GetInstance("asks-2").ReadOutput<bool>());
+        Assert.Equal(2, exists.Calls);
+    }
+
+    [Fact]
+    public void A_step_that_needs_a_workflow_client_is_refused_without_one()
+    {
+        Assert.Throws<ArgumentException>(() => new WorkflowTestHost().RegisterStep(new Exists()));
+    }
+
+    [Fact]
     public void A_class_without_a_RunAsync_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new WorkflowTestHost().RegisterStep(new object()));
@@ -53,6 +77,17 @@ public sealed class WorkflowTestHostStepTests
         {
             Seen.Add(input);
             return Task.CompletedTask;
+        }
+    }
+
+    public sealed class Exists
+    {
+        public int Calls { get; private set; }
+
+        public async Task<bool> RunAsync(string instanceId, IWorkflowClient workflows, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return await workflows.GetInstanceAsync(instanceId, cancellationToken) is not null;
         }
     }
 }
