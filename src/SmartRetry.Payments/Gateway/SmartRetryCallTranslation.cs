@@ -42,7 +42,7 @@ internal static partial class SmartRetryCallTranslation
     public static PaymentSubmissionResult Refused(SmartRetryException exception, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        int status = Log(exception, logger);
+        (int status, _) = Log(exception, logger);
         return PaymentSubmissionResult.Refused(new PaymentRejection(exception.ReasonCode ?? $"HTTP_{status}", status));
     }
 
@@ -52,25 +52,24 @@ internal static partial class SmartRetryCallTranslation
     /// </summary>
     private static SmartRetryRejectedException Rejected(SmartRetryException exception, ILogger? logger)
     {
-        int status = Log(exception, logger);
-        string? field = exception is SmartRetryValidationException validation ? FieldPath(validation.Field) : null;
+        (int status, string? field) = Log(exception, logger);
         string message = string.Create(
             CultureInfo.InvariantCulture,
             $"SmartRetry refused {exception.Operation ?? "the request"}: HTTP {status} {exception.ReasonCode ?? "(no reason code)"}{(field is null ? "" : $" on {field}")}.");
         return new SmartRetryRejectedException(status, exception.ReasonCode, message);
     }
 
-    /// <returns>SmartRetry's HTTP status, or 400 when the client refused to send the request.</returns>
-    private static int Log(SmartRetryException exception, ILogger? logger)
+    /// <returns>SmartRetry's HTTP status (400 when the client refused to send the request) and the offending field's path.</returns>
+    private static (int Status, string? Field) Log(SmartRetryException exception, ILogger? logger)
     {
         int status = exception.StatusCode ?? ClientSideValidationStatus;
+        string? field = exception is SmartRetryValidationException validation ? FieldPath(validation.Field) : null;
         if (logger is not null)
         {
-            string? field = exception is SmartRetryValidationException validation ? FieldPath(validation.Field) : null;
             GatewayLog.Refused(logger, exception.Operation, status, exception.ReasonCode, field, exception.Instance);
         }
 
-        return status;
+        return (status, field);
     }
 
     /// <summary>The offending field's JSON path when it is one (a name, never a value such as a card number); else null.</summary>
