@@ -76,4 +76,17 @@ public sealed class SaleFlowTests(EndToEndApp app) : IAsyncLifetime
         Assert.Equal("PAYMENT_METHOD.EXPIRED_CARD", declined.Text("reason_code"));
         Assert.Single(await app.Simulator.TransactionsAsync(merchantId));
     }
+
+    [Fact]
+    public async Task A_sale_SmartRetry_refuses_ends_in_error_with_its_reason_and_no_transaction()
+    {
+        string merchantId = Requests.NewId("demo");
+        ApiResponse accepted = await app.Api.PostAsync("payments/sale", Requests.Sale(merchantId, 49.40m));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.Status);
+
+        ApiResponse refused = await app.Api.WaitForPaymentAsync(accepted.Text("payment_id"), EndToEndApp.Settles, "approved", "declined", "error", "needs_attention", "deadline_reached");
+        Assert.Equal("error", refused.Text("status"));
+        Assert.Equal("PROVIDER_POLICY_VIOLATION", refused.Text("reason_code"));
+        Assert.Empty(await app.Simulator.TransactionsAsync(merchantId));
+    }
 }

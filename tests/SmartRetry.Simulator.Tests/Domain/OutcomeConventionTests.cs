@@ -48,6 +48,19 @@ public class OutcomeConventionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sale_of_40_cents_is_refused_with_422_and_creates_no_transaction()
+    {
+        using HttpResponseMessage refused = await harness.PostAsync($"/v1/payments/sale/{SimulatorHarness.Terminal}", Requests.Sale(49.40m, "order-refused"));
+        JsonObject problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!.AsObject();
+
+        Assert.Equal(422, (int)refused.StatusCode);
+        Assert.Equal("PROVIDER_POLICY_VIOLATION", (string?)problem["reason_code"]);
+        Assert.Empty(await harness.WebhooksAsync());
+        JsonObject approved = await harness.SaleAsync(49.00m, "order-after");
+        Assert.Equal("TX000001", (string?)approved["transaction_id"]);
+    }
+
+    [Fact]
     public async Task Processing_answers_PROCESSING_until_its_delay_has_passed()
     {
         string id = (string)(await harness.SaleAsync(10.01m))["transaction_id"]!;

@@ -30,9 +30,15 @@ internal sealed record Outcome(OutcomeKind Kind, DeclineReason? Decline = null)
     /// <summary>Simulated time a <c>PROCESSING</c> transaction takes to resolve.</summary>
     public static TimeSpan ProcessingDelay { get; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Cents <c>.40</c>: a sale or pre-authorization SmartRetry refuses itself (422 <c>PROVIDER_POLICY_VIOLATION</c>):
+    /// structurally valid, refused by business rules a client cannot check, and no transaction is created.
+    /// </summary>
+    public static bool IsRefused(decimal amount) => Cents(amount) == 40;
+
     public static Outcome For(decimal amount)
     {
-        int cents = (int)(decimal.Truncate(amount * 100) % 100);
+        int cents = Cents(amount);
         return cents switch
         {
             1 => new Outcome(OutcomeKind.ProcessingThenApproved),
@@ -45,4 +51,6 @@ internal sealed record Outcome(OutcomeKind Kind, DeclineReason? Decline = null)
             _ => new Outcome(OutcomeKind.Approved),
         };
     }
+
+    private static int Cents(decimal amount) => (int)(decimal.Truncate(amount * 100) % 100);
 }

@@ -45,6 +45,11 @@ internal static class PaymentEndpoints
             string? description = body.String("description", maxLength: 500);
             string? existingOrderId = body.String("order_id", exactLength: 8);
             body.String("payer_request_ip_address", pattern: RequestPatterns.IPv4());
+            if (Outcome.IsRefused(amount))
+            {
+                throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "PROVIDER_POLICY_VIOLATION", "The payment provider's policy refuses this payment.");
+            }
+
             Order attachedTo = existingOrderId is null
                 ? new Order(state.Ids.Order(), merchantOrderId, orderDescription, payer)
                 : state.Transactions.Values.Select(t => t.Order).FirstOrDefault(o => o.OrderId == existingOrderId)
