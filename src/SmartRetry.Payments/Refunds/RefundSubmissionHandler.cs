@@ -16,7 +16,7 @@ namespace SmartRetry.Payments.Refunds;
 /// <c>POST /api/payments/{paymentId}/refund</c>: validate, check the original (approved, not itself a refund), claim
 /// the refund id (<see cref="RequestClaims"/>, keyed by the refund's payment id), reserve the amount on the original
 /// (<see cref="IRefundReservations"/>: concurrent partial refunds cannot exceed it), record the refund and schedule
-/// <see cref="nameof(RefundWorkflow)"/>. The same refund id with the same body answers as the first time; with
+/// <see cref="RefundWorkflow"/>. The same refund id with the same body answers as the first time; with
 /// another body it is a 409. A refused request changes nothing: its claim is dropped again.
 /// </summary>
 public sealed partial class RefundSubmissionHandler(

@@ -4,7 +4,7 @@ using SmartRetry.Payments.Workflows.Tracking;
 namespace SmartRetry.Payments.Refunds;
 
 /// <summary>
-/// What the refund request handler schedules <c>RefundWorkflow</c> with (workflow name <see cref="nameof(RefundWorkflow)"/>).
+/// What the refund request handler schedules <see cref="RefundWorkflow"/> with (its Durable name is the class name).
 /// The amount is the one reserved in the ledger; the tracking policy is the sale's, carried in the input so the
 /// workflow never reads configuration.
 /// </summary>

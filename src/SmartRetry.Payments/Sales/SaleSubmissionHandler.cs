@@ -14,7 +14,7 @@ namespace SmartRetry.Payments.Sales;
 
 /// <summary>
 /// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id (<see cref="RequestClaims"/>), seal the
-/// card, record the payment and schedule <see cref="nameof(SaleWorkflow)"/>. A repeat after scheduling answers
+/// card, record the payment and schedule <see cref="SaleWorkflow"/>. A repeat after scheduling answers
 /// 202 with the same instance; a repeat while the first is still scheduling answers 409 "in progress, retry"; a claim
 /// whose holder died is taken over after <see cref="PaymentRequestOptions.ClaimLease"/>, so no accepted sale is lost.
 /// </summary>

@@ -5,7 +5,7 @@ using SmartRetry.Payments.Workflows.Tracking;
 namespace SmartRetry.Payments.Sales;
 
 /// <summary>
-/// What the sale request handler schedules <c>SaleWorkflow</c> with (workflow name <see cref="nameof(SaleWorkflow)"/>).
+/// What the sale request handler schedules <see cref="SaleWorkflow"/> with (its Durable name is the class name).
 /// The card is sealed; the tracking policy travels in the input so the workflow never reads configuration.
 /// </summary>
 /// <param name="PaymentId">The workflow instance id, derived from the merchant transaction id.</param>
