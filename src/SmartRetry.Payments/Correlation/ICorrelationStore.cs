@@ -13,9 +13,7 @@ public interface ICorrelationStore
     /// Remembers, in this process, that the instance a correlation names has finished and never runs again, so a later
     /// find says so (<see cref="CorrelationTarget.InstanceFinished"/>) and no one needs to ask the host again.
     /// </summary>
-    void RememberFinished(CorrelationKind kind, string smartRetryId)
-    {
-    }
+    void RememberFinished(CorrelationKind kind, string smartRetryId);
 }
 
 /// <param name="TraceParent">The W3C traceparent of the span that recorded the correlation; null when none was active.</param>

@@ -32,11 +32,10 @@ public sealed class ChargeRecurring(ISmartRetryRecurringGateway recurring, ISmar
             return new ChargeAttemptResult(null, submitted.Accepted ? TransactionStatus.Unknown : TransactionStatus.Declined);
         }
 
-        await correlations.AddAsync(CorrelationKind.Transaction, transactionId, request.CycleInstanceId, cancellationToken);
+        IReadOnlyList<TransactionEvent>? early = await earlyEvents.CorrelateAsync(correlations, transactionId, request.CycleInstanceId, cancellationToken);
         if (submitted.Accepted)
         {
-            IReadOnlyList<TransactionEvent> early = await earlyEvents.ReadAsync(transactionId, cancellationToken);
-            return new ChargeAttemptResult(transactionId, TransactionStatus.Processing, EarlyEvents: early.Count > 0 ? early : null);
+            return new ChargeAttemptResult(transactionId, TransactionStatus.Processing, EarlyEvents: early);
         }
 
         // accepted:false is a decline; the status endpoint says why, which decides whether dunning may retry.

@@ -7,7 +7,8 @@ namespace SmartRetry.Payments.Refunds.Activities;
 /// <summary>
 /// Submits the refund to SmartRetry with the workflow's idempotency key, as a sale is submitted: a refusal such as
 /// <c>REFUND_AMOUNT_EXCEEDED</c> comes back as the result's rejection, transient failures throw for the retry policy, and
-/// the refund's own transaction id is correlated to the refund's instance (<see cref="PaymentSubmission"/>).
+/// the refund's own transaction id is correlated to the refund's instance, with the webhooks that came even earlier
+/// returned in the result (<see cref="EarlyTransactionEvents"/>).
 /// </summary>
 public sealed class SubmitRefund(ISmartRetryGateway gateway, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents, ILogger<SubmitRefund> logger)
 {
@@ -22,7 +23,11 @@ public sealed class SubmitRefund(ISmartRetryGateway gateway, ICorrelationStore c
             return answer;
         }
 
-        answer = await PaymentSubmission.CorrelateAsync(answer, refund.RefundPaymentId, correlations, earlyEvents, cancellationToken);
+        if (answer.TransactionId is { } transactionId)
+        {
+            answer = answer with { EarlyEvents = await earlyEvents.CorrelateAsync(correlations, transactionId, refund.RefundPaymentId, cancellationToken) };
+        }
+
         RefundLog.RefundSubmitted(logger, refund.RefundPaymentId, answer.TransactionId, answer.Accepted, answer.Replayed);
         return answer;
     }

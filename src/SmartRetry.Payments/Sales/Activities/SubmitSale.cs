@@ -8,8 +8,8 @@ namespace SmartRetry.Payments.Sales.Activities;
 
 /// <summary>
 /// Submits the sale to SmartRetry with the workflow's idempotency key: a refusal comes back as the result's rejection,
-/// transient failures throw for the retry policy, and the transaction id is correlated to the sale's instance
-/// (<see cref="PaymentSubmission"/>). The only place the card is unsealed. A sale SmartRetry accepted is recorded as
+/// transient failures throw for the retry policy, and the transaction id is correlated to the sale's instance, with the
+/// webhooks that came even earlier returned in the result (<see cref="EarlyTransactionEvents"/>). The only place the card is unsealed. A sale SmartRetry accepted is recorded as
 /// processing here, not by a step of its own: that saves the workflow a round trip through its queues (four history
 /// events) on every sale, and a repeat of this activity repeats a write the ledger ignores.
 /// </summary>
@@ -46,7 +46,11 @@ public sealed class SubmitSale(
             return answer;
         }
 
-        answer = await PaymentSubmission.CorrelateAsync(answer, sale.PaymentId, correlations, earlyEvents, cancellationToken);
+        if (answer.TransactionId is { } correlated)
+        {
+            answer = answer with { EarlyEvents = await earlyEvents.CorrelateAsync(correlations, correlated, sale.PaymentId, cancellationToken) };
+        }
+
         SaleLog.SaleSubmitted(logger, sale.PaymentId, answer.TransactionId, answer.Accepted, answer.Replayed);
         if (answer is { Accepted: true, TransactionId: { } transactionId })
         {
