@@ -121,21 +121,22 @@ public sealed partial class WebhookIntake(
             return (WebhookEventState.Unroutable, null);
         }
 
-        (WebhookCorrelation? correlation, CorrelationTarget? target) = await FindCorrelationAsync(route, cancellationToken);
-        if (correlation is null || target is null)
+        (WebhookCorrelation Correlation, CorrelationTarget Target)? found = await FindCorrelationAsync(route, cancellationToken);
+        if (found is null)
         {
             await KeepPendingAsync(webhookEvent, route, cancellationToken);
 
             // The instance may have recorded its correlation and read its pending events between our lookup and our
             // write; looking again closes that gap (the event may then arrive twice; workflows ignore repeats by id).
-            (correlation, target) = await FindCorrelationAsync(route, cancellationToken);
-            if (correlation is null || target is null)
+            found = await FindCorrelationAsync(route, cancellationToken);
+            if (found is null)
             {
                 LogPending(logger);
                 return (WebhookEventState.Pending, null);
             }
         }
 
+        (WebhookCorrelation correlation, CorrelationTarget target) = found.Value;
         string instanceId = target.InstanceId;
         if (target.InstanceFinished)
         {
@@ -174,7 +175,7 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<(WebhookCorrelation? Correlation, CorrelationTarget? Target)> FindCorrelationAsync(WebhookRoute route, CancellationToken cancellationToken)
+    private async Task<(WebhookCorrelation Correlation, CorrelationTarget Target)?> FindCorrelationAsync(WebhookRoute route, CancellationToken cancellationToken)
     {
         foreach (WebhookCorrelation correlation in route.Correlations)
         {
@@ -184,7 +185,7 @@ public sealed partial class WebhookIntake(
             }
         }
 
-        return (null, null);
+        return null;
     }
 
     // Kept under every id that may name the instance, since it is not yet known which one the instance will ask for.
