@@ -16,10 +16,7 @@ public sealed class SaleCancellationTests(AzuriteFixture azurite)
     private static readonly string PaymentId = SaleInstanceIds.For("order-42");
 
     [Theory]
-    [InlineData("sale-00000000000000000000000000000000")]
-    [InlineData("refund-00000000000000000000000000000000")]
-    [InlineData("not-a-sale")]
-    [InlineData("")]
+    [MemberData(nameof(TestSales.UnknownPaymentIds), MemberType = typeof(TestSales))]
     public async Task Cancelling_an_unknown_or_malformed_payment_id_is_404(string paymentId)
     {
         var harness = new SaleHarness(azurite);

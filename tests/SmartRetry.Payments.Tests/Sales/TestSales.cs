@@ -25,4 +25,8 @@ internal static class TestSales
 
     /// <summary>Every way the test card's secrets could show up in text.</summary>
     public static readonly string[] Secrets = [CardNumber, Cvv, $"{ExpiryYear}", $"{ExpiryMonth:00}/{ExpiryYear % 100}", $"{ExpiryMonth:00}{ExpiryYear % 100}"];
+
+    /// <summary>Payment ids no payment has: well-formed ones never issued, and malformed ones.</summary>
+    public static TheoryData<string> UnknownPaymentIds { get; } =
+        ["sale-00000000000000000000000000000000", "refund-00000000000000000000000000000000", "not-a-sale", ""];
 }
