@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using RestSharp;
 using SmartRetry.Client.Errors;
 using SmartRetry.Client.Serialization;
@@ -10,7 +11,7 @@ namespace SmartRetry.Client.Http;
 /// Turns a non-success answer into the typed exception. The mapping is by status, except that a 400 carrying a
 /// <c>*_NOT_FOUND</c> reason is a not-found (the status page and the errors page disagree on its status).
 /// </summary>
-internal static class ErrorMapper
+internal static partial class ErrorMapper
 {
     public static SmartRetryException Map(ApiCall call, RestResponse response, DateTimeOffset now)
     {
@@ -59,20 +60,37 @@ internal static class ErrorMapper
         }
     }
 
+    // SmartRetry's free text (title, detail, instance, the reason phrase, even an unexpected reason_code) may echo
+    // the request it refused, card fields included, and the message travels on into logs, exception telemetry and
+    // Durable's failure details. So the message holds only what is ours or shaped like a machine code; the parsed body
+    // stays on the exception's Problem for a caller that decides to read it.
     private static string Describe(ApiCall call, int status, RestResponse response, SmartRetryProblem? problem)
     {
-        if (problem?.ReasonCode is null && problem?.Detail is null)
+        if (problem is null)
         {
-            // Not problem-details JSON (e.g. a proxy's HTML page): describe it without echoing it.
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"SmartRetry {call.Operation} failed with HTTP {status} {response.StatusDescription} and a body that is not problem details ({response.ContentType ?? "no content type"}, {response.RawBytes?.Length ?? 0} bytes).");
+                $"SmartRetry {call.Operation} failed with HTTP {status} and a body that is not problem details ({SafeMediaType(response.ContentType)}, {response.RawBytes?.Length ?? 0} bytes).");
         }
 
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"SmartRetry {call.Operation} failed with HTTP {status} {problem.ReasonCode ?? "(no reason_code)"}: {problem.Detail ?? problem.Title}{(problem.Instance is null ? string.Empty : $" (instance {problem.Instance})")}");
+        return string.Create(CultureInfo.InvariantCulture, $"SmartRetry {call.Operation} failed with HTTP {status} {SafeReasonCode(problem.ReasonCode)}.");
     }
+
+    /// <summary>The reason code when it has the shape of one (<c>INVALID_AMOUNT</c>, <c>AUTH.APPROVED</c>, <c>PAYER_ACCOUNT/STOLEN_INSTRUMENT</c>); otherwise a placeholder.</summary>
+    internal static string SafeReasonCode(string? reasonCode) =>
+        reasonCode is null ? "(no reason_code)" : ReasonCodeShape().IsMatch(reasonCode) ? reasonCode : "(reason_code not shaped like a code)";
+
+    private static string SafeMediaType(string? contentType)
+    {
+        string mediaType = contentType?.Split(';')[0].Trim() ?? "";
+        return mediaType.Length == 0 ? "no content type" : MediaTypeShape().IsMatch(mediaType) ? mediaType : "an unrecognised content type";
+    }
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9_./-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReasonCodeShape();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.+-]{0,63}/[a-z0-9][a-z0-9.+-]{0,63}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex MediaTypeShape();
 
     private static TimeSpan? ContextRetryAfter(SmartRetryProblem? problem) =>
         problem?.Context is { } context

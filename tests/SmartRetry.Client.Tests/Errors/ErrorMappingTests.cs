@@ -142,6 +142,44 @@ public sealed class ErrorMappingTests : IClassFixture<ApiServer>, IDisposable
         Assert.DoesNotContain(TestCards.Visa, everything, StringComparison.Ordinal);
     }
 
+    public static TheoryData<int> EchoingStatuses => new() { 400, 409, 422, 429, 500, 503 };
+
+    /// <summary>
+    /// SmartRetry's free text may echo what it refused: none of it reaches the message (which logs, exception telemetry
+    /// and Durable's failure details carry), however it is dressed; the reason code does, when shaped like one.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EchoingStatuses))]
+    public async Task SmartRetry_free_text_never_reaches_the_message(int status)
+    {
+        string echo = $"card {TestCards.Visa} cvv 123 expiry 12/2030";
+        server.Respond(SalePath, status, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["title"] = echo,
+            ["status"] = status,
+            ["detail"] = echo,
+            ["instance"] = "/v1/" + echo,
+            ["reason_code"] = "TEMPORARILY_UNAVAILABLE",
+        }));
+
+        SmartRetryException failure = await Assert.ThrowsAnyAsync<SmartRetryException>(() => harness.Client.Payments.SaleAsync(Requests.Sale()));
+
+        Assert.Equal(echo, failure.Detail);
+        Assert.Equal($"SmartRetry Payments.Sale failed with HTTP {status} TEMPORARILY_UNAVAILABLE.", failure.Message);
+        Assert.DoesNotContain(TestCards.Visa, failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reason_code_not_shaped_like_a_code_is_not_repeated()
+    {
+        server.Respond(SalePath, 503, $$"""{"status":503,"reason_code":"card {{TestCards.Visa}} refused"}""");
+
+        var failure = await Assert.ThrowsAsync<SmartRetryApiException>(() => harness.Client.Payments.SaleAsync(Requests.Sale()));
+
+        Assert.DoesNotContain(TestCards.Visa, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("not shaped like a code", failure.Message, StringComparison.Ordinal);
+    }
+
     private static string Problem(int status, string reasonCode) => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["type"] = "https://api.smartretry.com/errors/any",
