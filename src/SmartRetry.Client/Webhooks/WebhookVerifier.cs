@@ -14,6 +14,9 @@ public class WebhookVerifier
 {
     public const string SignatureHeaderName = "X-SmartRetry-Signature";
 
+    /// <summary>The longest <c>id</c> or <c>type</c> accepted: SmartRetry's are short (<c>evt_8A3F2C1D</c>, <c>transaction.approved</c>).</summary>
+    public const int MaxIdentifierLength = 255;
+
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromSeconds(300);
 
     private const int MacLength = 32;
@@ -103,7 +106,9 @@ public class WebhookVerifier
         && written == MacLength;
 
     // One pass over the body: top-level fields are read as they come and `data` is checked and copied as raw JSON,
-    // parsed into a JsonElement only when the event's data is first read.
+    // parsed into a JsonElement only when the event's data is first read. The pass also refuses what a reader of the
+    // event could not read without guessing or failing later: a field given twice (which one is meant?) and a string
+    // that is not valid UTF-8 or holds a lone surrogate (no .NET string can carry it into a table or a log).
     private static WebhookEvent Parse(ReadOnlyMemory<byte> rawBody)
     {
         try
@@ -117,8 +122,14 @@ public class WebhookVerifier
             string? id = null, type = null, environment = null;
             DateTimeOffset? createdAt = null;
             byte[] data = [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (!seen.Add(reader.GetString()!))
+                {
+                    throw Fail(SignatureFailureReason.InvalidPayload, "The webhook body gives a top-level field twice.");
+                }
+
                 if (reader.ValueTextEquals("id"u8))
                 {
                     id = ReadString(ref reader);
@@ -139,13 +150,13 @@ public class WebhookVerifier
                 {
                     reader.Read();
                     int start = (int)reader.TokenStartIndex;
-                    reader.Skip();
+                    SkipChecked(ref reader);
                     data = rawBody.Span[start..(int)reader.BytesConsumed].ToArray();
                 }
                 else
                 {
                     reader.Read();
-                    reader.Skip();
+                    SkipChecked(ref reader);
                 }
             }
 
@@ -155,8 +166,8 @@ public class WebhookVerifier
             }
 
             return new WebhookEvent(
-                Required(id, "id"),
-                Required(type, "type"),
+                Identifier(id, "id"),
+                Identifier(type, "type"),
                 createdAt ?? throw Fail(SignatureFailureReason.InvalidPayload, "The webhook field created_at is missing or not a string."),
                 data,
                 environment);
@@ -164,6 +175,53 @@ public class WebhookVerifier
         catch (JsonException exception)
         {
             throw Fail(SignatureFailureReason.InvalidPayload, "The webhook body is not valid JSON.", exception);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString on invalid UTF-8 or a lone surrogate escape; its message is not echoed.
+            throw Fail(SignatureFailureReason.InvalidPayload, "The webhook body holds a string that is not valid Unicode.");
+        }
+    }
+
+    /// <summary>Skips the value the reader is on, checking every string in it and refusing a field given twice in an object.</summary>
+    private static void SkipChecked(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            CheckString(ref reader);
+            return;
+        }
+
+        int depth = reader.CurrentDepth;
+        var objects = new Stack<HashSet<string>?>();
+        objects.Push(reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null);
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName when objects.Peek() is { } names && !names.Add(reader.GetString()!):
+                    throw Fail(SignatureFailureReason.InvalidPayload, "The webhook body gives a field twice in one object.");
+                case JsonTokenType.StartObject:
+                    objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.StartArray:
+                    objects.Push(null);
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    objects.Pop();
+                    break;
+                case JsonTokenType.String:
+                    CheckString(ref reader);
+                    break;
+            }
+        }
+    }
+
+    private static void CheckString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            _ = reader.GetString();
         }
     }
 
@@ -200,10 +258,12 @@ public class WebhookVerifier
             : throw Fail(SignatureFailureReason.InvalidPayload, "The webhook field created_at is not an ISO 8601 time.");
     }
 
-    private static string Required(string? value, string name) =>
+    private static string Identifier(string? value, string name) =>
         string.IsNullOrEmpty(value)
             ? throw Fail(SignatureFailureReason.InvalidPayload, $"The webhook field {name} is missing or not a string.")
-            : value;
+            : value.Length > MaxIdentifierLength || value.Any(char.IsControl)
+                ? throw Fail(SignatureFailureReason.InvalidPayload, $"The webhook field {name} is longer than {MaxIdentifierLength} characters or holds control characters.")
+                : value;
 
     private static SignatureVerificationException Fail(SignatureFailureReason reason, string message, Exception? inner = null) =>
         new(reason, message, inner);

@@ -148,6 +148,36 @@ public sealed class WebhookVerifierTests
     public void A_correctly_signed_body_that_is_not_an_event_is_rejected(string body) =>
         AssertRejected(SignatureFailureReason.InvalidPayload, body, $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}");
 
+    public static TheoryData<string> UnreadableEvents => new()
+    {
+        """{"id":"evt_1","id":"evt_2","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"}""",
+        """{"id":"evt_1","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z","data":{"transaction_id":"TX1","transaction_id":"TX2"}}""",
+        """{"id":"evt_1","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z","data":{"status":{"status":"DECLINED","status":"APPROVED"}}}""",
+        """{"id":"evt_\ud800","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"}""",
+        """{"id":"evt_1","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z","data":{"transaction_id":"TX\udc00"}}""",
+        """{"id":"evt_1","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z","data":[{"note":"\ud83d"}]}""",
+        """{"id":"evt_\u0001","type":"transaction.approved","created_at":"2026-04-01T14:22:13Z"}""",
+        "{\"id\":\"" + new string('e', WebhookVerifier.MaxIdentifierLength + 1) + "\",\"type\":\"transaction.approved\",\"created_at\":\"2026-04-01T14:22:13Z\"}",
+    };
+
+    /// <summary>Signed, so SmartRetry sent it, yet nothing could read it without guessing which field is meant or failing on its text later.</summary>
+    [Theory]
+    [MemberData(nameof(UnreadableEvents))]
+    public void A_signed_event_with_a_repeated_field_or_unreadable_text_is_rejected(string body) =>
+        AssertRejected(SignatureFailureReason.InvalidPayload, body, $"t={VectorTimestamp},v1={Sign(Secret, VectorTimestamp, body)}");
+
+    [Fact]
+    public void A_signed_body_that_is_not_utf8_is_rejected()
+    {
+        byte[] body = [.. Bytes("{\"id\":\"evt_"), 0xFF, 0xFE, .. Bytes("\",\"type\":\"transaction.approved\",\"created_at\":\"2026-04-01T14:22:13Z\"}")];
+        byte[] signed = [.. Bytes($"{VectorTimestamp}."), .. body];
+        string header = $"t={VectorTimestamp},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), signed))}";
+
+        SignatureVerificationException rejected = Assert.Throws<SignatureVerificationException>(() => Verifier.Verify(body, header, Secret));
+
+        Assert.Equal(SignatureFailureReason.InvalidPayload, rejected.Reason);
+    }
+
     [Fact]
     public void Event_fields_are_read_from_nested_and_flat_shapes()
     {
