@@ -3,7 +3,10 @@ using SmartRetry.Payments.Serialization;
 
 namespace SmartRetry.Payments.Problems;
 
-/// <summary>Reads a JSON request body; malformed JSON becomes a problem naming where it broke, never an exception.</summary>
+/// <summary>
+/// Reads a JSON request body strictly (<see cref="PaymentsJson.RequestOptions"/>); malformed JSON, a field given twice, a
+/// number sent as a string or an enum sent as a number becomes a problem naming where it broke, never an exception.
+/// </summary>
 public static class JsonRequestReader
 {
     public static T? Read<T>(ReadOnlyMemory<byte> body, out PaymentsProblem? problem)
@@ -18,7 +21,7 @@ public static class JsonRequestReader
 
         try
         {
-            T? request = JsonSerializer.Deserialize<T>(body.Span, PaymentsJson.Options);
+            T? request = JsonSerializer.Deserialize<T>(body.Span, PaymentsJson.RequestOptions);
             if (request is null)
             {
                 problem = PaymentsProblem.Validation(new Dictionary<string, string[]> { [""] = ["The body must be a JSON object."] });
@@ -32,7 +35,7 @@ public static class JsonRequestReader
             string pointer = JsonPointer.FromPath(exception.Path);
             problem = PaymentsProblem.Validation(new Dictionary<string, string[]>
             {
-                [pointer] = [pointer.Length == 0 ? "The body is not valid JSON." : "Unknown field, or a value of the wrong type or malformed JSON here."],
+                [pointer] = [pointer.Length == 0 ? "The body is not valid JSON." : "Unknown or repeated field, or a value of the wrong type or malformed JSON here."],
             });
             return null;
         }

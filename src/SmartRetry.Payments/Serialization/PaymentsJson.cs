@@ -14,6 +14,14 @@ public static class PaymentsJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// How a request body from outside is read: the same names as <see cref="Options"/>, strictly. A field given twice
+    /// is refused (otherwise the last one silently wins: a second <c>amount</c> hidden in a body a proxy logged), names
+    /// match exactly, numbers only as JSON numbers, enums only by name (<c>1</c> or <c>99</c> is no
+    /// <c>managed_by</c>). Workflow payloads keep <see cref="Options"/>: histories already written must still read.
+    /// </summary>
+    public static JsonSerializerOptions RequestOptions { get; } = CreateRequestOptions();
+
     /// <summary>Gives options created elsewhere (a host's own instance) the Payments shape.</summary>
     public static void Apply(JsonSerializerOptions options)
     {
@@ -24,6 +32,22 @@ public static class PaymentsJson
         options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    }
+
+    private static JsonSerializerOptions CreateRequestOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNameCaseInsensitive = false,
+            NumberHandling = JsonNumberHandling.Strict,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            AllowDuplicateProperties = false,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
     }
 
     private static JsonSerializerOptions Create()

@@ -31,6 +31,12 @@ public sealed class SaleRequestReaderTests
     [InlineData("{\"scheduled_at\":\"2026-12-01T09:00:00\"}", "/scheduled_at")]
     [InlineData("{\"scheduled_at\":\"next tuesday\"}", "/scheduled_at")]
     [InlineData("{\"scheduled_at\":1764579600}", "/scheduled_at")]
+    [InlineData("{\"amount\":\"49.99\"}", "/amount")]
+    [InlineData("{\"amount\":49.99,\"amount\":4999}", "/amount")]
+    [InlineData("{\"card\":{\"cvv\":\"123\",\"cvv\":\"456\"}}", "/card/cvv")]
+    [InlineData("{\"Amount\":49.99}", "/Amount")]
+    [InlineData("{\"card\":{\"expiry_month\":\"7\"}}", "/card/expiry_month")]
+    [InlineData("{\"amount\":1e400}", "/amount")]
     [InlineData("[1]", "")]
     [InlineData("", "")]
     public void Malformed_bodies_become_a_problem_naming_the_place_without_echoing_values(string json, string expectedPointer)

@@ -145,6 +145,10 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
 
     [Theory]
     [InlineData("{\"series_reference\": \"x\", \"recurring\": {\"managed_by\": \"sometimes\"}}", "/recurring/managed_by")]
+    [InlineData("{\"series_reference\": \"x\", \"recurring\": {\"managed_by\": 1}}", "/recurring/managed_by")]
+    [InlineData("{\"series_reference\": \"x\", \"recurring\": {\"managed_by\": 99}}", "/recurring/managed_by")]
+    [InlineData("{\"series_reference\": \"x\", \"recurring\": {\"managed_by\": \"1\"}}", "/recurring/managed_by")]
+    [InlineData("{\"series_reference\": \"x\", \"series_reference\": \"y\"}", "/series_reference")]
     [InlineData("{\"series_reference\": \"x\", \"surprise\": 1}", "/surprise")]
     [InlineData("{\"series_reference\": \"x\", \"recurring\": {\"managed_by\": \"merchant\", \"first_payment_date\": \"2026-12-01\", \"recurring_date_type\": \"monthly\", \"time_interval\": 1, \"cancellation_date\": \"2026-11-30\"}}", "/recurring/cancellation_date")]
     public async Task Malformed_or_inconsistent_requests_name_the_field(string json, string field)
