@@ -2,11 +2,15 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Hosting;
+using SmartRetry.Functions.Http;
 using SmartRetry.Payments.DependencyInjection;
 using SmartRetry.Payments.Recurring;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// Inside the ASP.NET Core integration's middleware: every HTTP failure is answered as problem details (415, 503, 500).
+builder.UseMiddleware<HttpProblemsMiddleware>();
 
 // Worker-side logs are filtered here (host.json filters only the host's own categories): the Azure SDK and
 // IHttpClientFactory log every request at Information, which drowns the payment logs.

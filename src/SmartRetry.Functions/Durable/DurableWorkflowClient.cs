@@ -19,6 +19,14 @@ public sealed class DurableWorkflowClient(DurableTaskClient client) : IWorkflowC
     internal static readonly IReadOnlyList<OrchestrationRuntimeStatus> FinishedStatuses =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
+    /// <summary>
+    /// How long one call into the Durable host may take. The host answers from its own storage, with retries of its
+    /// own; when that storage stops answering, a request must not wait for it, so the call is given up and the
+    /// request answered 503. Every call here is safe to repeat: scheduling an id that is running is refused, a raise
+    /// repeats an event workflows ignore by its id, reads read.
+    /// </summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(8);
+
     private readonly DurableTaskClient client = client ?? throw new ArgumentNullException(nameof(client));
 
     public async Task<ScheduleResult> ScheduleNewAsync(
@@ -26,10 +34,11 @@ public sealed class DurableWorkflowClient(DurableTaskClient client) : IWorkflowC
     {
         ArgumentException.ThrowIfNullOrEmpty(workflowName);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        using CancellationTokenSource timeout = WithTimeout(cancellationToken);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                workflowName, input, new StartOrchestrationOptions(InstanceId: instanceId, StartAt: startAt), cancellationToken);
+                workflowName, input, new StartOrchestrationOptions(InstanceId: instanceId, StartAt: startAt), timeout.Token);
             return ScheduleResult.Scheduled;
         }
         catch (global::DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
@@ -43,9 +52,10 @@ public sealed class DurableWorkflowClient(DurableTaskClient client) : IWorkflowC
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentException.ThrowIfNullOrEmpty(eventName);
+        using CancellationTokenSource timeout = WithTimeout(cancellationToken);
         try
         {
-            await client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
+            await client.RaiseEventAsync(instanceId, eventName, payload, timeout.Token);
             return RaiseEventResult.Raised;
         }
         catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
@@ -63,7 +73,8 @@ public sealed class DurableWorkflowClient(DurableTaskClient client) : IWorkflowC
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
 
         // Output, custom status and failure details are only filled in when inputs and outputs are requested.
-        OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        using CancellationTokenSource timeout = WithTimeout(cancellationToken);
+        OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
         return metadata is null
             ? null
             : new WorkflowInstance(
@@ -80,9 +91,10 @@ public sealed class DurableWorkflowClient(DurableTaskClient client) : IWorkflowC
     public async Task<bool> TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        using CancellationTokenSource timeout = WithTimeout(cancellationToken);
         try
         {
-            await client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = reason }, cancellationToken);
+            await client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = reason }, timeout.Token);
             return true;
         }
         catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
@@ -98,6 +110,13 @@ public sealed class DurableWorkflowClient(DurableTaskClient client) : IWorkflowC
             options: null,
             cancellation: cancellationToken);
         return result.PurgedInstanceCount;
+    }
+
+    private static CancellationTokenSource WithTimeout(CancellationToken cancellationToken)
+    {
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CallTimeout);
+        return timeout;
     }
 
     private static WorkflowRuntimeStatus ToWorkflowStatus(OrchestrationRuntimeStatus status) => status switch

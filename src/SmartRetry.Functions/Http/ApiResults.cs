@@ -16,6 +16,15 @@ public static class ApiResults
     /// <summary>The problem type of a body above <see cref="RequestBody.MaxBytes"/>.</summary>
     public const string PayloadTooLargeType = "/problems/payload-too-large";
 
+    /// <summary>The problem type of a body that is not <c>application/json</c>.</summary>
+    public const string UnsupportedMediaTypeType = "/problems/unsupported-media-type";
+
+    /// <summary>The problem type of a defect of ours: the answer says nothing more, the log says what happened.</summary>
+    public const string InternalErrorType = "/problems/internal-error";
+
+    /// <summary>What a 503 asks the caller to wait before repeating the request.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
     public static IActionResult Ok(object body) => new JsonBodyResult(StatusCodes.Status200OK, body, JsonBodyResult.JsonContentType);
 
     /// <summary>
@@ -51,6 +60,34 @@ public static class ApiResults
         "The request body is too large.",
         StatusCodes.Status413PayloadTooLarge,
         $"Request bodies are limited to {RequestBody.MaxBytes} bytes.",
+        instance));
+
+    public static IActionResult UnsupportedMediaType(string instance) => Problem(new PaymentsProblem(
+        UnsupportedMediaTypeType,
+        "The request body must be JSON.",
+        StatusCodes.Status415UnsupportedMediaType,
+        "Send the body with Content-Type: application/json (UTF-8).",
+        instance));
+
+    /// <summary>Storage or the Durable host failed or did not answer in time: nothing was left half-done, so the same request may be repeated.</summary>
+    public static IActionResult Unavailable(string instance) => new JsonBodyResult(
+        StatusCodes.Status503ServiceUnavailable,
+        new PaymentsProblem(
+            ProblemTypes.TemporarilyUnavailable,
+            "The service is temporarily unavailable.",
+            StatusCodes.Status503ServiceUnavailable,
+            "A service this request depends on did not answer in time. Repeat the same request after Retry-After: it completes, or answers as the first one did.",
+            instance),
+        JsonBodyResult.ProblemContentType)
+    {
+        RetryAfter = RetryAfter,
+    };
+
+    public static IActionResult InternalError(string instance) => Problem(new PaymentsProblem(
+        InternalErrorType,
+        "The request failed unexpectedly.",
+        StatusCodes.Status500InternalServerError,
+        "The failure is logged. Repeating the same request is safe.",
         instance));
 
     // The handlers' paths are already escaped, so they are appended as they are.

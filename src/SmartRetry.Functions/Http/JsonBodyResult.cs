@@ -23,6 +23,9 @@ internal sealed class JsonBodyResult(int statusCode, object body, string content
     /// <summary>Absolute URI for the <c>Location</c> header, if any.</summary>
     public Uri? Location { get; init; }
 
+    /// <summary>The <c>Retry-After</c> header (whole seconds), if any.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,6 +35,11 @@ internal sealed class JsonBodyResult(int statusCode, object body, string content
         if (Location is not null)
         {
             response.Headers.Location = Location.AbsoluteUri;
+        }
+
+        if (RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), PaymentsJson.Options, context.HttpContext.RequestAborted);

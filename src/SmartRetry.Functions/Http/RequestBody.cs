@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace SmartRetry.Functions.Http;
 
@@ -10,6 +11,24 @@ namespace SmartRetry.Functions.Http;
 public static class RequestBody
 {
     public const int MaxBytes = 256 * 1024;
+
+    /// <summary>
+    /// True when the request has no body, or declares it <c>application/json</c> (a <c>charset</c>, if given, UTF-8):
+    /// the only body any route reads. A form post or <c>text/plain</c> that happens to parse is not taken for JSON.
+    /// </summary>
+    public static bool HasJsonOrNoBody(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        bool hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (!hasBody)
+        {
+            return true;
+        }
+
+        return MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? contentType)
+            && contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            && (contentType.Charset.Length == 0 || contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <returns>The body (empty when none was sent), or null when it is larger than <see cref="MaxBytes"/>.</returns>
     public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -12,6 +12,12 @@ namespace SmartRetry.Payments.Idempotency;
 /// </summary>
 public sealed partial class RequestClaims(IIdempotencyStore store, ILogger<RequestClaims> logger)
 {
+    /// <summary>
+    /// How long a best-effort clean-up after a failure may take. It follows a failure that is often storage itself, so
+    /// it usually fails too; the request's answer (503) must not wait for the storage SDK's full retries a second time.
+    /// </summary>
+    public static readonly TimeSpan BestEffortTimeout = TimeSpan.FromSeconds(3);
+
     /// <param name="workflows">The invocation's workflow client, to see whether a dead holder had scheduled.</param>
     /// <param name="candidate">The record to claim; its <see cref="IdempotencyRecord.ClaimedAt"/> is now.</param>
     /// <param name="isSameRequest">Whether the record on file was made by the same request as this one.</param>
@@ -73,9 +79,10 @@ public sealed partial class RequestClaims(IIdempotencyStore store, ILogger<Reque
     {
         try
         {
-            await store.ReleaseAsync(held, CancellationToken.None);
+            using var bound = new CancellationTokenSource(BestEffortTimeout);
+            await store.ReleaseAsync(held, bound.Token);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             LogReleaseFailed(logger, exception);
         }
@@ -89,9 +96,10 @@ public sealed partial class RequestClaims(IIdempotencyStore store, ILogger<Reque
     {
         try
         {
-            await store.ForgetAsync(held, CancellationToken.None);
+            using var bound = new CancellationTokenSource(BestEffortTimeout);
+            await store.ForgetAsync(held, bound.Token);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             LogReleaseFailed(logger, exception);
         }

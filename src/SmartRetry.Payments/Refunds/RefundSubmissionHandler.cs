@@ -93,23 +93,27 @@ public sealed partial class RefundSubmissionHandler(
                     instance));
         }
 
-        RefundReservation reservation = await reservations.ReserveAsync(paymentId, original.Amount, refundPaymentId, refund.Amount, cancellationToken);
+        RefundReservation reservation;
+        try
+        {
+            reservation = await reservations.ReserveAsync(paymentId, original.Amount, refundPaymentId, refund.Amount, cancellationToken);
+            if (reservation.IsReserved)
+            {
+                await ScheduleAsync(workflows, original, refund, refundPaymentId, reservation.Amount, now, cancellationToken);
+            }
+        }
+        catch (Exception)
+        {
+            // A reservation made stays: the instance may have been scheduled after all, and a retry with the same
+            // refund_id takes the claim over and finds the same reservation.
+            await claims.ReleaseAsync(claim.Record);
+            throw;
+        }
+
         if (!reservation.IsReserved)
         {
             await claims.ForgetAsync(claim.Record);
             return HandlerResult.Failure<RefundAccepted>(Refused(reservation, original, instance));
-        }
-
-        try
-        {
-            await ScheduleAsync(workflows, original, refund, refundPaymentId, reservation.Amount, now, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The reservation stays: the instance may have been scheduled after all, and a retry with the same
-            // refund_id takes the claim over and finds the same reservation.
-            await claims.ReleaseAsync(claim.Record);
-            throw;
         }
 
         await claims.CompleteAsync(claim.Record, cancellationToken);

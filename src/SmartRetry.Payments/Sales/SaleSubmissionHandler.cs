@@ -92,7 +92,7 @@ public sealed partial class SaleSubmissionHandler(
         {
             await ScheduleAsync(workflows, paymentId, sale, now, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception)
         {
             await claims.ReleaseAsync(claim.Record);
             throw;

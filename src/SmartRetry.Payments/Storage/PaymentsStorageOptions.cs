@@ -20,4 +20,14 @@ public sealed class PaymentsStorageOptions
 
     /// <summary>Prefix of every table name, so environments sharing an account never collide: letters and digits, starting with a letter.</summary>
     public string TableNamePrefix { get; set; } = "smartretry";
+
+    /// <summary>
+    /// How long one storage call waits for its answer before the SDK tries again (its default is 100 s). With
+    /// <see cref="MaxRetries"/> it bounds how long a request can wait on storage that stopped answering: 3 tries of
+    /// 3 s by default, so the request answers 503 within about 10 s instead of hanging.
+    /// </summary>
+    public TimeSpan TryTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How many times a failed or unanswered storage call is tried again (the SDK's default is 3).</summary>
+    public int MaxRetries { get; set; } = 2;
 }

@@ -46,6 +46,16 @@ public sealed class PaymentsStorageOptionsValidator : IValidateOptions<PaymentsS
             failures.Add($"{Section}TableNamePrefix must be 1 to {PaymentsStorageOptions.MaxTableNamePrefixLength} letters or digits, starting with a letter.");
         }
 
+        if (options.TryTimeout < TimeSpan.FromMilliseconds(100) || options.TryTimeout > TimeSpan.FromMinutes(2))
+        {
+            failures.Add($"{Section}TryTimeout must be between 00:00:00.1 and 00:02:00.");
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            failures.Add($"{Section}MaxRetries must be between 0 and 10.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -10,6 +10,15 @@ public static class PaymentsTableServiceClient
     public static TableServiceClient Create(PaymentsStorageOptions options, TableClientOptions? clientOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        clientOptions ??= new TableClientOptions();
+
+        // Bounded, so a request meeting storage that stopped answering fails in seconds (and is answered 503) rather
+        // than after the SDK's default of minutes; activities that fail so are retried by their Durable retry policy.
+        clientOptions.Retry.NetworkTimeout = options.TryTimeout;
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return new TableServiceClient(options.ConnectionString, clientOptions);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Client.Webhooks;
 using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Telemetry;
@@ -56,19 +57,31 @@ public sealed partial class WebhookIntake(
 
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["WebhookEventId"] = verified.Id, ["WebhookEventType"] = verified.Type });
         DateTimeOffset now = timeProvider.GetUtcNow();
-        WebhookEventClaim claim = await events.TryAddAsync(ToStored(verified, rawBody, now), cancellationToken);
-        StoredWebhookEvent? held = claim.Event;
-        if (!claim.IsNew)
+        StoredWebhookEvent? held;
+        try
         {
-            held = held.State == WebhookEventState.Received && now - held.ClaimedAt >= settings.ProcessingLease
-                ? await events.TryTakeOverAsync(held, now, cancellationToken)
-                : null;
-            if (held is null)
+            WebhookEventClaim claim = await events.TryAddAsync(ToStored(verified, rawBody, now), cancellationToken);
+            held = claim.Event;
+            if (!claim.IsNew)
             {
-                LogDuplicate(logger);
-                metrics?.WebhookAccepted("duplicate");
-                return Ok(verified.Id, WebhookOutcome.Duplicate);
+                held = held.State == WebhookEventState.Received && now - held.ClaimedAt >= settings.ProcessingLease
+                    ? await events.TryTakeOverAsync(held, now, cancellationToken)
+                    : null;
             }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not even stored: SmartRetry's redelivery is the retry.
+            LogFailed(logger, exception);
+            metrics?.WebhookFailed();
+            return NotProcessed();
+        }
+
+        if (held is null)
+        {
+            LogDuplicate(logger);
+            metrics?.WebhookAccepted("duplicate");
+            return Ok(verified.Id, WebhookOutcome.Duplicate);
         }
 
         try
@@ -81,25 +94,29 @@ public sealed partial class WebhookIntake(
         catch (Exception exception)
         {
             await ReleaseAsync(held);
-            if (exception is OperationCanceledException)
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
 
             LogFailed(logger, exception);
             metrics?.WebhookFailed();
-            return HandlerResult.Failure<WebhookReceipt>(new PaymentsProblem(
-                ProblemTypes.TemporarilyUnavailable, "The event could not be processed now.", 503, "Redeliver it later; it has not been processed."));
+            return NotProcessed();
         }
     }
+
+    private static HandlerResult<WebhookReceipt> NotProcessed() => HandlerResult.Failure<WebhookReceipt>(new PaymentsProblem(
+        ProblemTypes.TemporarilyUnavailable, "The event could not be processed now.", 503, "Redeliver it later; it has not been processed."));
 
     private async Task ReleaseAsync(StoredWebhookEvent held)
     {
         try
         {
-            await events.ReleaseAsync(held, CancellationToken.None);
+            // Bounded: after a storage failure the release usually fails too, and SmartRetry waits for our answer.
+            using var bound = new CancellationTokenSource(RequestClaims.BestEffortTimeout);
+            await events.ReleaseAsync(held, bound.Token);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             // Best effort: the claim then lapses after the processing lease, and the original failure is what matters.
             LogReleaseFailed(logger, exception);

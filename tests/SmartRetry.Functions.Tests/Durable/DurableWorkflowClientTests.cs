@@ -17,14 +17,27 @@ public sealed class DurableWorkflowClientTests
 
     private sealed record SaleInput(string PaymentId);
 
+    /// <summary>
+    /// The token a call receives follows the caller's (it is the caller's, or one linked to it with the call's own
+    /// timeout): the tests cancel the caller's first, so only a token that follows it arrives cancelled.
+    /// </summary>
+    private static CancellationToken FollowsCaller => It.Is<CancellationToken>(token => token.IsCancellationRequested);
+
+    private static CancellationTokenSource Cancelled()
+    {
+        var source = new CancellationTokenSource();
+        source.Cancel();
+        return source;
+    }
+
     [Fact]
     public async Task Scheduling_starts_the_named_orchestration_under_the_chosen_id_input_and_start_time()
     {
         var input = new SaleInput("sale-42");
         var startAt = new DateTimeOffset(2026, 12, 24, 8, 0, 0, TimeSpan.Zero);
-        using var cancellation = new CancellationTokenSource();
+        using var cancellation = Cancelled();
         StartOrchestrationOptions? options = null;
-        durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.Is<TaskName>(n => n.Name == "SaleWorkflow"), input, It.IsAny<StartOrchestrationOptions?>(), cancellation.Token))
+        durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.Is<TaskName>(n => n.Name == "SaleWorkflow"), input, It.IsAny<StartOrchestrationOptions?>(), FollowsCaller))
             .Callback((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => options = o)
             .ReturnsAsync("sale-42");
 
@@ -75,13 +88,13 @@ public sealed class DurableWorkflowClientTests
     public async Task Raising_an_event_sends_name_and_payload_to_the_instance()
     {
         var payload = new SaleInput("sale-42");
-        using var cancellation = new CancellationTokenSource();
-        durable.Setup(c => c.RaiseEventAsync("sale-42", "SmartRetryTransaction", payload, cancellation.Token)).Returns(Task.CompletedTask);
+        using var cancellation = Cancelled();
+        durable.Setup(c => c.RaiseEventAsync("sale-42", "SmartRetryTransaction", payload, FollowsCaller)).Returns(Task.CompletedTask);
 
         RaiseEventResult result = await client.RaiseEventAsync("sale-42", "SmartRetryTransaction", payload, cancellation.Token);
 
         Assert.Equal(RaiseEventResult.Raised, result);
-        durable.Verify(c => c.RaiseEventAsync("sale-42", "SmartRetryTransaction", payload, cancellation.Token), Times.Once);
+        durable.Verify(c => c.RaiseEventAsync("sale-42", "SmartRetryTransaction", payload, FollowsCaller), Times.Once);
     }
 
     [Theory]
@@ -111,8 +124,8 @@ public sealed class DurableWorkflowClientTests
     {
         var created = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
         var updated = created.AddMinutes(3);
-        using var cancellation = new CancellationTokenSource();
-        durable.Setup(c => c.GetInstanceAsync("sale-42", true, cancellation.Token)).ReturnsAsync(new OrchestrationMetadata("SaleWorkflow", "sale-42")
+        using var cancellation = Cancelled();
+        durable.Setup(c => c.GetInstanceAsync("sale-42", true, FollowsCaller)).ReturnsAsync(new OrchestrationMetadata("SaleWorkflow", "sale-42")
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Failed,
             CreatedAt = created,
@@ -158,8 +171,8 @@ public sealed class DurableWorkflowClientTests
     public async Task Terminating_passes_the_reason_as_the_termination_output()
     {
         TerminateInstanceOptions? options = null;
-        using var cancellation = new CancellationTokenSource();
-        durable.Setup(c => c.TerminateInstanceAsync("sale-42", It.IsAny<TerminateInstanceOptions?>(), cancellation.Token))
+        using var cancellation = Cancelled();
+        durable.Setup(c => c.TerminateInstanceAsync("sale-42", It.IsAny<TerminateInstanceOptions?>(), FollowsCaller))
             .Callback((string _, TerminateInstanceOptions? o, CancellationToken _) => options = o)
             .Returns(Task.CompletedTask);
 
@@ -185,8 +198,8 @@ public sealed class DurableWorkflowClientTests
     {
         var createdBefore = new DateTimeOffset(2026, 10, 24, 3, 0, 0, TimeSpan.Zero);
         PurgeInstancesFilter? filter = null;
-        using var cancellation = new CancellationTokenSource();
-        durable.Setup(c => c.PurgeAllInstancesAsync(It.IsAny<PurgeInstancesFilter>(), It.IsAny<PurgeInstanceOptions?>(), cancellation.Token))
+        using var cancellation = Cancelled();
+        durable.Setup(c => c.PurgeAllInstancesAsync(It.IsAny<PurgeInstancesFilter>(), It.IsAny<PurgeInstanceOptions?>(), FollowsCaller))
             .Callback((PurgeInstancesFilter f, PurgeInstanceOptions? _, CancellationToken _) => filter = f)
             .ReturnsAsync(new PurgeResult(17));
 
