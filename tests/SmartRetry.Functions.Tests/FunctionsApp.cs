@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Functions.Durable;
 using SmartRetry.Functions.Hosting;
+using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.DependencyInjection;
 using SmartRetry.Payments.Gateway;
@@ -55,6 +56,7 @@ internal sealed class FunctionsApp : IDisposable
 
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton(Ledger.Object);
+        collection.AddSingleton(Cards.Object);
         collection.AddSingleton(RefundReservations.Object);
         collection.AddSingleton(Idempotency.Object);
         collection.AddSingleton(WebhookEvents.Object);
@@ -80,6 +82,8 @@ internal sealed class FunctionsApp : IDisposable
     public Mock<IWorkflowClient> Workflows { get; } = new();
 
     public Mock<IPaymentLedger> Ledger { get; } = new();
+
+    public Mock<ICardVault> Cards { get; } = new();
 
     public Mock<IRefundReservations> RefundReservations { get; } = new();
 

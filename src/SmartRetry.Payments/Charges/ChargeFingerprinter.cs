@@ -12,21 +12,30 @@ namespace SmartRetry.Payments.Charges;
 /// could be brute-forced, so the HMAC key is a sub-key derived from a sealing key; the key id is kept beside the hash
 /// so fingerprints stay comparable after the current key rotates.
 /// </summary>
+/// <remarks>
+/// The CVV is not part of the fingerprint: it is kept for ever beside the payment, and PCI DSS 3.3.1.2 allows no form
+/// of a CVV to outlive the authorization, hashed or not. So the same sale repeated with another CVV is the same sale.
+/// Fingerprints made before that (with the CVV) are still recognised: <see cref="Matches"/> tries that form second.
+/// </remarks>
 public sealed class ChargeFingerprinter(SealingKeyRing keys)
 {
     private const string Purpose = "sale-request-fingerprint";
 
-    public ChargeFingerprint Compute(ValidatedCharge sale) => new(ComputeWith(keys.CurrentKeyId, sale)!, keys.CurrentKeyId);
+    public ChargeFingerprint Compute(ValidatedCharge sale) => new(ComputeWith(keys.CurrentKeyId, sale, withCvv: false)!, keys.CurrentKeyId);
 
     /// <summary>True when <paramref name="sale"/> has fingerprint <paramref name="hash"/> under key <paramref name="keyId"/>; false also when that key is gone.</summary>
     public bool Matches(ValidatedCharge sale, string hash, string keyId)
     {
         ArgumentNullException.ThrowIfNull(hash);
-        string? computed = ComputeWith(keyId, sale);
-        return computed is not null && CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(computed), Convert.FromBase64String(hash));
+        byte[] expected = Convert.FromBase64String(hash);
+        return IsHash(ComputeWith(keyId, sale, withCvv: false), expected)
+            || IsHash(ComputeWith(keyId, sale, withCvv: true), expected);
     }
 
-    private string? ComputeWith(string keyId, ValidatedCharge sale)
+    private static bool IsHash(string? computed, byte[] expected) =>
+        computed is not null && CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(computed), expected);
+
+    private string? ComputeWith(string keyId, ValidatedCharge sale, bool withCvv)
     {
         ArgumentNullException.ThrowIfNull(sale);
         byte[]? key = keys.DeriveSubKey(keyId, Purpose);
@@ -39,7 +48,7 @@ public sealed class ChargeFingerprinter(SealingKeyRing keys)
         using var canonical = new MemoryStream(capacity: 4096);
         try
         {
-            WriteCanonical(canonical, sale);
+            WriteCanonical(canonical, sale, withCvv);
             return Convert.ToBase64String(HMACSHA256.HashData(key, canonical.GetBuffer().AsSpan(0, (int)canonical.Length)));
         }
         finally
@@ -49,7 +58,8 @@ public sealed class ChargeFingerprinter(SealingKeyRing keys)
         }
     }
 
-    private static void WriteCanonical(Stream stream, ValidatedCharge sale)
+    // withCvv: the form fingerprints had before the CVV was left out, only ever computed to recognise those.
+    private static void WriteCanonical(Stream stream, ValidatedCharge sale, bool withCvv)
     {
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartArray();
@@ -59,7 +69,11 @@ public sealed class ChargeFingerprinter(SealingKeyRing keys)
         json.WriteStringValue(sale.Card.Number);
         json.WriteNumberValue(sale.Card.ExpiryMonth);
         json.WriteNumberValue(sale.Card.ExpiryYear);
-        WriteOptional(json, sale.Card.Cvv);
+        if (withCvv)
+        {
+            WriteOptional(json, sale.Card.Cvv);
+        }
+
         WriteOptional(json, sale.Card.HolderName);
         json.WriteStringValue(sale.Payer.FirstName);
         json.WriteStringValue(sale.Payer.LastName);

@@ -68,6 +68,7 @@ public static class PaymentsServiceCollectionExtensions
 
         services.TryAddSingleton<SealingKeyRing>();
         services.TryAddSingleton<ICardSealer, AesGcmCardSealer>();
+        services.TryAddSingleton<ICardVault, TableCardVault>();
         services.TryAddSingleton<CardFingerprinter>();
 
         services.TryAddSingleton<ChargeRequestValidator>();

@@ -12,9 +12,11 @@ namespace SmartRetry.Payments.Ledger;
 /// ETag, drops the write when it is not news (<see cref="PaymentStatusProgression.CanMoveTo"/>), and replaces the row
 /// only if nobody changed it meanwhile, trying again when somebody did. Facts a later write does not repeat
 /// (transaction id, card summary, ...) are carried over. Payment metrics are counted here, because only here is it
-/// known that a write was news: a replayed or repeated write is not committed, so it is not counted twice.
+/// known that a write was news: a replayed or repeated write is not committed, so it is not counted twice. A sale's
+/// final status, news or a repeat, also forgets whatever the card vault still holds for it: whichever path settled
+/// the sale (its workflow, the reconciler, an operator), no card of a final payment stays behind.
 /// </summary>
-public sealed class TablePaymentLedger(PaymentsTables tables, PaymentMetrics? metrics = null) : IPaymentLedger
+public sealed class TablePaymentLedger(PaymentsTables tables, PaymentMetrics? metrics = null, ICardVault? cards = null) : IPaymentLedger
 {
     // Every successful competing write raises the status rank, and there are only five ranks, so this is never reached
     // by honest contention; it stops a loop should the row be deleted and re-created behind our back repeatedly.
@@ -24,6 +26,17 @@ public sealed class TablePaymentLedger(PaymentsTables tables, PaymentMetrics? me
     public async Task<bool> RecordAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        bool recorded = await WriteAsync(entry, cancellationToken);
+        if (entry.Status.IsFinal() && entry.Kind == PaymentKind.Sale && cards is not null)
+        {
+            await cards.ForgetAsync(entry.PaymentId, cancellationToken);
+        }
+
+        return recorded;
+    }
+
+    private async Task<bool> WriteAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken)
+    {
         TableClient table = await tables.GetAsync(PaymentsTable.Ledger, cancellationToken);
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {

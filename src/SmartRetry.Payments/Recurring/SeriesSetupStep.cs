@@ -13,6 +13,6 @@ internal static class SeriesSetupStep
         IWorkflowContext context, string seriesId, RecurringManagement managedBy, decimal amount, string currency, RecurringSchedule? schedule, SeriesSetup setup) =>
         context.CallActivityAsync<InitRecurringResult>(
             nameof(InitRecurring),
-            new InitRecurringRequest(seriesId, IdempotencyKeys.Derive(seriesId, InitStep), amount, currency, managedBy, schedule, setup.Card, setup.Payer),
+            new InitRecurringRequest(seriesId, IdempotencyKeys.Derive(seriesId, InitStep), amount, currency, managedBy, schedule, setup.Payer) { Card = setup.Card },
             ActivityRetryPolicy.SmartRetryOutage);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Charges;
+using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
@@ -13,15 +14,15 @@ using SmartRetry.Payments.Workflows.Tracking;
 namespace SmartRetry.Payments.Sales;
 
 /// <summary>
-/// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id (<see cref="RequestClaims"/>), seal the
-/// card, record the payment and schedule <see cref="SaleWorkflow"/>. A repeat after scheduling answers
+/// <c>POST /api/payments/sale</c>: validate, claim the merchant transaction id (<see cref="RequestClaims"/>), record the
+/// payment, hold the card in the vault (<see cref="ICardVault"/>) and schedule <see cref="SaleWorkflow"/>. A repeat after scheduling answers
 /// 202 with the same instance; a repeat while the first is still scheduling answers 409 "in progress, retry"; a claim
 /// whose holder died is taken over after <see cref="PaymentRequestOptions.ClaimLease"/>, so no accepted sale is lost.
 /// </summary>
 public sealed partial class SaleSubmissionHandler(
     ChargeRequestValidator validator,
     ChargeFingerprinter fingerprinter,
-    ICardSealer sealer,
+    ICardVault cards,
     RequestClaims claims,
     IPaymentLedger ledger,
     IOptions<PaymentRequestOptions> options,
@@ -125,9 +126,16 @@ public sealed partial class SaleSubmissionHandler(
 
     private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedCharge sale, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        SealedCard card = sealer.Seal(sale.IsFutureDated ? sale.Card.WithoutCvv() : sale.Card);
         await ledger.RecordAsync(
             new PaymentLedgerEntry(paymentId, sale.MerchantTransactionId, PaymentKind.Sale, sale.Amount, sale.Currency, PaymentStatus.Scheduled, now, ScheduledAt: sale.ScheduledAt),
+            cancellationToken);
+
+        // The card waits in the vault, not in the workflow: a future-dated one without its CVV, and none for longer than
+        // SmartRetry would recognise a repeat of the call it is held for.
+        await cards.HoldAsync(
+            paymentId,
+            sale.IsFutureDated ? sale.Card.WithoutCvv() : sale.Card,
+            SmartRetryIdempotency.RepeatableUntil(sale.ScheduledAt ?? now),
             cancellationToken);
 
         var input = new SaleWorkflowInput(
@@ -135,7 +143,6 @@ public sealed partial class SaleSubmissionHandler(
             sale.MerchantTransactionId,
             sale.Amount,
             sale.Currency,
-            card,
             sale.Payer,
             tracking.Value.Policy,
             sale.Description,

@@ -16,7 +16,8 @@ namespace SmartRetry.Payments.Sales;
 /// </summary>
 public static class SaleWorkflow
 {
-    private const string SubmitStep = "sale-submit";
+    /// <summary>The idempotency step of the sale's submission: the key is <c>IdempotencyKeys.Derive(paymentId, SubmitStep)</c>.</summary>
+    public const string SubmitStep = "sale-submit";
 
     public static Task<SaleOutcome> RunAsync(IWorkflowContext context, SaleWorkflowInput input)
     {
@@ -143,10 +144,12 @@ public static class SaleWorkflow
             input.MerchantTransactionId,
             input.Amount,
             input.Currency,
-            input.Card,
             input.Payer,
             input.Description,
-            input.MerchantOrderId);
+            input.MerchantOrderId)
+        {
+            Card = input.Card,
+        };
 
         private void Publish(SaleProgress next)
         {

@@ -10,4 +10,6 @@ public enum PaymentsTable
     PendingEvents,
     RecurringSeries,
     CardAttempts,
+    Cards,
+    Unresolved,
 }

@@ -162,6 +162,20 @@ public sealed class AesGcmCardSealerTests
         Assert.Null(ring.DeriveSubKey("unknown", "one"));
     }
 
+    [Fact]
+    public void A_bound_envelope_opens_only_for_its_holder()
+    {
+        AesGcmCardSealer sealer = Sealer(("k1", NewKey()), current: "k1");
+
+        SealedCard bound = sealer.Seal(Card, boundTo: "sale-1");
+
+        Assert.Equal(2, Convert.FromBase64String(bound.Envelope)[0]);
+        Assert.Equal(Card, sealer.Unseal(bound, boundTo: "sale-1"));
+        AssertNoCardData(Assert.Throws<CardSealingException>(() => sealer.Unseal(bound, boundTo: "sale-2")));
+        AssertNoCardData(Assert.Throws<CardSealingException>(() => sealer.Unseal(bound)));
+        AssertNoCardData(Assert.Throws<CardSealingException>(() => sealer.Unseal(sealer.Seal(Card), boundTo: "sale-1")));
+    }
+
     internal static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     internal static SealingKeyRing KeyRing((string Id, string Key)[] keys, string current)

@@ -49,7 +49,6 @@ public sealed class GatewayHarness : IDisposable
             "order-42",
             amount,
             "USD",
-            new SealedCard("key-1", "c2VhbGVk"),
             new PayerDetails("Jane", "Doe", "jane.doe@example.com", "+12125551234"),
             "Order #42",
             "ord-42"),

@@ -1,5 +1,6 @@
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Testing.Storage;
 
@@ -29,6 +30,28 @@ public sealed class TablePaymentLedgerTests(AzuriteFixture azurite)
         Assert.True(await ledger.RecordAsync(entry, CancellationToken.None));
 
         Assert.Equal(entry, await ledger.GetAsync(entry.PaymentId, CancellationToken.None));
+    }
+
+    /// <summary>Whoever settles a sale (its workflow, the reconciler), no card of a final payment stays in the vault; a status still open keeps it.</summary>
+    [Fact]
+    public async Task A_sales_final_status_forgets_its_card_even_when_the_write_is_a_repeat()
+    {
+        PaymentsTables tables = TestTables.Create(azurite);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        var cards = new TableCardVault(tables, new AesGcmCardSealer(Cards.AesGcmCardSealerTests.KeyRing([("k1", Cards.AesGcmCardSealerTests.NewKey())], current: "k1")), time);
+        var ledger = new TablePaymentLedger(tables, cards: cards);
+        var card = new CardDetails("4111111111111111", 12, 2031, "737", null);
+        await cards.HoldAsync("sale-1", card, Now.AddHours(23), CancellationToken.None);
+
+        await ledger.RecordAsync(Entry(PaymentStatus.Processing), CancellationToken.None);
+        Assert.NotNull((await cards.OpenAsync<SmartRetry.Payments.Gateway.PaymentSubmissionResult>("sale-1", CancellationToken.None)).Card);
+
+        await ledger.RecordAsync(Entry(PaymentStatus.Approved), CancellationToken.None);
+        Assert.Null((await cards.OpenAsync<SmartRetry.Payments.Gateway.PaymentSubmissionResult>("sale-1", CancellationToken.None)).Card);
+
+        await cards.HoldAsync("sale-1", card, Now.AddHours(23), CancellationToken.None);
+        Assert.False(await ledger.RecordAsync(Entry(PaymentStatus.Approved), CancellationToken.None));
+        Assert.Null((await cards.OpenAsync<SmartRetry.Payments.Gateway.PaymentSubmissionResult>("sale-1", CancellationToken.None)).Card);
     }
 
     [Fact]

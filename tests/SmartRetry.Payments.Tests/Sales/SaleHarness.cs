@@ -29,7 +29,8 @@ internal sealed class SaleHarness
         Tables = TestTables.Create(azurite);
         KeyRing = AesGcmCardSealerTests.KeyRing([("k1", FixedKey)], current: "k1");
         Sealer = new AesGcmCardSealer(KeyRing);
-        Ledger = new TablePaymentLedger(Tables);
+        Cards = new TableCardVault(Tables, Sealer, Time);
+        Ledger = new TablePaymentLedger(Tables, cards: Cards);
         Idempotency = new TableIdempotencyStore(Tables);
         Workflows
             .Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
@@ -39,7 +40,7 @@ internal sealed class SaleHarness
         Submission = new SaleSubmissionHandler(
             new ChargeRequestValidator(Time, options),
             new ChargeFingerprinter(KeyRing),
-            Sealer,
+            Cards,
             new RequestClaims(Idempotency, new FakeLogger<RequestClaims>(Logs)),
             Ledger,
             options,
@@ -63,6 +64,12 @@ internal sealed class SaleHarness
     public SealingKeyRing KeyRing { get; }
 
     public AesGcmCardSealer Sealer { get; }
+
+    public TableCardVault Cards { get; }
+
+    /// <summary>The card the vault holds for <paramref name="paymentId"/>, or null.</summary>
+    public async Task<CardDetails?> HeldCardAsync(string paymentId) =>
+        (await Cards.OpenAsync<SmartRetry.Payments.Gateway.PaymentSubmissionResult>(paymentId, CancellationToken.None)).Card;
 
     public TablePaymentLedger Ledger { get; }
 

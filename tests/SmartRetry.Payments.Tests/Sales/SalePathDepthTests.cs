@@ -34,14 +34,16 @@ public sealed class SalePathDepthTests(ITestOutputHelper output) : IDisposable
         using var http = new HttpClient(recorder);
         var options = new SmartRetryClientOptions { BaseUrl = new Uri(server.Url!), ApiKey = "sk_test_depth", TerminalId = "TERM01" };
         var client = new SmartRetryClient(http, options, TimeProvider.System, NullLogger<SmartRetryClient>.Instance);
-        var sealer = new Mock<ICardSealer>();
-        sealer.Setup(s => s.Unseal(It.IsAny<SealedCard>())).Returns(new CardDetails(TestSales.CardNumber, TestSales.ExpiryMonth, TestSales.ExpiryYear, TestSales.Cvv, "Jane Doe"));
+        var cards = new Mock<ICardVault>();
+        cards.Setup(v => v.OpenAsync<PaymentSubmissionResult>("sale-1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HeldCard<PaymentSubmissionResult>(new CardDetails(TestSales.CardNumber, TestSales.ExpiryMonth, TestSales.ExpiryYear, TestSales.Cvv, "Jane Doe"), null));
         var correlations = new Mock<ICorrelationStore>();
         var pending = new Mock<IPendingWorkflowEventStore>();
         pending.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var activity = new SubmitSale(
             new SmartRetryGateway(client, NullLogger<SmartRetryGateway>.Instance),
-            sealer.Object,
+            cards.Object,
+            Mock.Of<ICardSealer>(),
             correlations.Object,
             new EarlyTransactionEvents(pending.Object),
             Mock.Of<IPaymentLedger>(),
@@ -49,7 +51,7 @@ public sealed class SalePathDepthTests(ITestOutputHelper output) : IDisposable
             NullLogger<SubmitSale>.Instance);
 
         await activity.RunAsync(
-            new SaleSubmission("sale-1", "sale-submit-sale-1", "mt-1", 10.50m, "EUR", new SealedCard("key-1", "ZW52"), new PayerDetails("Jane", "Doe", "jane@example.com"), null, null),
+            new SaleSubmission("sale-1", "sale-submit-sale-1", "mt-1", 10.50m, "EUR", new PayerDetails("Jane", "Doe", "jane@example.com"), null, null),
             CancellationToken.None);
 
         IReadOnlyList<string> ours = recorder.OurFrames ?? throw new InvalidOperationException("No request was sent.");

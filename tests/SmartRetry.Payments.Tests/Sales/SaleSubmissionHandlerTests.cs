@@ -41,7 +41,8 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         Assert.Equal(PaymentId, input.PaymentId);
         Assert.Equal(49.99m, input.Amount);
         Assert.Equal(harness.Tracking.Policy, input.Tracking);
-        CardDetails card = harness.Sealer.Unseal(input.Card);
+        Assert.Null(input.Card);
+        CardDetails card = (await harness.HeldCardAsync(PaymentId))!;
         Assert.Equal((TestSales.CardNumber, TestSales.ExpiryMonth, TestSales.ExpiryYear, TestSales.Cvv), (card.Number, card.ExpiryMonth, card.ExpiryYear, card.Cvv));
 
         PaymentLedgerEntry? entry = await harness.Ledger.GetAsync(PaymentId, CancellationToken.None);
@@ -117,6 +118,68 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_same_sale_with_another_cvv_is_the_same_request_and_its_fingerprint_holds_no_cvv()
+    {
+        var harness = new SaleHarness(azurite);
+        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+
+        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(
+            harness.Workflows.Object, TestSales.Request() with { Card = TestSales.Request().Card! with { Cvv = "1234" } }, CancellationToken.None);
+
+        Assert.True(again.Body!.Replayed);
+        Assert.Single(harness.Scheduled);
+    }
+
+    /// <summary>Fingerprints kept from before the CVV was left out (their canonical form had it after the expiry year) still match their request.</summary>
+    [Fact]
+    public async Task A_fingerprint_made_with_the_cvv_before_still_recognises_its_repeat()
+    {
+        var harness = new SaleHarness(azurite);
+        var validator = new ChargeRequestValidator(harness.Time, Microsoft.Extensions.Options.Options.Create(harness.Requests));
+        ValidatedCharge sale = validator.Validate(TestSales.Request(), out _)!;
+        string legacy = LegacyFingerprint(harness.KeyRing, "k1", sale);
+        await harness.Idempotency.ClaimAsync(
+            new IdempotencyRecord(PaymentId, legacy, "k1", PaymentId, IdempotencyState.Completed, TestSales.Now), CancellationToken.None);
+
+        HandlerResult<SaleAccepted> repeat = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> other = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { Amount = 1m }, CancellationToken.None);
+
+        Assert.True(repeat.Body!.Replayed);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Empty(harness.Scheduled);
+    }
+
+    private static string LegacyFingerprint(SealingKeyRing keys, string keyId, ValidatedCharge sale)
+    {
+        using var canonical = new MemoryStream();
+        using (var json = new Utf8JsonWriter(canonical))
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(sale.MerchantTransactionId);
+            json.WriteStringValue(sale.Amount.ToString("G29", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteStringValue(sale.Currency);
+            json.WriteStringValue(sale.Card.Number);
+            json.WriteNumberValue(sale.Card.ExpiryMonth);
+            json.WriteNumberValue(sale.Card.ExpiryYear);
+            foreach (string? value in new[] { sale.Card.Cvv, sale.Card.HolderName, sale.Payer.FirstName, sale.Payer.LastName, sale.Payer.Email, sale.Payer.PhoneNumber, sale.Description, sale.MerchantOrderId, null })
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    json.WriteStringValue(value);
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(keys.DeriveSubKey(keyId, "sale-request-fingerprint")!, canonical.ToArray()));
+    }
+
+    [Fact]
     public async Task A_repeat_after_key_rotation_is_still_recognised()
     {
         var harness = new SaleHarness(azurite);
@@ -144,7 +207,10 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         Assert.Equal(SaleRoutes.CancelPath(PaymentId), result.Body.Links.Cancel);
         SaleWorkflowInput input = harness.SingleScheduledInput();
         Assert.Equal(at, input.ScheduledAt);
-        Assert.Null(harness.Sealer.Unseal(input.Card).Cvv);
+        Assert.Null(input.Card);
+        CardDetails held = (await harness.HeldCardAsync(PaymentId))!;
+        Assert.Equal(TestSales.CardNumber, held.Number);
+        Assert.Null(held.Cvv);
         Assert.Equal(at, (await harness.Ledger.GetAsync(PaymentId, CancellationToken.None))!.ScheduledAt);
     }
 

@@ -18,7 +18,8 @@ namespace SmartRetry.Payments.Tests.Sales;
 
 /// <summary>
 /// The sale workflow on the virtual-time host with its real activities over mocked ports: a scripted SmartRetry
-/// gateway, a sealer that opens the test envelope, a correlation store and a ledger that records what it is given.
+/// gateway, a card vault that holds the test card until an answer replaces it (and a sealer that opens the test
+/// envelope of a sale started before the vault), a correlation store and a ledger that records what it is given.
 /// </summary>
 public sealed class SaleWorkflowHarness
 {
@@ -40,7 +41,12 @@ public sealed class SaleWorkflowHarness
 
     public SaleWorkflowHarness()
     {
-        CardSealer.Setup(s => s.Unseal(SealedTestCard)).Returns(new CardDetails(CardNumber, ExpiryMonth, ExpiryYear, Cvv, "Jane Doe"));
+        CardSealer.Setup(s => s.Unseal(SealedTestCard, null)).Returns(TestCard);
+        Held = new HeldCard<PaymentSubmissionResult>(TestCard, null);
+        Cards.Setup(v => v.OpenAsync<PaymentSubmissionResult>(PaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(() => Held);
+        Cards.Setup(v => v.RecordAnswerAsync(PaymentId, It.IsAny<PaymentSubmissionResult>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, PaymentSubmissionResult answer, CancellationToken _) => Held = new HeldCard<PaymentSubmissionResult>(null, answer))
+            .Returns(Task.CompletedTask);
         Ledger.Setup(l => l.RecordAsync(It.IsAny<PaymentLedgerEntry>(), It.IsAny<CancellationToken>()))
             .Callback((PaymentLedgerEntry entry, CancellationToken _) => LedgerEntries.Add(entry))
             .ReturnsAsync(true);
@@ -48,7 +54,7 @@ public sealed class SaleWorkflowHarness
             .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
         PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var submit = new SubmitSale(
-            Gateway.Object, CardSealer.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), Ledger.Object, new FakeTimeProvider(Start), ActivityLogger);
+            Gateway.Object, Cards.Object, CardSealer.Object, Correlations.Object, new EarlyTransactionEvents(PendingEvents.Object), Ledger.Object, new FakeTimeProvider(Start), ActivityLogger);
         var getStatus = new GetTransactionStatus(Gateway.Object);
         var record = new RecordPayment(Ledger.Object);
         Host = new WorkflowTestHost()
@@ -66,6 +72,16 @@ public sealed class SaleWorkflowHarness
     public Mock<ISmartRetryGateway> Gateway { get; } = new(MockBehavior.Strict);
 
     public Mock<ICardSealer> CardSealer { get; } = new(MockBehavior.Strict);
+
+    public Mock<ICardVault> Cards { get; } = new(MockBehavior.Strict);
+
+    /// <summary>What the vault holds for the sale: the test card until SmartRetry's answer replaces it.</summary>
+    public HeldCard<PaymentSubmissionResult> Held { get; set; }
+
+    public static CardDetails TestCard { get; } = new(CardNumber, ExpiryMonth, ExpiryYear, Cvv, "Jane Doe");
+
+    /// <summary>The sealed card that sales started before the card vault carry in their input.</summary>
+    public static SealedCard LegacySealedCard => SealedTestCard;
 
     public Mock<ICorrelationStore> Correlations { get; } = new();
 
@@ -88,7 +104,6 @@ public sealed class SaleWorkflowHarness
         "mt-1001",
         49.99m,
         "USD",
-        SealedTestCard,
         new PayerDetails("Jane", "Doe", "jane.doe@example.com"),
         Tracking,
         Description: "Order #1001",
@@ -130,6 +145,10 @@ public sealed class SaleWorkflowHarness
 
     public Task<WorkflowTestInstance> StartAsync(DateTimeOffset? scheduledAt = null) =>
         Host.StartAsync(nameof(SaleWorkflow), PaymentId, Input(scheduledAt));
+
+    /// <summary>Starts the sale as an instance started before the card vault: its input carries the sealed card.</summary>
+    public Task<WorkflowTestInstance> StartCarryingTheCardAsync() =>
+        Host.StartAsync(nameof(SaleWorkflow), PaymentId, Input() with { Card = SealedTestCard });
 
     public Task<RaiseEventResult> RaiseAsync(string type, TransactionStatus? status = null, int? attempt = null, string transactionId = TransactionId) =>
         Host.RaiseEventAsync(PaymentId, WorkflowEventNames.Transaction, new TransactionEvent(

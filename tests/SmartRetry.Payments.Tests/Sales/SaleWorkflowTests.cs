@@ -35,6 +35,34 @@ public partial class SaleWorkflowTests
     }
 
     [Fact]
+    public async Task The_card_is_taken_from_the_vault_and_SmartRetrys_answer_takes_its_place_before_the_workflow_goes_on()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
+
+        await sale.StartAsync();
+
+        sale.Gateway.Verify(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), TestCard, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Null(sale.Held.Card);
+        Assert.Equal(TransactionId, sale.Held.Answer!.TransactionId);
+        Assert.All(sale.Host.ActivityInputs<SaleSubmission>(nameof(SubmitSale)), submission => Assert.Null(submission!.Card));
+    }
+
+    /// <summary>An instance started before the card vault replays with the card its input carries, and still charges it.</summary>
+    [Fact]
+    public async Task A_sale_started_before_the_card_vault_is_charged_with_the_card_its_input_carries()
+    {
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
+
+        await sale.StartCarryingTheCardAsync();
+        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
+
+        Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
+        Assert.Equal(LegacySealedCard, Assert.Single(sale.Host.ActivityInputs<SaleSubmission>(nameof(SubmitSale)))!.Card);
+        sale.Cards.Verify(v => v.OpenAsync<PaymentSubmissionResult>(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        sale.AssertCleanFinish();
+    }
+
+    [Fact]
     public async Task An_approval_webhook_that_came_before_the_transaction_was_correlated_is_not_lost()
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().WebhooksArrivedEarly(("transaction.approved", TransactionStatus.Approved));

@@ -4,7 +4,7 @@ using SmartRetry.Payments.Recurring.Scheduling;
 
 namespace SmartRetry.Payments.Recurring.Activities;
 
-/// <summary>Create the series at SmartRetry; the card is unsealed only inside the activity.</summary>
+/// <summary>Create the series at SmartRetry; the card is opened from the vault (under <paramref name="SeriesId"/>) only inside the activity.</summary>
 public sealed record InitRecurringRequest(
     string SeriesId,
     string IdempotencyKey,
@@ -12,5 +12,8 @@ public sealed record InitRecurringRequest(
     string Currency,
     RecurringManagement ManagedBy,
     RecurringSchedule? Schedule,
-    SealedCard Card,
-    PayerDetails Payer);
+    PayerDetails Payer)
+{
+    /// <summary>Only from series started before the card vault, whose state still carries the sealed card.</summary>
+    public SealedCard? Card { get; init; }
+}

@@ -23,7 +23,7 @@ using SmartRetry.Payments.Workflows.Tracking;
 namespace SmartRetry.Payments.Recurring.Requests;
 
 /// <summary>
-/// <c>/api/recurring</c>: create (validate, seal and fingerprint the card, record the series, start its workflow, which
+/// <c>/api/recurring</c>: create (validate, hold the card in the vault and fingerprint it, record the series, start its workflow, which
 /// runs <c>recurring_init</c>), get, pause, resume, cancel and update the amount. Impossible transitions are 409
 /// problems: resuming a cancelled series, pausing one SmartRetry or the provider schedules. Repeating a request changes
 /// nothing.
@@ -31,7 +31,7 @@ namespace SmartRetry.Payments.Recurring.Requests;
 public sealed partial class RecurringRequestHandler(
     RecurringRequestValidator validator,
     ChargeFingerprinter fingerprinter,
-    ICardSealer sealer,
+    ICardVault cards,
     CardFingerprinter cardFingerprinter,
     IRecurringSeriesStore store,
     ISmartRetryRecurringGateway smartRetry,
@@ -83,6 +83,8 @@ public sealed partial class RecurringRequestHandler(
         // so look first. A finished series never restarts: its instance may be purged already, and a restart would charge again.
         if (!replayed || (!stored.IsFinished && await workflows.GetInstanceAsync(seriesId, cancellationToken) is null))
         {
+            // The card waits in the vault for the series' set-up call, not in the workflow's state.
+            await cards.HoldAsync(seriesId, recurring.Charge.Card, SmartRetryIdempotency.RepeatableUntil(now), cancellationToken);
             await workflows.ScheduleNewAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(stored, recurring), startAt: null, cancellationToken);
             LogScheduled(logger, recurring.ManagedBy);
         }
@@ -237,7 +239,7 @@ public sealed partial class RecurringRequestHandler(
     private object WorkflowInput(RecurringSeries series, ValidatedRecurring recurring)
     {
         string seriesId = series.SeriesId;
-        var setup = new SeriesSetup(sealer.Seal(recurring.Charge.Card), recurring.Charge.Payer);
+        var setup = new SeriesSetup(recurring.Charge.Payer);
         ValidatedCharge charge = recurring.Charge;
         return recurring.ManagedBy == RecurringManagement.Merchant
             ? new MerchantSeriesState(

@@ -9,12 +9,16 @@ namespace SmartRetry.Payments.Sales.Activities;
 /// <summary>
 /// Submits the sale to SmartRetry with the workflow's idempotency key: a refusal comes back as the result's rejection,
 /// transient failures throw for the retry policy, and the transaction id is correlated to the sale's instance, with the
-/// webhooks that came even earlier returned in the result (<see cref="EarlyTransactionEvents"/>). The only place the card is unsealed. A sale SmartRetry accepted is recorded as
+/// webhooks that came even earlier returned in the result (<see cref="EarlyTransactionEvents"/>). The only place the
+/// card is opened: it comes from the card vault, and SmartRetry's answer replaces it there at once, so the CVV is gone
+/// as soon as the authorization is answered, and a retry of this step after a crash (whose SmartRetry call would be
+/// replayed under the same key anyway) takes that answer without the card. A sale SmartRetry accepted is recorded as
 /// processing here, not by a step of its own: that saves the workflow a round trip through its queues (four history
 /// events) on every sale, and a repeat of this activity repeats a write the ledger ignores.
 /// </summary>
 public sealed class SubmitSale(
     ISmartRetryGateway gateway,
+    ICardVault cards,
     ICardSealer cardSealer,
     ICorrelationStore correlations,
     EarlyTransactionEvents earlyEvents,
@@ -24,22 +28,39 @@ public sealed class SubmitSale(
 {
     public const string UnreadableCardReason = "CARD_ENVELOPE_UNREADABLE";
 
+    /// <summary>Our reason when the vault holds neither the card nor an answer (it expired, or the sale was settled meanwhile).</summary>
+    public const string CardNotHeldReason = "CARD_NOT_HELD";
+
     public async Task<PaymentSubmissionResult> RunAsync(SaleSubmission sale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sale);
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = sale.PaymentId, ["IdempotencyKey"] = sale.IdempotencyKey });
-        CardDetails card;
-        try
+        PaymentSubmissionResult answer;
+        switch (await OpenCardAsync(sale, cancellationToken))
         {
-            card = cardSealer.Unseal(sale.Card);
-        }
-        catch (CardSealingException)
-        {
-            SaleLog.CardUnreadable(logger, sale.PaymentId, sale.Card.KeyId);
-            return PaymentSubmissionResult.Refused(new PaymentRejection(UnreadableCardReason, HttpStatus: null));
+            case { Answer: { } recorded }:
+                SaleLog.AnswerRecorded(logger, sale.PaymentId, recorded.TransactionId);
+                answer = recorded;
+                break;
+            case { Card: { } card }:
+                answer = await gateway.SubmitSaleAsync(sale, card, cancellationToken);
+                if (sale.Card is null)
+                {
+                    // SmartRetry answered (a transient failure would have thrown): the card has served its one purpose.
+                    await cards.RecordAnswerAsync(sale.PaymentId, answer, cancellationToken);
+                }
+
+                break;
+            case null:
+                SaleLog.CardUnreadable(logger, sale.PaymentId);
+                answer = PaymentSubmissionResult.Refused(new PaymentRejection(UnreadableCardReason, HttpStatus: null));
+                break;
+            default:
+                SaleLog.CardNotHeld(logger, sale.PaymentId);
+                answer = PaymentSubmissionResult.Refused(new PaymentRejection(CardNotHeldReason, HttpStatus: null));
+                break;
         }
 
-        PaymentSubmissionResult answer = await gateway.SubmitSaleAsync(sale, card, cancellationToken);
         if (answer.Rejection is { } rejection)
         {
             SaleLog.SaleRefused(logger, sale.PaymentId, rejection.HttpStatus, rejection.ReasonCode);
@@ -62,5 +83,23 @@ public sealed class SubmitSale(
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// The card for this sale (from the vault, or from the input of a sale started before the vault), or the answer
+    /// recorded in its place when this step asked SmartRetry before; null when the envelope cannot be opened.
+    /// </summary>
+    private async Task<HeldCard<PaymentSubmissionResult>?> OpenCardAsync(SaleSubmission sale, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return sale.Card is { } carried
+                ? new HeldCard<PaymentSubmissionResult>(cardSealer.Unseal(carried), null)
+                : await cards.OpenAsync<PaymentSubmissionResult>(sale.PaymentId, cancellationToken);
+        }
+        catch (CardSealingException)
+        {
+            return null;
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace SmartRetry.Payments.Tests.Recurring.Merchant;
 public sealed class SeriesSetupTests
 {
     private static readonly DateTime Start = new(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly SeriesSetup Setup = new(new SealedCard("k1", "c2VhbGVk"), new PayerDetails("Jane", "Doe", "jane@example.com"));
+    private static readonly SeriesSetup Setup = new(new PayerDetails("Jane", "Doe", "jane@example.com")) { Card = new SealedCard("k1", "c2VhbGVk") };
 
     [Fact]
     public async Task The_first_generation_creates_the_series_and_no_later_generation_carries_the_card()

@@ -13,6 +13,7 @@ using SmartRetry.Payments.Recurring.Storage;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Tests.Cards;
 using SmartRetry.Payments.Tests.Sales;
+using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Payments.Workflows.Tracking;
@@ -27,8 +28,10 @@ internal sealed class RecurringHandlerHarness
 
     public RecurringHandlerHarness(AzuriteFixture azurite, RecurringOptions? recurringOptions = null)
     {
-        Store = new TableRecurringSeriesStore(TestTables.Create(azurite));
+        PaymentsTables tables = TestTables.Create(azurite);
+        Store = new TableRecurringSeriesStore(tables);
         SealingKeyRing keyRing = AesGcmCardSealerTests.KeyRing([("k1", FixedKey)], current: "k1");
+        Cards = new TableCardVault(tables, new AesGcmCardSealer(keyRing), Time);
         Workflows.Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .Callback((string name, string id, object? input, DateTimeOffset? _, CancellationToken _) => Scheduled.Add((name, id, input)))
             .ReturnsAsync(ScheduleResult.Scheduled);
@@ -41,7 +44,7 @@ internal sealed class RecurringHandlerHarness
         Handler = new RecurringRequestHandler(
             new RecurringRequestValidator(new ChargeRequestValidator(Time, Options.Create(new PaymentRequestOptions())), Time),
             new ChargeFingerprinter(keyRing),
-            new AesGcmCardSealer(keyRing),
+            Cards,
             CardFingerprinterTests.Fingerprinter(FixedKey),
             Store,
             SmartRetry.Object,
@@ -56,6 +59,9 @@ internal sealed class RecurringHandlerHarness
     public FakeTimeProvider Time { get; } = new(TestSales.Now);
 
     public TableRecurringSeriesStore Store { get; }
+
+    /// <summary>Where the handler holds a new series' card for its set-up call.</summary>
+    public TableCardVault Cards { get; }
 
     public Mock<IWorkflowClient> Workflows { get; } = new();
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Moq;
+using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Recurring;
+using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Events;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Platform;
@@ -22,7 +24,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     private readonly RecurringHandlerHarness _harness = new(azurite);
 
     [Fact]
-    public async Task A_valid_merchant_series_is_recorded_and_its_workflow_started_with_the_card_sealed()
+    public async Task A_valid_merchant_series_is_recorded_and_its_workflow_started_with_its_card_in_the_vault_not_in_its_state()
     {
         HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
 
@@ -33,7 +35,11 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
         Assert.Equal((nameof(MerchantRecurringSeriesWorkflow), seriesId), (name, instanceId));
         var state = Assert.IsType<MerchantSeriesState>(input);
         Assert.NotNull(state.Setup);
+        Assert.Null(state.Setup.Card);
         string serialized = JsonSerializer.Serialize(state, PaymentsJson.Options);
+        Assert.DoesNotContain("envelope", serialized, StringComparison.Ordinal);
+        CardDetails held = (await _harness.Cards.OpenAsync<RecurringInitAnswer>(seriesId, CancellationToken.None)).Card!;
+        Assert.Equal((TestSales.CardNumber, TestSales.Cvv), (held.Number, held.Cvv));
         Assert.DoesNotContain(TestSales.CardNumber, serialized, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSales.Cvv, serialized, StringComparison.Ordinal);
         Assert.Equal(RecurringManagement.Merchant, (await _harness.Store.GetAsync(seriesId, CancellationToken.None))!.ManagedBy);

@@ -9,19 +9,25 @@ using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Sales.Activities;
 using SmartRetry.Payments.Serialization;
+using SmartRetry.Payments.Storage;
+using SmartRetry.Payments.Tests.Storage;
+using SmartRetry.Testing.Storage;
 using SmartRetry.Payments.Workflows.Events;
 
 namespace SmartRetry.Payments.Tests.Sales.Activities;
 
+/// <summary>The submit step over a real card vault on Azurite, with SmartRetry's answers scripted.</summary>
+[Collection(AzuriteTests.Name)]
 public class SubmitSaleTests
 {
     private static readonly SealedCard Sealed = new("key-1", "ZW52ZWxvcGU=");
     private static readonly CardDetails Card = new("4111111111111111", 12, 2031, "123", "Jane Doe");
     private static readonly SaleSubmission Request = new(
-        "sale-1", "sale-submit-sale-1-abc", "mt-1", 10.50m, "EUR", Sealed, new PayerDetails("Jane", "Doe", "jane@example.com"), "desc", "ord-1");
+        "sale-1", "sale-submit-sale-1-abc", "mt-1", 10.50m, "EUR", new PayerDetails("Jane", "Doe", "jane@example.com"), "desc", "ord-1");
 
     private readonly Mock<ISmartRetryGateway> gateway = new(MockBehavior.Strict);
     private readonly Mock<ICardSealer> sealer = new(MockBehavior.Strict);
+    private readonly TableCardVault vault;
     private readonly Mock<ICorrelationStore> correlations = new(MockBehavior.Strict);
     private readonly Mock<IPendingWorkflowEventStore> pending = new(MockBehavior.Strict);
     private readonly FakeLogger<SubmitSale> logger = new();
@@ -29,9 +35,12 @@ public class SubmitSaleTests
     private readonly List<PaymentLedgerEntry> recorded = [];
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
 
-    public SubmitSaleTests()
+    public SubmitSaleTests(AzuriteFixture azurite)
     {
-        sealer.Setup(s => s.Unseal(Sealed)).Returns(Card);
+        PaymentsTables tables = TestTables.Create(azurite);
+        vault = new TableCardVault(tables, new AesGcmCardSealer(Cards.AesGcmCardSealerTests.KeyRing([("k1", Cards.AesGcmCardSealerTests.NewKey())], current: "k1")), time);
+        vault.HoldAsync(Request.PaymentId, Card, time.GetUtcNow().AddHours(23), CancellationToken.None).GetAwaiter().GetResult();
+        sealer.Setup(s => s.Unseal(Sealed, null)).Returns(Card);
         pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         ledger.Setup(l => l.RecordAsync(It.IsAny<PaymentLedgerEntry>(), It.IsAny<CancellationToken>()))
             .Callback((PaymentLedgerEntry entry, CancellationToken _) => recorded.Add(entry))
@@ -118,12 +127,80 @@ public class SubmitSaleTests
     [Fact]
     public async Task A_card_envelope_that_cannot_be_opened_is_refused_without_calling_SmartRetry()
     {
-        sealer.Setup(s => s.Unseal(Sealed)).Throws(new CardSealingException("unknown key id"));
+        sealer.Setup(s => s.Unseal(Sealed, null)).Throws(new CardSealingException("unknown key id"));
 
-        PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+        PaymentSubmissionResult result = await CreateActivity().RunAsync(Request with { Card = Sealed }, CancellationToken.None);
 
         Assert.Equal(SubmitSale.UnreadableCardReason, result.Rejection!.ReasonCode);
         gateway.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SmartRetrys_answer_replaces_the_card_in_the_vault()
+    {
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(false, null, null));
+
+        await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        HeldCard<PaymentSubmissionResult> held = await vault.OpenAsync<PaymentSubmissionResult>(Request.PaymentId, CancellationToken.None);
+        Assert.Null(held.Card);
+        Assert.Equal(new PaymentSubmissionResult(false, null, null), held.Answer);
+    }
+
+    /// <summary>A host killed after SmartRetry answered and before the step completed runs the step again: it takes the recorded answer, with no card left to send.</summary>
+    [Fact]
+    public async Task A_retry_after_SmartRetry_answered_uses_the_recorded_answer_and_calls_nobody()
+    {
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(true, "TX000001", "OR000001"));
+        correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
+        PaymentSubmissionResult first = await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        PaymentSubmissionResult retried = await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal(first, retried);
+        gateway.Verify(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    /// <summary>SmartRetry never answered (its outage threw): the card stays for the retry, which repeats the same key.</summary>
+    [Fact]
+    public async Task A_failure_before_SmartRetry_answered_keeps_the_card_for_the_retry()
+    {
+        gateway.SetupSequence(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SmartRetryTransportException("connection reset"))
+            .ReturnsAsync(PaymentSubmissionResult.Refused(new PaymentRejection("INVALID_AMOUNT", 400)));
+
+        await Assert.ThrowsAsync<SmartRetryTransportException>(() => CreateActivity().RunAsync(Request, CancellationToken.None));
+        Assert.Equal(Card, (await vault.OpenAsync<PaymentSubmissionResult>(Request.PaymentId, CancellationToken.None)).Card);
+
+        PaymentSubmissionResult retried = await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal("INVALID_AMOUNT", retried.Rejection!.ReasonCode);
+        gateway.Verify(g => g.SubmitSaleAsync(Request, Card, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Null((await vault.OpenAsync<PaymentSubmissionResult>(Request.PaymentId, CancellationToken.None)).Card);
+    }
+
+    [Fact]
+    public async Task With_no_card_held_the_sale_is_refused_without_calling_SmartRetry()
+    {
+        await vault.ForgetAsync(Request.PaymentId, CancellationToken.None);
+
+        PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);
+
+        Assert.Equal(new PaymentRejection(SubmitSale.CardNotHeldReason, null), result.Rejection);
+        gateway.VerifyNoOtherCalls();
+    }
+
+    /// <summary>An instance started before the card vault carries its sealed card in its input; it still charges, and the vault is not involved.</summary>
+    [Fact]
+    public async Task A_sale_started_before_the_vault_charges_the_card_its_input_carries()
+    {
+        await vault.ForgetAsync(Request.PaymentId, CancellationToken.None);
+        gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(false, null, null));
+
+        await CreateActivity().RunAsync(Request with { Card = Sealed }, CancellationToken.None);
+
+        gateway.Verify(g => g.SubmitSaleAsync(It.Is<SaleSubmission>(s => s.PaymentId == "sale-1"), Card, It.IsAny<CancellationToken>()));
+        Assert.Equal(new HeldCard<PaymentSubmissionResult>(null, null), await vault.OpenAsync<PaymentSubmissionResult>(Request.PaymentId, CancellationToken.None));
     }
 
     [Fact]
@@ -138,5 +215,5 @@ public class SubmitSaleTests
         Assert.DoesNotContain(Card.Number, record.Message, StringComparison.Ordinal);
     }
 
-    private SubmitSale CreateActivity() => new(gateway.Object, sealer.Object, correlations.Object, new EarlyTransactionEvents(pending.Object), ledger.Object, time, logger);
+    private SubmitSale CreateActivity() => new(gateway.Object, vault, sealer.Object, correlations.Object, new EarlyTransactionEvents(pending.Object), ledger.Object, time, logger);
 }
