@@ -121,6 +121,10 @@ time_scale="${SMARTRETRY_TIME_SCALE:-$(read_setting Payments__Recurring__TimeSca
 time_factor="${SMARTRETRY_SIMULATOR_TIME_FACTOR:-1}"
 export Payments__Recurring__TimeScale="$time_scale"
 
+# The reconciler's timer needs a schedule; a local.settings.json copied before it existed has none.
+reconcile_schedule="$(read_setting Payments__Reconciliation__Schedule 2>/dev/null || echo '*/10 * * * * *')"
+export Payments__Reconciliation__Schedule="${Payments__Reconciliation__Schedule:-$reconcile_schedule}"
+
 # 3. Azurite: reuse one already listening, else start ours from node_modules.
 if listening 10000 && listening 10001 && listening 10002; then
   say "Storage emulator already listening on 127.0.0.1:10000-10002; using it"

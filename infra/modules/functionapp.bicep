@@ -174,6 +174,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
       Payments__Sealing__CurrentKeyId: sealingCurrentKeyId
       Payments__Cards__FingerprintKey: keyVaultReference(keyVaultUri, secretNames.cardFingerprintKey)
       Payments__Maintenance__RetentionDays: string(retentionDays)
+      // The reconciler's timer (docs/operations.md, "The reconciler"): every minute.
+      Payments__Reconciliation__Schedule: '0 * * * * *'
     },
     sealingKeySettings
   )

@@ -45,6 +45,7 @@ internal sealed class FunctionsApp : IDisposable
             ["SmartRetry:ApiKey"] = "test_api_key",
             ["SmartRetry:TerminalId"] = "TRM001",
             ["SmartRetry:WebhookSecret"] = WebhookSecret,
+            ["Payments:Reconciliation:Schedule"] = "0 * * * * *",
         }).Build();
 
         var collection = new ServiceCollection();
@@ -57,6 +58,7 @@ internal sealed class FunctionsApp : IDisposable
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton(Ledger.Object);
         collection.AddSingleton(Cards.Object);
+        collection.AddSingleton(Unresolved.Object);
         collection.AddSingleton(RefundReservations.Object);
         collection.AddSingleton(Idempotency.Object);
         collection.AddSingleton(WebhookEvents.Object);
@@ -84,6 +86,8 @@ internal sealed class FunctionsApp : IDisposable
     public Mock<IPaymentLedger> Ledger { get; } = new();
 
     public Mock<ICardVault> Cards { get; } = new();
+
+    public Mock<IUnresolvedPayments> Unresolved { get; } = new();
 
     public Mock<IRefundReservations> RefundReservations { get; } = new();
 

@@ -49,6 +49,7 @@ foreach (int partitions in options.PartitionCounts)
         ["Payments__Sealing__Keys__load1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Payments__Cards__FingerprintKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Payments__Maintenance__RetentionDays"] = "30",
+        ["Payments__Reconciliation__Schedule"] = "0 * * * * *",
     };
     appSettings["Payments__Storage__TableNamePrefix"] = appSettings["TaskHubName"];
     string run = Guid.NewGuid().ToString("N")[..8];

@@ -88,6 +88,20 @@ public sealed class DurableWorkflowClient(DurableTaskClient client) : IWorkflowC
                 metadata.FailureDetails?.ErrorMessage);
     }
 
+    public async Task<bool> RestartAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        using CancellationTokenSource timeout = WithTimeout(cancellationToken);
+        OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, timeout.Token);
+        if (metadata is null || !metadata.IsCompleted)
+        {
+            return false;
+        }
+
+        await client.RestartAsync(instanceId, restartWithNewInstanceId: false, timeout.Token);
+        return true;
+    }
+
     public async Task<bool> TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);

@@ -10,6 +10,7 @@ using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Idempotency;
 using SmartRetry.Payments.Ledger;
+using SmartRetry.Payments.Reconciliation;
 using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Sales;
 using SmartRetry.Payments.Status;
@@ -25,7 +26,7 @@ public static class PaymentsServiceCollectionExtensions
     /// Registers Payments' storage, card sealing and fingerprints, sale and refund request handlers, webhook intake and the
     /// SmartRetry client behind <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up
     /// (<c>Payments:Sealing</c>, <c>Payments:Cards</c>, <c>Payments:Storage</c>, <c>Payments:Requests</c>, <c>Payments:Tracking</c>,
-    /// <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is the one call a host makes: it need not call
+    /// <c>Payments:Reconciliation</c>, <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is the one call a host makes: it need not call
     /// <c>AddSmartRetryClient</c> itself. The host supplies logging and, per invocation, the <c>IWorkflowClient</c> the
     /// handlers take as a parameter. A <see cref="TimeProvider"/> or
     /// <see cref="TableServiceClient"/> the host registered first is kept.
@@ -45,6 +46,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentsStorageOptions>, PaymentsStorageOptionsValidator>());
         services.AddOptions<PaymentRequestOptions>().Bind(configuration.GetSection(PaymentRequestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookIntakeOptions>()
             .Bind(configuration.GetSection(WebhookIntakeOptions.SectionName))
             .Configure(options => options.WebhookSecret = configuration[WebhookIntakeOptions.SecretKey] ?? "")
@@ -56,7 +58,9 @@ public static class PaymentsServiceCollectionExtensions
         services.AddAzureClients(clients => clients.AddClient<TableServiceClient, TableClientOptions>(
             (clientOptions, provider) => PaymentsTableServiceClient.Create(provider.GetRequiredService<IOptions<PaymentsStorageOptions>>().Value, clientOptions)));
         services.TryAddSingleton<PaymentsTables>();
+        services.TryAddSingleton<IUnresolvedPayments, TableUnresolvedPayments>();
         services.TryAddSingleton<IPaymentLedger, TablePaymentLedger>();
+        services.TryAddSingleton<PaymentReconciler>();
         services.TryAddSingleton<ICorrelationStore, TableCorrelationStore>();
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.TryAddSingleton<RequestClaims>();

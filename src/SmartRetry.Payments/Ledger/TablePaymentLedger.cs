@@ -12,11 +12,19 @@ namespace SmartRetry.Payments.Ledger;
 /// ETag, drops the write when it is not news (<see cref="PaymentStatusProgression.CanMoveTo"/>), and replaces the row
 /// only if nobody changed it meanwhile, trying again when somebody did. Facts a later write does not repeat
 /// (transaction id, card summary, ...) are carried over. Payment metrics are counted here, because only here is it
-/// known that a write was news: a replayed or repeated write is not committed, so it is not counted twice. A sale's
-/// final status, news or a repeat, also forgets whatever the card vault still holds for it: whichever path settled
-/// the sale (its workflow, the reconciler, an operator), no card of a final payment stays behind.
+/// known that a write was news: a replayed or repeated write is not committed, so it is not counted twice.
 /// </summary>
-public sealed class TablePaymentLedger(PaymentsTables tables, PaymentMetrics? metrics = null, ICardVault? cards = null) : IPaymentLedger
+/// <remarks>
+/// What follows from a status, whichever path wrote it (a workflow, the reconciler, an operator), happens here, so no
+/// path can forget it: a payment is watched by the index of unresolved payments (<see cref="IUnresolvedPayments"/>)
+/// before its first non-final row is written, so no crash can leave a non-final payment nobody looks at; once a final
+/// status is recorded (news or a repeat), it leaves that index and a sale's card is forgotten by the vault.
+/// </remarks>
+public sealed class TablePaymentLedger(
+    PaymentsTables tables,
+    PaymentMetrics? metrics = null,
+    ICardVault? cards = null,
+    IUnresolvedPayments? unresolved = null) : IPaymentLedger
 {
     // Every successful competing write raises the status rank, and there are only five ranks, so this is never reached
     // by honest contention; it stops a loop should the row be deleted and re-created behind our back repeatedly.
@@ -26,10 +34,23 @@ public sealed class TablePaymentLedger(PaymentsTables tables, PaymentMetrics? me
     public async Task<bool> RecordAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        bool recorded = await WriteAsync(entry, cancellationToken);
-        if (entry.Status.IsFinal() && entry.Kind == PaymentKind.Sale && cards is not null)
+        if (!entry.Status.IsFinal() && unresolved is not null)
         {
-            await cards.ForgetAsync(entry.PaymentId, cancellationToken);
+            await unresolved.WatchAsync(entry, cancellationToken);
+        }
+
+        bool recorded = await WriteAsync(entry, cancellationToken);
+        if (entry.Status.IsFinal())
+        {
+            if (unresolved is not null)
+            {
+                await unresolved.RemoveAsync(entry.PaymentId, cancellationToken);
+            }
+
+            if (entry.Kind == PaymentKind.Sale && cards is not null)
+            {
+                await cards.ForgetAsync(entry.PaymentId, cancellationToken);
+            }
         }
 
         return recorded;

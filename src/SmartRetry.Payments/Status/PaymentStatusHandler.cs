@@ -11,7 +11,7 @@ namespace SmartRetry.Payments.Status;
 /// refunds alike (a refund is a payment of its own, linked to its original), and the ledger rows of a merchant-managed
 /// series' payments (<see cref="RecurringSeriesIds.IsChargePaymentId"/>).
 /// </summary>
-public sealed class PaymentStatusHandler(IPaymentLedger ledger, IRefundReservations refunds)
+public sealed class PaymentStatusHandler(IPaymentLedger ledger, IRefundReservations refunds, IUnresolvedPayments unresolved)
 {
     /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
     public async Task<HandlerResult<PaymentView>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
@@ -35,6 +35,9 @@ public sealed class PaymentStatusHandler(IPaymentLedger ledger, IRefundReservati
             ? await refunds.GetReservedAsync(paymentId, cancellationToken)
             : null;
 
+        // The reconciler's view of a payment that is not final yet: what it found so far, and when it looks again.
+        UnresolvedPayment? watched = entry is not null && !entry.Status.IsFinal() ? await unresolved.GetAsync(paymentId, cancellationToken) : null;
+
         return HandlerResult.Success(HttpStatusCode.OK, new PaymentView(
             paymentId,
             entry?.MerchantTransactionId,
@@ -55,7 +58,14 @@ public sealed class PaymentStatusHandler(IPaymentLedger ledger, IRefundReservati
                 instance.FailureMessage),
             entry?.Kind,
             entry?.OriginalPaymentId,
-            refundsReserved));
+            refundsReserved,
+            entry?.Note,
+            watched is { Attempts: > 0 } or { Exhausted: true } ? new PaymentReconciliation(
+                watched.Attempts,
+                watched.LastCheckedAt,
+                watched.Exhausted ? null : watched.NextCheckAt,
+                watched.LastOutcome,
+                watched.Exhausted) : null));
     }
 
     private static JsonElement? ParseCustomStatus(string? json)

@@ -17,6 +17,7 @@ public sealed class PaymentMetrics
     private readonly Counter<long> webhooks;
     private readonly Counter<long> dunningAttempts;
     private readonly Counter<long> cardWindowRefusals;
+    private readonly Counter<long> reconcilerChecks;
 
     public PaymentMetrics(IMeterFactory meterFactory)
     {
@@ -32,6 +33,8 @@ public sealed class PaymentMetrics
             "smartretry.dunning.attempts", "{attempt}", "Recurring charge attempts after a decline (our dunning), by the attempt's result.");
         cardWindowRefusals = meter.CreateCounter<long>(
             "smartretry.dunning.card_window_refusals", "{attempt}", "Charge attempts held back because the card's shared attempt window was full.");
+        reconcilerChecks = meter.CreateCounter<long>(
+            "smartretry.reconciler.checks", "{check}", "The reconciler's looks at unresolved payments, by what each found or did.");
     }
 
     /// <summary>
@@ -63,6 +66,9 @@ public sealed class PaymentMetrics
     public void DunningAttempt(string result) => dunningAttempts.Add(1, new KeyValuePair<string, object?>("attempt.result", result));
 
     public void CardWindowRefused() => cardWindowRefusals.Add(1);
+
+    /// <param name="outcome">One of the reconciler's closed set of outcomes (settled, resubmitted, still_processing, …).</param>
+    public void ReconcilerChecked(string outcome) => reconcilerChecks.Add(1, new KeyValuePair<string, object?>("reconcile.outcome", outcome));
 
     /// <summary>
     /// SmartRetry's reason codes are upper-case words joined by underscores (or, in its newer form, domain and reason

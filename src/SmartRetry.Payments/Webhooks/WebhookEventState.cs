@@ -15,6 +15,9 @@ public enum WebhookEventState
     /// <summary>Its instance has already finished; stored for audit only.</summary>
     InstanceFinished,
 
+    /// <summary>Its instance had finished with the payment unresolved; handed to the reconciler, which applies it.</summary>
+    Reconciling,
+
     /// <summary>A type we do not handle; stored and acknowledged.</summary>
     Ignored,
 

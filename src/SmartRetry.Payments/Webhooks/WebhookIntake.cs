@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SmartRetry.Client.Webhooks;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Idempotency;
+using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Serialization;
 using SmartRetry.Payments.Telemetry;
@@ -30,6 +31,7 @@ public sealed partial class WebhookIntake(
     IWebhookEventStore events,
     IPendingWorkflowEventStore pending,
     ICorrelationStore correlations,
+    IUnresolvedPayments unresolved,
     IOptions<WebhookIntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger,
@@ -175,11 +177,18 @@ public sealed partial class WebhookIntake(
                 LogRaised(logger, instanceId);
                 return (WebhookEventState.Raised, instanceId);
             case RaiseEventResult.InstanceFinished:
-                // A transaction's workflow never waits again once finished: its instance id is its payment's, and a
-                // finished payment is not run again (were one, its tracker's status poll still resolves it). A series is
-                // long-lived, so it is always asked.
+                // The workflow is done, but the payment may not be: one it left unresolved (deadline reached, needs
+                // attention) is still watched, and this event is the news that settles it, so the reconciler is asked to
+                // look now. Only a payment that is not watched (final) is remembered as finished, so its further events
+                // are stored without asking the host again. A series is long-lived, so it is always asked.
                 if (correlation.Kind == CorrelationKind.Transaction)
                 {
+                    if (await unresolved.CheckSoonAsync(instanceId, cancellationToken))
+                    {
+                        LogReconciling(logger, instanceId);
+                        return (WebhookEventState.Reconciling, instanceId);
+                    }
+
                     correlations.RememberFinished(correlation.Kind, correlation.SmartRetryId);
                 }
 
@@ -256,6 +265,7 @@ public sealed partial class WebhookIntake(
         WebhookEventState.Raised => WebhookOutcome.Raised,
         WebhookEventState.Pending => WebhookOutcome.Pending,
         WebhookEventState.InstanceFinished => WebhookOutcome.InstanceFinished,
+        WebhookEventState.Reconciling => WebhookOutcome.Reconciling,
         WebhookEventState.Ignored => WebhookOutcome.Ignored,
         WebhookEventState.Unroutable => WebhookOutcome.Unroutable,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Processing always ends in a final state."),
@@ -266,6 +276,7 @@ public sealed partial class WebhookIntake(
         WebhookEventState.Raised => "raised",
         WebhookEventState.Pending => "pending",
         WebhookEventState.InstanceFinished => "instance_finished",
+        WebhookEventState.Reconciling => "reconciling",
         WebhookEventState.Ignored => "ignored",
         WebhookEventState.Unroutable => "unroutable",
         _ => "other",
@@ -306,6 +317,9 @@ public sealed partial class WebhookIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook arrived after instance {InstanceId} finished; stored for audit")]
     private static partial void LogInstanceFinished(ILogger logger, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook arrived after instance {InstanceId} finished with its payment unresolved; the reconciler looks at it now")]
+    private static partial void LogReconciling(ILogger logger, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the webhook claim failed; it lapses after the processing lease")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception);

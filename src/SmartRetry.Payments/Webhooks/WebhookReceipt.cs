@@ -8,6 +8,12 @@ public enum WebhookOutcome
     Raised,
     Pending,
     InstanceFinished,
+
+    /// <summary>
+    /// Its payment's workflow had ended with the payment unresolved: the event is news the reconciler confirms with a
+    /// status read and applies, promptly.
+    /// </summary>
+    Reconciling,
     Ignored,
     Unroutable,
 

@@ -15,6 +15,12 @@ public interface IWorkflowClient
     /// <summary>The instance with its output and custom status, or null when it does not exist.</summary>
     Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts a finished instance again under the same id, with the input it was first started with (Durable's restart);
+    /// false when it does not exist or has not finished.
+    /// </summary>
+    Task<bool> RestartAsync(string instanceId, CancellationToken cancellationToken);
+
     /// <summary>Terminates a running instance; false when it does not exist or has already finished.</summary>
     Task<bool> TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken);
 

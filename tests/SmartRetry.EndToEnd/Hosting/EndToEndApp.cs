@@ -32,6 +32,12 @@ public sealed class EndToEndApp : IAsyncLifetime
     /// <summary>A message a killed host had taken becomes visible again after this long (the extension allows 1 to 60 minutes).</summary>
     public static readonly TimeSpan QueueVisibilityTimeout = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// When the reconciler first looks at a payment that is not final (production: 15 min). Longer than a crashed
+    /// request takes to be repeated after a restart, so the reconciler never ends a payment its merchant is retrying.
+    /// </summary>
+    public static readonly TimeSpan ReconcilerFirstCheckAfter = TimeSpan.FromSeconds(90);
+
     /// <summary>How long a test waits for a step the app completes in well under a second on an idle machine.</summary>
     public static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
 
@@ -117,6 +123,12 @@ public sealed class EndToEndApp : IAsyncLifetime
             ["Payments__Cards__FingerprintKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Payments__Maintenance__RetentionDays"] = "30",
             ["Payments__Recurring__TimeScale"] = TimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Payments__Reconciliation__Schedule"] = "*/2 * * * * *",
+            ["Payments__Reconciliation__FirstCheckAfter"] = ReconcilerFirstCheckAfter.ToString(),
+            ["Payments__Reconciliation__RunningRecheck"] = "00:00:10",
+            ["Payments__Reconciliation__FirstRetryDelay"] = "00:00:02",
+            ["Payments__Reconciliation__Backoff"] = "2",
+            ["Payments__Reconciliation__MaxRetryDelay"] = "00:00:20",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = telemetry.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",

@@ -19,7 +19,7 @@ public sealed class AppSettingsTests(CompiledInfrastructure infrastructure)
             "Payments__Storage__TableServiceUri", "Payments__Storage__ManagedIdentityClientId", "Payments__Storage__TableNamePrefix",
             "Payments__Sealing__CurrentKeyId", "Payments__Sealing__Keys__k2", "Payments__Sealing__Keys__k1",
             "Payments__Cards__FingerprintKey",
-            "Payments__Maintenance__RetentionDays",
+            "Payments__Maintenance__RetentionDays", "Payments__Reconciliation__Schedule",
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), deployment.AppSettings().Keys.Order(StringComparer.Ordinal));
@@ -84,6 +84,7 @@ public sealed class AppSettingsTests(CompiledInfrastructure infrastructure)
         Assert.Equal("k2", settings["Payments__Sealing__CurrentKeyId"]);
         Assert.Equal("smartretry", settings["Payments__Storage__TableNamePrefix"]);
         Assert.Equal("30", settings["Payments__Maintenance__RetentionDays"]);
+        Assert.Equal("0 * * * * *", settings["Payments__Reconciliation__Schedule"]);
         Assert.Equal($"SmartRetry{new ArmUnknown($"uniqueString({new ArmUnknown("resourceGroup().id")}, prod)")}", settings["TaskHubName"]);
     }
 

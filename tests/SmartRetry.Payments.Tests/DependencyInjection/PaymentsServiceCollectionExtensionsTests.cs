@@ -51,6 +51,9 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
     [InlineData("Payments:Storage:TableNamePrefix", "bad-prefix", "Payments:Storage:TableNamePrefix")]
     [InlineData("SmartRetry:WebhookSecret", null, "SmartRetry:WebhookSecret")]
     [InlineData("Payments:Webhooks:RaiseAttempts", "0", "RaiseAttempts")]
+    [InlineData("Payments:Reconciliation:Schedule", null, "Payments:Reconciliation:Schedule")]
+    [InlineData("Payments:Reconciliation:Schedule", "every minute", "Payments:Reconciliation:Schedule")]
+    [InlineData("Payments:Storage:TryTimeout", "00:10:00", "Payments:Storage:TryTimeout")]
     [InlineData("SmartRetry:ApiKey", null, "ApiKey")]
     [InlineData("SmartRetry:TerminalId", "TERM", "TerminalId")]
     public async Task Start_up_fails_naming_a_missing_or_invalid_setting(string key, string? value, string named)
@@ -101,6 +104,7 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
         ["SmartRetry:BaseUrl"] = "http://127.0.0.1:5080",
         ["SmartRetry:ApiKey"] = "sk_test_di",
         ["SmartRetry:TerminalId"] = "TERM01",
+        ["Payments:Reconciliation:Schedule"] = "0 * * * * *",
     };
 
     private static IHost Build(Dictionary<string, string?> settings)

@@ -4,6 +4,7 @@ using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Problems;
 using SmartRetry.Payments.Refunds;
 using SmartRetry.Payments.Status;
+using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Storage;
 
@@ -210,7 +211,7 @@ public sealed class RefundSubmissionHandlerTests(AzuriteFixture azurite)
         await harness.RecordSaleAsync();
         await harness.RefundAsync("""{"refund_id":"rf-1","amount":12.50}""");
 
-        var statusHandler = new PaymentStatusHandler(harness.Ledger, harness.Reservations);
+        var statusHandler = new PaymentStatusHandler(harness.Ledger, harness.Reservations, TestTables.Unresolved(harness.Tables, TimeProvider.System));
         HandlerResult<PaymentView> status = await statusHandler.GetAsync(harness.Workflows.Object, RefundPaymentId, CancellationToken.None);
         HandlerResult<PaymentView> original = await statusHandler.GetAsync(harness.Workflows.Object, SalePaymentId, CancellationToken.None);
 

@@ -30,7 +30,8 @@ internal sealed class SaleHarness
         KeyRing = AesGcmCardSealerTests.KeyRing([("k1", FixedKey)], current: "k1");
         Sealer = new AesGcmCardSealer(KeyRing);
         Cards = new TableCardVault(Tables, Sealer, Time);
-        Ledger = new TablePaymentLedger(Tables, cards: Cards);
+        Unresolved = TestTables.Unresolved(Tables, Time);
+        Ledger = new TablePaymentLedger(Tables, cards: Cards, unresolved: Unresolved);
         Idempotency = new TableIdempotencyStore(Tables);
         Workflows
             .Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
@@ -47,7 +48,7 @@ internal sealed class SaleHarness
             Options.Create(Tracking),
             Time,
             new FakeLogger<SaleSubmissionHandler>(Logs));
-        Status = new PaymentStatusHandler(Ledger, new TableRefundReservations(Tables));
+        Status = new PaymentStatusHandler(Ledger, new TableRefundReservations(Tables), Unresolved);
         Cancellation = new SaleCancellationHandler(Ledger, Time, new FakeLogger<SaleCancellationHandler>(Logs));
     }
 
@@ -66,6 +67,8 @@ internal sealed class SaleHarness
     public AesGcmCardSealer Sealer { get; }
 
     public TableCardVault Cards { get; }
+
+    public TableUnresolvedPayments Unresolved { get; }
 
     /// <summary>The card the vault holds for <paramref name="paymentId"/>, or null.</summary>
     public async Task<CardDetails?> HeldCardAsync(string paymentId) =>

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Testing.Storage;
 
@@ -10,6 +11,10 @@ internal static class TestTables
 {
     public static PaymentsTables Create(AzuriteFixture azurite) =>
         new(azurite.TableService, Options.Create(new PaymentsStorageOptions { TableNamePrefix = azurite.NewTableName("p") }));
+
+    /// <summary>The index of unresolved payments over <paramref name="tables"/>, with the reconciler's default settings.</summary>
+    public static TableUnresolvedPayments Unresolved(PaymentsTables tables, TimeProvider time, SmartRetry.Payments.Reconciliation.ReconciliationOptions? options = null) =>
+        new(tables, Options.Create(options ?? new SmartRetry.Payments.Reconciliation.ReconciliationOptions { Schedule = "0 * * * * *" }), time);
 
     /// <summary>Every property value of every row in every Payments table, as text.</summary>
     public static async Task<List<string>> AllValuesAsync(PaymentsTables tables)

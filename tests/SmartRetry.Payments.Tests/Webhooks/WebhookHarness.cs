@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Moq;
 using SmartRetry.Client.Webhooks;
 using SmartRetry.Payments.Correlation;
+using SmartRetry.Payments.Ledger;
 using SmartRetry.Payments.Storage;
 using SmartRetry.Payments.Tests.Storage;
 using SmartRetry.Payments.Webhooks;
@@ -26,6 +27,7 @@ internal sealed class WebhookHarness
         Events = new TableWebhookEventStore(Tables);
         Pending = new TablePendingWorkflowEventStore(Tables);
         Correlations = new TableCorrelationStore(Tables);
+        Unresolved = TestTables.Unresolved(Tables, Time);
         Workflows
             .Setup(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .Callback((string id, string name, object? payload, CancellationToken _) => Raised.Add((id, name, payload)))
@@ -35,6 +37,7 @@ internal sealed class WebhookHarness
             Events,
             Pending,
             Correlations,
+            Unresolved,
             Options.Create(Settings),
             Time,
             new FakeLogger<WebhookIntake>(Logs));
@@ -53,6 +56,9 @@ internal sealed class WebhookHarness
     public TablePendingWorkflowEventStore Pending { get; }
 
     public TableCorrelationStore Correlations { get; }
+
+    /// <summary>The index of unresolved payments the intake asks about a finished instance's payment.</summary>
+    public TableUnresolvedPayments Unresolved { get; }
 
     public Mock<IWorkflowClient> Workflows { get; } = new();
 

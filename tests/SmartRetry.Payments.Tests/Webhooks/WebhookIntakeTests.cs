@@ -282,6 +282,36 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
             w => w.RaiseEventAsync("sale-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once());
     }
 
+    /// <summary>
+    /// SmartRetry approves a sale after its workflow ended it deadline-reached: the event is the news that settles it,
+    /// so the reconciler is asked to look now, and the transaction is not remembered as finished until it is final.
+    /// </summary>
+    [Fact]
+    public async Task An_event_for_a_payment_its_workflow_left_unresolved_asks_the_reconciler_to_look_now()
+    {
+        var harness = new WebhookHarness(azurite);
+        await harness.CorrelateAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1");
+        var ledger = new SmartRetry.Payments.Ledger.TablePaymentLedger(harness.Tables, unresolved: harness.Unresolved);
+        await ledger.RecordAsync(new SmartRetry.Payments.Ledger.PaymentLedgerEntry("sale-1", "order-1", SmartRetry.Payments.Ledger.PaymentKind.Sale, 10m, "EUR", SmartRetry.Payments.Ledger.PaymentStatus.Scheduled, harness.Time.GetUtcNow()), CancellationToken.None);
+        await ledger.RecordAsync(new SmartRetry.Payments.Ledger.PaymentLedgerEntry("sale-1", "order-1", SmartRetry.Payments.Ledger.PaymentKind.Sale, 10m, "EUR", SmartRetry.Payments.Ledger.PaymentStatus.DeadlineReached, harness.Time.GetUtcNow(), "TX8A3F2C"), CancellationToken.None);
+        harness.Workflows
+            .Setup(w => w.RaiseEventAsync("sale-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(RaiseEventResult.InstanceFinished);
+        harness.Time.Advance(TimeSpan.FromSeconds(10));
+
+        foreach (string eventId in new[] { "evt_1", "evt_2" })
+        {
+            byte[] body = WebhookHarness.Body(eventId, "transaction.approved", """{"transaction_id":"TX8A3F2C","status":{"status":"APPROVED"}}""");
+            HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
+
+            Assert.Equal(WebhookOutcome.Reconciling, result.Body!.Outcome);
+            Assert.Equal(WebhookEventState.Reconciling, (await harness.Events.GetAsync(eventId, CancellationToken.None))!.State);
+        }
+
+        Assert.Equal(harness.Time.GetUtcNow(), (await harness.Unresolved.GetAsync("sale-1", CancellationToken.None))!.NextCheckAt);
+        harness.Workflows.Verify(w => w.RaiseEventAsync("sale-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
     [Fact]
     public async Task A_series_reported_finished_is_still_asked_for_its_later_events()
     {

@@ -40,4 +40,22 @@ public class ControlApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("url", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["context"]!["field"]);
     }
+
+    /// <summary>SmartRetry's own people settle an UNKNOWN transaction; the status endpoint shows it, with or without a webhook.</summary>
+    [Theory]
+    [InlineData("approved", true, "APPROVED")]
+    [InlineData("declined", false, "DECLINED")]
+    public async Task An_unknown_transaction_can_be_resolved_with_or_without_its_webhook(string outcome, bool notify, string status)
+    {
+        string transactionId = (string)(await harness.SaleAsync(10.03m))["transaction_id"]!;
+        int webhooksBefore = (await harness.WebhooksAsync()).Count;
+
+        using HttpResponseMessage resolved = await harness.Http.PostAsJsonAsync($"/_simulator/transactions/{transactionId}/resolve", new { outcome, notify });
+        using HttpResponseMessage again = await harness.Http.PostAsJsonAsync($"/_simulator/transactions/{transactionId}/resolve", new { outcome, notify });
+        JsonObject read = await harness.GetJsonAsync($"/v1/payments/status/{SimulatorHarness.Terminal}/{transactionId}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict), (resolved.StatusCode, again.StatusCode));
+        Assert.Equal(status, (string?)read["status"]!["status"]);
+        Assert.Equal(webhooksBefore + (notify ? 1 : 0), (await harness.WebhooksAsync()).Count);
+    }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmartRetry.Simulator.Domain;
+using SmartRetry.Simulator.Processing;
 using SmartRetry.Simulator.Http;
 using SmartRetry.Simulator.Pipeline;
 using SmartRetry.Simulator.Time;
@@ -34,6 +35,21 @@ internal static class ControlEndpoints
             lock (state.Sync)
             {
                 return Json(new JsonArray([.. state.Transactions.Values.OrderBy(t => t.CreatedAt).Select(Describe)]));
+            }
+        });
+        control.MapPost("/transactions/{transaction_id}/resolve", async (string transaction_id, HttpContext context, SimulatorState state, PaymentProcessor processor) =>
+        {
+            JsonObjectReader body = await JsonObjectReader.ReadBodyAsync(context.Request);
+            string outcome = body.OneOf("outcome", ["approved", "declined"], required: true)!;
+            bool notify = body.Boolean("notify") ?? true;
+            lock (state.Sync)
+            {
+                if (!state.Transactions.TryGetValue(transaction_id, out Transaction? transaction))
+                {
+                    return Results.NotFound();
+                }
+
+                return processor.Resolve(transaction, outcome == "approved", notify) ? Json(Describe(transaction)) : Results.Conflict();
             }
         });
         control.MapGet("/webhooks", (WebhookPublisher webhooks) => Json(new JsonArray([.. webhooks.Events.Select(Describe)])));

@@ -30,6 +30,12 @@ internal readonly struct JsonObjectReader(JsonElement element, string path)
 
     public bool Has(string name) => TryGet(name, out _);
 
+    public bool? Boolean(string name) => !TryGet(name, out JsonElement value)
+        ? null
+        : value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : throw ApiProblemException.Invalid(FieldOf(name), $"{FieldOf(name)} must be true or false");
+
     public string? String(string name, bool required = false, int maxLength = int.MaxValue, int? exactLength = null, Regex? pattern = null)
     {
         if (!TryGet(name, out JsonElement value))

@@ -56,6 +56,37 @@ internal sealed class PaymentProcessor(SimulatorState state, SimulatorClock cloc
         }
     }
 
+    /// <summary>
+    /// Settles a transaction that is not final (UNKNOWN, PROCESSING) as SmartRetry's operations would after looking
+    /// into it: approved or declined, with its webhook or, when <paramref name="notify"/> is false, silently (only a
+    /// status read learns it). False when the transaction is final already.
+    /// </summary>
+    public bool Resolve(Transaction transaction, bool approve, bool notify)
+    {
+        if (transaction.Status.IsFinal)
+        {
+            return false;
+        }
+
+        if (approve)
+        {
+            transaction.AuthorizationCode = state.Ids.AuthorizationCode();
+            Update(transaction, TransactionStatus.Approved);
+        }
+        else
+        {
+            Update(transaction, TransactionStatus.Declined(DeclineReason.DoNotHonor));
+        }
+
+        if (notify)
+        {
+            Publish(approve ? "transaction.approved" : "transaction.declined", transaction);
+        }
+
+        Finished?.Invoke(transaction);
+        return true;
+    }
+
     /// <summary>Capture, refund and void settle at once and emit no events (the docs do not say they do).</summary>
     public void Settle(Transaction transaction)
     {

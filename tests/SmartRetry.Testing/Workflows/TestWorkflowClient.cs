@@ -14,6 +14,8 @@ internal sealed class TestWorkflowClient(WorkflowTestHost host) : IWorkflowClien
     public Task<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
         host.GetInstanceSnapshotAsync(instanceId);
 
+    public Task<bool> RestartAsync(string instanceId, CancellationToken cancellationToken) => host.RestartAsync(instanceId);
+
     public Task<bool> TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) => host.TerminateAsync(instanceId, reason);
 
     public Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) => host.PurgeFinishedAsync(createdBefore);

@@ -269,6 +269,18 @@ public sealed class WorkflowTestHost
     internal Task<WorkflowInstance?> GetInstanceSnapshotAsync(string instanceId) =>
         GatedAsync(() => Task.FromResult(instances.TryGetValue(instanceId, out WorkflowTestInstance? instance) ? instance.ToWorkflowInstance() : null));
 
+    internal Task<bool> RestartAsync(string instanceId) => StepAsync(() =>
+    {
+        if (!instances.TryGetValue(instanceId, out WorkflowTestInstance? existing) || !existing.IsFinished || existing.Generations.Count == 0)
+        {
+            return Task.FromResult(false);
+        }
+
+        string? input = existing.Generations[0].InputJson;
+        Schedule(existing.WorkflowName, instanceId, input is null ? null : System.Text.Json.JsonDocument.Parse(input).RootElement.Clone(), startAt: null);
+        return Task.FromResult(true);
+    });
+
     internal Task<bool> TerminateAsync(string instanceId, string reason) => GatedAsync(() =>
     {
         if (!instances.TryGetValue(instanceId, out WorkflowTestInstance? instance) || instance.IsFinished || instance.Generations.Count == 0)
