@@ -21,6 +21,12 @@ public interface IUnresolvedPayments
     /// <summary>Asks for a look at the payment now (news about it arrived, e.g. a late webhook); false when it is not watched.</summary>
     Task<bool> CheckSoonAsync(string paymentId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Watches a payment that is not final and asks for a look now, whether or not it was watched: for news about a
+    /// payment recorded before the index existed.
+    /// </summary>
+    Task WatchNowAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="max"/> payments due for a look, earliest first; exhausted ones never are.</summary>
     Task<IReadOnlyList<UnresolvedPayment>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 

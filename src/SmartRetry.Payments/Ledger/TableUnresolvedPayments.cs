@@ -87,6 +87,16 @@ public sealed class TableUnresolvedPayments(PaymentsTables tables, IOptions<Reco
         return true;
     }
 
+    public async Task WatchNowAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        TableClient table = await tables.GetAsync(PaymentsTable.Unresolved, cancellationToken);
+        if (await table.TryInsertAsync(ToEntity(new UnresolvedPayment(entry.PaymentId, entry.Kind, entry.UpdatedAt, timeProvider.GetUtcNow())), cancellationToken) is null)
+        {
+            await CheckSoonAsync(entry.PaymentId, cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<UnresolvedPayment>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         TableClient table = await tables.GetAsync(PaymentsTable.Unresolved, cancellationToken);

@@ -32,6 +32,7 @@ public sealed partial class WebhookIntake(
     IPendingWorkflowEventStore pending,
     ICorrelationStore correlations,
     IUnresolvedPayments unresolved,
+    IPaymentLedger ledger,
     IOptions<WebhookIntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookIntake> logger,
@@ -183,7 +184,7 @@ public sealed partial class WebhookIntake(
                 // are stored without asking the host again. A series is long-lived, so it is always asked.
                 if (correlation.Kind == CorrelationKind.Transaction)
                 {
-                    if (await unresolved.CheckSoonAsync(instanceId, cancellationToken))
+                    if (await IsUnresolvedAsync(instanceId, cancellationToken))
                     {
                         LogReconciling(logger, instanceId);
                         return (WebhookEventState.Reconciling, instanceId);
@@ -199,6 +200,26 @@ public sealed partial class WebhookIntake(
                 LogPending(logger);
                 return (WebhookEventState.Pending, instanceId);
         }
+    }
+
+    /// <summary>
+    /// Whether the finished instance's payment is not final, asking the reconciler to look now if so. A payment the
+    /// index does not watch may still be one recorded before the index existed: its ledger row decides.
+    /// </summary>
+    private async Task<bool> IsUnresolvedAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        if (await unresolved.CheckSoonAsync(paymentId, cancellationToken))
+        {
+            return true;
+        }
+
+        if (await ledger.GetAsync(paymentId, cancellationToken) is { } entry && !entry.Status.IsFinal())
+        {
+            await unresolved.WatchNowAsync(entry, cancellationToken);
+            return true;
+        }
+
+        return false;
     }
 
     private async Task<(WebhookCorrelation Correlation, CorrelationTarget Target)?> FindCorrelationAsync(WebhookRoute route, CancellationToken cancellationToken)

@@ -38,6 +38,7 @@ internal sealed class WebhookHarness
             Pending,
             Correlations,
             Unresolved,
+            new TablePaymentLedger(Tables, unresolved: Unresolved),
             Options.Create(Settings),
             Time,
             new FakeLogger<WebhookIntake>(Logs));

@@ -312,6 +312,26 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         harness.Workflows.Verify(w => w.RaiseEventAsync("sale-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
+    /// <summary>A payment left unresolved before the index of unresolved payments existed has no entry in it: its ledger row says it is not final.</summary>
+    [Fact]
+    public async Task An_event_for_an_unresolved_payment_recorded_before_the_index_existed_still_reaches_the_reconciler()
+    {
+        var harness = new WebhookHarness(azurite);
+        await harness.CorrelateAsync(CorrelationKind.Transaction, "TX8A3F2C", "sale-1");
+        await new SmartRetry.Payments.Ledger.TablePaymentLedger(harness.Tables).RecordAsync(
+            new SmartRetry.Payments.Ledger.PaymentLedgerEntry("sale-1", "order-1", SmartRetry.Payments.Ledger.PaymentKind.Sale, 10m, "EUR", SmartRetry.Payments.Ledger.PaymentStatus.DeadlineReached, harness.Time.GetUtcNow(), "TX8A3F2C"),
+            CancellationToken.None);
+        harness.Workflows
+            .Setup(w => w.RaiseEventAsync("sale-1", It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(RaiseEventResult.InstanceFinished);
+        byte[] body = WebhookHarness.Body("evt_1", "transaction.approved", """{"transaction_id":"TX8A3F2C"}""");
+
+        HandlerResult<WebhookReceipt> result = await harness.Intake.HandleAsync(harness.Workflows.Object, body, harness.Sign(body), CancellationToken.None);
+
+        Assert.Equal(WebhookOutcome.Reconciling, result.Body!.Outcome);
+        Assert.Equal(harness.Time.GetUtcNow(), (await harness.Unresolved.GetAsync("sale-1", CancellationToken.None))!.NextCheckAt);
+    }
+
     [Fact]
     public async Task A_series_reported_finished_is_still_asked_for_its_later_events()
     {
