@@ -35,13 +35,22 @@ public class JsonHttp : IDisposable
     public Task<ApiResponse> PatchAsync(string path, string json, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Patch, path, json, headers: null, cancellationToken);
 
-    public async Task<ApiResponse> SendAsync(
-        HttpMethod method, string path, string? json, IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken = default)
+    public Task<ApiResponse> SendAsync(
+        HttpMethod method, string path, string? json, IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken = default) =>
+        SendBytesAsync(method, path, json is null ? null : Encoding.UTF8.GetBytes(json), json is null ? null : "application/json", headers, cancellationToken);
+
+    /// <summary>Sends <paramref name="body"/> exactly as given, with <paramref name="contentType"/> as sent (none when null).</summary>
+    public async Task<ApiResponse> SendBytesAsync(
+        HttpMethod method, string path, byte[]? body, string? contentType, IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (json is not null)
+        if (body is not null)
         {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            request.Content = new ByteArrayContent(body);
+            if (contentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
         }
 
         foreach ((string name, string value) in headers ?? [])
@@ -51,30 +60,38 @@ public class JsonHttp : IDisposable
 
         using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
         string raw = await response.Content.ReadAsStringAsync(cancellationToken);
-        JsonNode? body = null;
+        JsonNode? parsed = null;
         try
         {
-            body = raw.Length == 0 ? null : JsonNode.Parse(raw);
+            parsed = raw.Length == 0 ? null : JsonNode.Parse(raw);
         }
         catch (System.Text.Json.JsonException)
         {
             // Not JSON: the raw text is kept for the assertion message.
         }
 
-        return new ApiResponse(response.StatusCode, body, raw, response.Headers, response.Content.Headers.ContentType?.MediaType);
+        return new ApiResponse(response.StatusCode, parsed, raw, response.Headers, response.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>
     /// Asks again until <paramref name="done"/> holds or <paramref name="timeout"/> passes; then fails with the last
     /// answer. Durable work completes asynchronously, so a bounded poll is how a test waits for it.
     /// </summary>
-    public async Task<ApiResponse> PollAsync(string path, Func<ApiResponse, bool> done, TimeSpan timeout, string waitingFor)
+    public Task<ApiResponse> PollAsync(string path, Func<ApiResponse, bool> done, TimeSpan timeout, string waitingFor) =>
+        RepeatUntilAsync(() => GetAsync(path), done, timeout, $"{waitingFor} at {path}");
+
+    /// <summary>
+    /// Sends again until <paramref name="done"/> holds or <paramref name="timeout"/> passes; then fails with the last
+    /// answer: how a client repeats a request that was refused for now (a 503, a 409 "in progress").
+    /// </summary>
+    public static async Task<ApiResponse> RepeatUntilAsync(Func<Task<ApiResponse>> send, Func<ApiResponse, bool> done, TimeSpan timeout, string waitingFor)
     {
+        ArgumentNullException.ThrowIfNull(send);
         DateTimeOffset deadline = DateTimeOffset.UtcNow + timeout;
         ApiResponse last;
         while (true)
         {
-            last = await GetAsync(path);
+            last = await send();
             if (done(last))
             {
                 return last;
@@ -82,7 +99,7 @@ public class JsonHttp : IDisposable
 
             if (DateTimeOffset.UtcNow >= deadline)
             {
-                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {waitingFor} at {path}; last answer: {last}");
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {waitingFor}; last answer: {last}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250));
@@ -99,6 +116,9 @@ public class JsonHttp : IDisposable
 /// <summary>The app's HTTP API (<c>http://127.0.0.1:port/api/</c>).</summary>
 public sealed class AppClient(Uri baseAddress) : JsonHttp(baseAddress)
 {
+    /// <summary>The statuses a payment does not leave (deadline_reached and needs_attention are not among them: the reconciler settles those).</summary>
+    public static readonly string[] FinalStatuses = ["approved", "declined", "error", "cancelled"];
+
     /// <summary>Waits until a payment's status is one of <paramref name="statuses"/>.</summary>
     public Task<ApiResponse> WaitForPaymentAsync(string paymentId, TimeSpan timeout, params string[] statuses) =>
         PollAsync(

@@ -27,6 +27,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>
+    /// Starts an Azurite of this fixture's own even when the test command started one, so a test can pause it
+    /// (<see cref="Pause"/>) without stopping anybody else's storage.
+    /// </summary>
+    public bool OwnInstance { get; init; }
+
     public TableServiceClient TableService { get; private set; } = null!;
 
     /// <summary>A table name no other run or test uses: letters and digits, starting with a letter, at most 63 characters.</summary>
@@ -53,7 +59,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string? configured = Environment.GetEnvironmentVariable(ConnectionStringVariable);
+        string? configured = OwnInstance ? null : Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             ConnectionString = configured;
@@ -64,6 +70,28 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         TableService = new TableServiceClient(ConnectionString);
+    }
+
+    /// <summary>
+    /// Freezes this fixture's own Azurite (SIGSTOP): its ports still accept connections, but nothing is answered, as
+    /// storage that hangs does. <see cref="Resume"/> lets it go on where it stopped.
+    /// </summary>
+    public void Pause() => Signal("-STOP");
+
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        Process azurite = _azurite is { HasExited: false } running
+            ? running
+            : throw new InvalidOperationException("Only an Azurite this fixture started (OwnInstance) can be paused.");
+        using Process kill = Process.Start("kill", [signal, azurite.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {azurite.Id} failed with {kill.ExitCode}.");
+        }
     }
 
     public Task DisposeAsync()
