@@ -141,8 +141,10 @@ public sealed partial class PaymentReconciler(
 
         if (!ownWorkflow)
         {
-            return await SettleAsync(entry, PaymentStatus.Error, entry.ReasonCode,
-                "Reconciler: no SmartRetry transaction is on record for this charge, so there is nothing to look up; its series went on without it.", cancellationToken);
+            // A series' charge (or a future transaction it missed): its series decides what follows, and SmartRetry may
+            // still run it under a transaction of its own. Nothing here to look up or repeat: it backs off, then a person looks.
+            return Finding.Retry(ReconcilerOutcome.NeedsAttention,
+                "No SmartRetry transaction is on record for this charge, so there is nothing to look up; its series decides what follows.");
         }
 
         if (instance is null)

@@ -240,6 +240,22 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         Assert.Equal(ReconcilerOutcome.Settled, Assert.Single(await harness.Reconciler.ReconcileDueAsync(harness.Workflows.Object, CancellationToken.None)).Outcome);
     }
 
+    /// <summary>A series' charge with no transaction (a future transaction SmartRetry missed) is its series' to decide: never ended here, only left to a person.</summary>
+    [Fact]
+    public async Task A_series_charge_without_a_transaction_is_never_settled_here_only_backed_off_and_left_to_a_person()
+    {
+        var harness = new ReconcilerHarness(azurite);
+        harness.Options.MaxAttempts = 2;
+        await harness.Ledger.RecordAsync(new PaymentLedgerEntry("rs-1-f8", "rs-1", PaymentKind.RecurringCharge, 5m, "USD", PaymentStatus.NeedsAttention, Start), CancellationToken.None);
+
+        ReconcilerCheck first = Assert.Single(await harness.RunWhenDueAsync("rs-1-f8"));
+        ReconcilerCheck second = Assert.Single(await harness.RunWhenDueAsync("rs-1-f8"));
+
+        Assert.Equal((ReconcilerOutcome.NeedsAttention, ReconcilerOutcome.Exhausted), (first.Outcome, second.Outcome));
+        Assert.Equal(PaymentStatus.NeedsAttention, (await harness.EntryAsync("rs-1-f8"))!.Status);
+        harness.Workflows.Verify(w => w.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Fact]
     public async Task SmartRetry_unreachable_is_an_attempt_that_backs_off()
     {
