@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Scheduling;
 using SmartRetry.Payments.Workflows;
@@ -10,9 +11,9 @@ internal static class SeriesSetupStep
     public const string InitStep = "recurring-init";
 
     public static Task<InitRecurringResult> RunAsync(
-        IWorkflowContext context, string seriesId, RecurringManagement managedBy, decimal amount, string currency, RecurringSchedule? schedule, SeriesSetup setup) =>
+        TaskOrchestrationContext context, string seriesId, RecurringManagement managedBy, decimal amount, string currency, RecurringSchedule? schedule, SeriesSetup setup) =>
         context.CallActivityAsync<InitRecurringResult>(
             nameof(InitRecurring),
             new InitRecurringRequest(seriesId, IdempotencyKeys.Derive(seriesId, InitStep), amount, currency, managedBy, schedule, setup.Payer) { Card = setup.Card },
-            ActivityRetryPolicy.SmartRetryOutage);
+            ActivityOptions.SmartRetryOutage);
 }

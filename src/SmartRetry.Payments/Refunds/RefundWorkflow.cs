@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Gateway;
@@ -31,14 +32,14 @@ public static class RefundWorkflow
         "REFUND_PENDING_APPROVAL",
     };
 
-    public static Task<RefundOutcome> RunAsync(IWorkflowContext context, RefundWorkflowInput input)
+    public static Task<RefundOutcome> RunAsync(TaskOrchestrationContext context, RefundWorkflowInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         return new RefundRun(context, input).RunAsync();
     }
 
-    private sealed class RefundRun(IWorkflowContext context, RefundWorkflowInput input)
+    private sealed class RefundRun(TaskOrchestrationContext context, RefundWorkflowInput input)
     {
         private readonly ILogger logger = context.CreateReplaySafeLogger(typeof(RefundWorkflow).FullName!);
         private RefundProgress progress = new(PaymentStatus.Submitted, input.OriginalPaymentId, input.Amount, input.Reason);
@@ -54,13 +55,13 @@ public static class RefundWorkflow
             PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(nameof(SubmitRefund), Submission(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(nameof(SubmitRefund), Submission(), ActivityOptions.SmartRetryOutage);
             }
-            catch (WorkflowTaskFailedException e)
+            catch (TaskFailedException e)
             {
                 return await FinishAsync(new PaymentVerdict(
                     PaymentStatus.NeedsAttention,
-                    Note: $"SmartRetry could not be reached ({e.FailureType}); whether the refund was taken is unknown: look it up by its idempotency key before refunding again. Its amount stays reserved."));
+                    Note: $"SmartRetry could not be reached ({e.FailureDetails.ErrorType}); whether the refund was taken is unknown: look it up by its idempotency key before refunding again. Its amount stays reserved."));
             }
 
             orderId = submitted.OrderId;
@@ -119,7 +120,7 @@ public static class RefundWorkflow
             if (verdict.Status is PaymentStatus.Declined or PaymentStatus.Error or PaymentStatus.Cancelled)
             {
                 await context.CallActivityAsync<bool>(
-                    nameof(ReleaseRefundReservation), new RefundRelease(input.OriginalPaymentId, input.RefundPaymentId), ActivityRetryPolicy.Storage);
+                    nameof(ReleaseRefundReservation), new RefundRelease(input.OriginalPaymentId, input.RefundPaymentId), ActivityOptions.Storage);
             }
 
             Publish(progress with { Status = verdict.Status });
@@ -144,7 +145,7 @@ public static class RefundWorkflow
                     progress.AttemptNumber,
                     Note: verdict.Note,
                     OriginalPaymentId: input.OriginalPaymentId),
-                ActivityRetryPolicy.Storage);
+                ActivityOptions.Storage);
 
         private RefundSubmission Submission() => new(
             input.RefundPaymentId,

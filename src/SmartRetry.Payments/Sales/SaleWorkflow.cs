@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Ledger;
@@ -19,14 +20,14 @@ public static class SaleWorkflow
     /// <summary>The idempotency step of the sale's submission: the key is <c>IdempotencyKeys.Derive(paymentId, SubmitStep)</c>.</summary>
     public const string SubmitStep = "sale-submit";
 
-    public static Task<SaleOutcome> RunAsync(IWorkflowContext context, SaleWorkflowInput input)
+    public static Task<SaleOutcome> RunAsync(TaskOrchestrationContext context, SaleWorkflowInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         return new SaleRun(context, input).RunAsync();
     }
 
-    private sealed class SaleRun(IWorkflowContext context, SaleWorkflowInput input)
+    private sealed class SaleRun(TaskOrchestrationContext context, SaleWorkflowInput input)
     {
         private readonly ILogger logger = context.CreateReplaySafeLogger(typeof(SaleWorkflow).FullName!);
         private SaleProgress progress = new(PaymentStatus.Scheduled, ScheduledAt: input.ScheduledAt);
@@ -48,13 +49,13 @@ public static class SaleWorkflow
             PaymentSubmissionResult submitted;
             try
             {
-                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(nameof(SubmitSale), Submission(), ActivityRetryPolicy.SmartRetryOutage);
+                submitted = await context.CallActivityAsync<PaymentSubmissionResult>(nameof(SubmitSale), Submission(), ActivityOptions.SmartRetryOutage);
             }
-            catch (WorkflowTaskFailedException e)
+            catch (TaskFailedException e)
             {
                 return await FinishAsync(new PaymentVerdict(
                     PaymentStatus.NeedsAttention,
-                    Note: $"SmartRetry could not be reached ({e.FailureType}); whether the sale was taken is unknown: look it up by its idempotency key before charging again."));
+                    Note: $"SmartRetry could not be reached ({e.FailureDetails.ErrorType}); whether the sale was taken is unknown: look it up by its idempotency key before charging again."));
             }
 
             orderId = submitted.OrderId;
@@ -136,7 +137,7 @@ public static class SaleWorkflow
                     progress.AttemptNumber,
                     tracker?.Card,
                     note),
-                ActivityRetryPolicy.Storage);
+                ActivityOptions.Storage);
 
         private SaleSubmission Submission() => new(
             input.PaymentId,

@@ -17,7 +17,7 @@ public static class WorkflowCatalog
     /// </summary>
     public static IReadOnlyList<Type> Steps { get; } = [.. Exported().Where(type => !type.IsAbstract && StepRunMethod(type) is not null)];
 
-    /// <summary>Every workflow (orchestration): a public static class with a static <c>RunAsync(IWorkflowContext, input)</c>.</summary>
+    /// <summary>Every workflow (orchestration): a public static class with a static <c>RunAsync(TaskOrchestrationContext, input)</c>.</summary>
     public static IReadOnlyList<Type> Workflows { get; } = [.. Exported().Where(type => type is { IsAbstract: true, IsSealed: true } && IsWorkflow(type))];
 
     /// <summary>The step's <c>RunAsync</c>; null when the type is not a step.</summary>
@@ -39,7 +39,7 @@ public static class WorkflowCatalog
 
     private static bool IsWorkflow(Type type) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
-            .Any(method => method.Name == "RunAsync" && method.GetParameters() is [{ ParameterType: var first }, _] && first == typeof(IWorkflowContext));
+            .Any(method => method.Name == "RunAsync" && method.GetParameters() is [{ ParameterType: var first }, _] && first == typeof(Microsoft.DurableTask.TaskOrchestrationContext));
 
     private static IEnumerable<Type> Exported() => typeof(WorkflowCatalog).Assembly.GetExportedTypes().Where(type => type.IsClass);
 }

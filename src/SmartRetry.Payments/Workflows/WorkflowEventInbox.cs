@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 namespace SmartRetry.Payments.Workflows;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace SmartRetry.Payments.Workflows;
 /// swallow the next event of its name, so these waits are never cancelled; one left pending when a workflow (or a
 /// generation) ends simply ends with it.
 /// </summary>
-public sealed class WorkflowEventInbox<T>(IWorkflowContext context, string eventName)
+public sealed class WorkflowEventInbox<T>(TaskOrchestrationContext context, string eventName)
 {
     public Task<T> Next { get; private set; } = context.WaitForExternalEvent<T>(eventName);
 

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Moq;
 using SmartRetry.Payments.Correlation;
 using SmartRetry.Payments.Gateway;
@@ -122,7 +123,7 @@ public sealed class RefundWorkflowTests
 
         Assert.Equal(PaymentStatus.NeedsAttention, refund.Outcome.Status);
         Assert.Contains("reserved", refund.Outcome.Note, StringComparison.Ordinal);
-        Assert.Equal(ActivityRetryPolicy.SmartRetryOutage.MaxNumberOfAttempts, refund.Host.CountActivityCalls(nameof(SubmitRefund)));
+        Assert.Equal(ActivityOptions.SmartRetryOutage.Retry!.Policy!.MaxNumberOfAttempts, refund.Host.CountActivityCalls(nameof(SubmitRefund)));
         Assert.Equal([PaymentStatus.NeedsAttention], refund.LedgerStatuses);
         Assert.Equal(0, refund.Releases);
         refund.AssertCleanFinish();

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using SmartRetry.Client.Errors;
 using System.Text.RegularExpressions;
 using Moq;
@@ -321,7 +322,7 @@ public partial class SaleWorkflowTests
         await sale.Host.RunToCompletionAsync(PaymentId);
 
         Assert.Equal(PaymentStatus.NeedsAttention, sale.Outcome.Status);
-        Assert.Equal(ActivityRetryPolicy.SmartRetryOutage.MaxNumberOfAttempts, sale.SubmitCalls);
+        Assert.Equal(ActivityOptions.SmartRetryOutage.Retry!.Policy!.MaxNumberOfAttempts, sale.SubmitCalls);
         Assert.Equal([PaymentStatus.NeedsAttention], sale.LedgerStatuses);
         sale.AssertCleanFinish();
     }

@@ -21,3 +21,15 @@ internal sealed class CapturingLogger(string instanceId, string category, IColle
         inner.Log(logLevel, eventId, state, exception, formatter);
     }
 }
+
+/// <summary>The loggers an orchestration's context hands out: each records into the host's log and forwards to the test's logger.</summary>
+internal sealed class CapturingLoggerFactory(string instanceId, ICollection<WorkflowLogRecord> sink, ILoggerFactory inner) : ILoggerFactory
+{
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(instanceId, categoryName, sink, inner.CreateLogger(categoryName));
+
+    public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException("The capturing logger factory takes no providers.");
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,22 +1,24 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Testing.Workflows;
 
 /// <summary>
-/// One run of one workflow generation on its own logical thread. Live, it records every decision and input into its
-/// history and tells the observer what to do. Replaying, it runs the same code against a recorded history, performs
-/// nothing, and stops at the first entry that differs (<see cref="Mismatch"/>).
+/// One run of one orchestration generation on its own logical thread, as Durable Task's own
+/// <see cref="TaskOrchestrationContext"/>: the orchestration code under test is the code the host runs. Live, it records
+/// every decision and input into its history and tells the observer what to do. Replaying, it runs the same code
+/// against a recorded history, performs nothing, and stops at the first entry that differs (<see cref="Mismatch"/>).
 /// </summary>
-internal sealed class WorkflowExecution : IWorkflowContext
+internal sealed class WorkflowExecution : TaskOrchestrationContext
 {
     private readonly WorkflowRegistration workflow;
     private readonly IWorkflowExecutionObserver? observer;
     private readonly IReadOnlyList<WorkflowHistoryEvent>? recorded;
-    private readonly Func<string, ILogger> loggers;
+    private readonly ILoggerFactory loggers;
+    private readonly string? inputJson;
     private readonly List<WorkflowHistoryEvent> history = [];
     private readonly Dictionary<int, PendingWorkflowTask> pending = [];
     private readonly ExternalEventRouter events = new();
@@ -31,23 +33,33 @@ internal sealed class WorkflowExecution : IWorkflowContext
         WorkflowRegistration workflow,
         string instanceId,
         DateTime startedAt,
+        string? inputJson,
         IWorkflowExecutionObserver? observer,
         IReadOnlyList<WorkflowHistoryEvent>? recorded,
-        Func<string, ILogger> loggers)
+        ILoggerFactory loggers)
     {
         this.workflow = workflow;
         this.observer = observer;
         this.recorded = recorded;
         this.loggers = loggers;
+        this.inputJson = inputJson;
         InstanceId = instanceId;
-        CurrentUtcDateTime = startedAt;
+        currentUtcDateTime = startedAt;
     }
 
-    public string InstanceId { get; }
+    private DateTime currentUtcDateTime;
 
-    public DateTime CurrentUtcDateTime { get; private set; }
+    public override TaskName Name => workflow.Name;
 
-    public bool IsReplaying => recorded is not null;
+    public override string InstanceId { get; }
+
+    public override ParentOrchestrationInstance? Parent => null;
+
+    public override DateTime CurrentUtcDateTime => currentUtcDateTime;
+
+    public override bool IsReplaying => recorded is not null;
+
+    protected override ILoggerFactory LoggerFactory => loggers;
 
     public IReadOnlyList<WorkflowHistoryEvent> History => history;
 
@@ -59,18 +71,19 @@ internal sealed class WorkflowExecution : IWorkflowContext
     public string? Violation => thread.Violation;
 
     public static WorkflowExecution StartLive(
-        WorkflowRegistration workflow, string instanceId, string? inputJson, DateTime now, IWorkflowExecutionObserver observer, Func<string, ILogger> loggers)
+        WorkflowRegistration workflow, string instanceId, string? inputJson, DateTime now, IWorkflowExecutionObserver observer, ILoggerFactory loggers)
     {
-        var execution = new WorkflowExecution(workflow, instanceId, now, observer, recorded: null, loggers);
-        execution.Start(inputJson);
+        var execution = new WorkflowExecution(workflow, instanceId, now, inputJson, observer, recorded: null, loggers);
+        execution.Start();
         return execution;
     }
 
     public static WorkflowExecution StartReplay(WorkflowRegistration workflow, IReadOnlyList<WorkflowHistoryEvent> recorded)
     {
         var started = (ExecutionStarted)recorded[0];
-        var execution = new WorkflowExecution(workflow, started.InstanceId, started.Timestamp, observer: null, recorded, _ => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        execution.Start(started.InputJson);
+        var execution = new WorkflowExecution(
+            workflow, started.InstanceId, started.Timestamp, started.InputJson, observer: null, recorded, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        execution.Start();
         return execution;
     }
 
@@ -82,7 +95,7 @@ internal sealed class WorkflowExecution : IWorkflowContext
             return;
         }
 
-        CurrentUtcDateTime = input.Timestamp;
+        currentUtcDateTime = input.Timestamp;
         if (Append(input))
         {
             thread.Run(() => Apply(input));
@@ -93,11 +106,13 @@ internal sealed class WorkflowExecution : IWorkflowContext
     /// <summary>The events nobody waited for, which ContinueAsNew carries into the next generation.</summary>
     public IReadOnlyList<(string Name, string? PayloadJson)> TakeBufferedEvents() => events.TakeBuffered();
 
-    public Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    public override T GetInput<T>() => WorkflowJson.Deserialize<T>(inputJson)!;
+
+    public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        string? inputJson = WorkflowJson.Serialize(input);
-        return retry is null ? ScheduleActivity<TResult>(name, inputJson) : CallWithRetry();
+        ArgumentException.ThrowIfNullOrWhiteSpace(name.Name);
+        string? activityInput = WorkflowJson.Serialize(input);
+        return options?.Retry?.Policy is not { } retry ? ScheduleActivity<TResult>(name.Name, activityInput) : CallWithRetry();
 
         // Durable retries on the orchestrator side, with a durable timer between attempts: the same shape here.
         async Task<TResult> CallWithRetry()
@@ -106,31 +121,29 @@ internal sealed class WorkflowExecution : IWorkflowContext
             {
                 try
                 {
-                    return await ScheduleActivity<TResult>(name, inputJson);
+                    return await ScheduleActivity<TResult>(name.Name, activityInput);
                 }
-                catch (WorkflowTaskFailedException) when (attempt < retry.MaxNumberOfAttempts)
+                catch (TaskFailedException) when (attempt < retry.MaxNumberOfAttempts)
                 {
-                    await CreateTimer(CurrentUtcDateTime + retry.DelayBeforeRetry(attempt - 1), CancellationToken.None);
+                    await CreateTimer(CurrentUtcDateTime + DelayBeforeRetry(retry, attempt - 1), CancellationToken.None);
                 }
             }
         }
     }
 
-    public Task CallActivityAsync(string name, object? input = null, ActivityRetryPolicy? retry = null) =>
-        CallActivityAsync<object?>(name, input, retry);
-
-    public Task<TResult> CallSubWorkflowAsync<TResult>(string name, string instanceId, object? input = null)
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName.Name);
+        string instanceId = (options as SubOrchestrationOptions)?.InstanceId
+            ?? throw new NotSupportedException("Sub-orchestrations run under an instance id the orchestration chooses (SubOrchestrationOptions.InstanceId), so events can be addressed to them.");
         int taskId = nextTaskId++;
-        var task = new PendingWorkflowTask<TResult>(PendingTaskKind.SubWorkflow, name);
+        var task = new PendingWorkflowTask<TResult>(PendingTaskKind.SubWorkflow, orchestratorName.Name);
         pending[taskId] = task;
-        Decide(new SubWorkflowScheduled(CurrentUtcDateTime, taskId, name, instanceId, WorkflowJson.Serialize(input)));
+        Decide(new SubWorkflowScheduled(CurrentUtcDateTime, taskId, orchestratorName.Name, instanceId, WorkflowJson.Serialize(input)));
         return task.Task;
     }
 
-    public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken)
+    public override Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken)
     {
         if (fireAtUtc.Kind != DateTimeKind.Utc)
         {
@@ -158,22 +171,30 @@ internal sealed class WorkflowExecution : IWorkflowContext
         return timer.Task;
     }
 
-    public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
+    public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         Decide(new EventWaitStarted(CurrentUtcDateTime, eventName));
         return events.Wait<T>(eventName, cancellationToken);
     }
 
-    public void SetCustomStatus(object? customStatus) => Decide(new CustomStatusSet(CurrentUtcDateTime, WorkflowJson.Serialize(customStatus)));
+    public override void SetCustomStatus(object? customStatus) => Decide(new CustomStatusSet(CurrentUtcDateTime, WorkflowJson.Serialize(customStatus)));
 
-    public void ContinueAsNew(object? newInput)
+    public override void SendEvent(string instanceId, string eventName, object payload) =>
+        throw new NotSupportedException("No orchestration here sends events to another; the test host does not model it.");
+
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
     {
+        if (!preserveUnprocessedEvents)
+        {
+            throw new NotSupportedException("The orchestrations always carry their unprocessed events into the next generation; the test host models only that.");
+        }
+
         continueAsNewRequested = true;
         continueAsNewInputJson = WorkflowJson.Serialize(newInput);
     }
 
-    public Guid NewGuid()
+    public override Guid NewGuid()
     {
         // Name-based like Durable's: instance id, orchestration time and a counter, so a replay gets the same values.
         string name = string.Create(CultureInfo.InvariantCulture, $"{InstanceId}_{CurrentUtcDateTime:o}_{guidCounter++}");
@@ -183,12 +204,18 @@ internal sealed class WorkflowExecution : IWorkflowContext
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    public ILogger CreateReplaySafeLogger(string categoryName) => new ReplaySafeLogger(this, loggers(categoryName));
+    // Durable's own: a policy's delays grow by its coefficient and stop at its cap (an hour when it sets none).
+    private static TimeSpan DelayBeforeRetry(RetryPolicy retry, int retryIndex)
+    {
+        double seconds = retry.FirstRetryInterval.TotalSeconds * Math.Pow(retry.BackoffCoefficient, retryIndex);
+        TimeSpan delay = TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2));
+        return delay > retry.MaxRetryInterval ? retry.MaxRetryInterval : delay;
+    }
 
-    private void Start(string? inputJson)
+    private void Start()
     {
         Append(new ExecutionStarted(CurrentUtcDateTime, workflow.Name, InstanceId, inputJson));
-        thread.Run(() => run = workflow.Run(this, inputJson));
+        thread.Run(() => run = workflow.Run(this));
         AfterTurn();
     }
 
@@ -234,7 +261,7 @@ internal sealed class WorkflowExecution : IWorkflowContext
     {
         if (TakePending(taskId, kind, input) is { } task)
         {
-            task.Fail(new WorkflowTaskFailedException(task.Name, errorType, errorMessage));
+            task.Fail(new TaskFailedException(task.Name, taskId, new TaskFailureDetails(errorType, errorMessage, StackTrace: null, InnerFailure: null, Properties: null)));
         }
     }
 

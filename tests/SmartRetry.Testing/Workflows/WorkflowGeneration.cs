@@ -32,7 +32,7 @@ public sealed class WorkflowGeneration : IWorkflowExecutionObserver
     internal string? Violation => execution?.Violation;
 
     internal void Start(WorkflowRegistration workflow) =>
-        execution = WorkflowExecution.StartLive(workflow, Instance.InstanceId, InputJson, StartedAt, this, host.CreateWorkflowLogger(Instance.InstanceId));
+        execution = WorkflowExecution.StartLive(workflow, Instance.InstanceId, InputJson, StartedAt, this, host.CreateWorkflowLoggers(Instance.InstanceId));
 
     /// <summary>Delivers an input unless the generation has finished (Durable drops late results the same way).</summary>
     internal void Deliver(WorkflowHistoryEvent input)

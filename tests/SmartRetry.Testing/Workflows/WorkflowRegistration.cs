@@ -1,14 +1,18 @@
-using SmartRetry.Payments.Workflows;
+using Microsoft.DurableTask;
 
 namespace SmartRetry.Testing.Workflows;
 
-/// <summary>A workflow entry point behind a JSON boundary: the input arrives and the output leaves serialized, as in Durable.</summary>
-internal sealed class WorkflowRegistration(string name, Func<IWorkflowContext, string?, Task<string?>> run)
+/// <summary>An orchestration behind a JSON boundary: the input arrives and the output leaves serialized, as in Durable.</summary>
+internal sealed class WorkflowRegistration(string name, Func<TaskOrchestrationContext, Task<string?>> run)
 {
     public string Name => name;
 
-    public Task<string?> Run(IWorkflowContext context, string? inputJson) => run(context, inputJson);
+    public Task<string?> Run(TaskOrchestrationContext context) => run(context);
 
-    public static WorkflowRegistration Create<TInput, TOutput>(string name, Func<IWorkflowContext, TInput, Task<TOutput>> workflow) =>
-        new(name, async (context, inputJson) => WorkflowJson.Serialize(await workflow(context, WorkflowJson.Deserialize<TInput>(inputJson)!)));
+    /// <summary>An orchestration as the host declares it: it reads its input from its context.</summary>
+    public static WorkflowRegistration Create<TOutput>(string name, Func<TaskOrchestrationContext, Task<TOutput>> orchestration) =>
+        new(name, async context => WorkflowJson.Serialize(await orchestration(context)));
+
+    public static WorkflowRegistration Create<TInput, TOutput>(string name, Func<TaskOrchestrationContext, TInput, Task<TOutput>> orchestration) =>
+        Create(name, context => orchestration(context, context.GetInput<TInput>()!));
 }

@@ -43,6 +43,6 @@ public sealed class WorkflowReplayMismatchException : Exception
         + $"made a different decision on replay at history entry #{mismatch.Index}: "
         + $"recorded {mismatch.Recorded?.ToString() ?? "nothing (the recorded run stopped here)"}, "
         + $"replay {(mismatch.Replayed is null ? "made no such decision" : $"made {mismatch.Replayed}")}. "
-        + "Workflow code must be deterministic: use IWorkflowContext.CurrentUtcDateTime and NewGuid, and put DateTime.UtcNow, "
+        + "Workflow code must be deterministic: use TaskOrchestrationContext.CurrentUtcDateTime and NewGuid, and put DateTime.UtcNow, "
         + "Guid.NewGuid, Random, static state and I/O in activities.";
 }

@@ -20,7 +20,7 @@ internal sealed class WorkflowSynchronizationContext : SynchronizationContext
         {
             if (pumpingThreadId != Environment.CurrentManagedThreadId)
             {
-                Violation ??= "The workflow awaited a task that does not come from IWorkflowContext (Task.Delay, Task.Run, I/O or "
+                Violation ??= "The workflow awaited a task that does not come from its TaskOrchestrationContext (Task.Delay, Task.Run, I/O or "
                     + "ConfigureAwait(false)); Durable rejects this with \"An invalid asynchronous invocation was detected\".";
                 return;
             }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartRetry.Payments.Workflows;
@@ -79,11 +80,20 @@ public sealed class WorkflowTestHost
     public IEnumerable<string> SerializedPayloads =>
         instances.Values.SelectMany(i => i.Generations).SelectMany(g => g.History).SelectMany(e => e.Payloads);
 
-    public WorkflowTestHost RegisterWorkflow<TInput, TOutput>(string name, Func<IWorkflowContext, TInput, Task<TOutput>> workflow)
+    public WorkflowTestHost RegisterWorkflow<TInput, TOutput>(string name, Func<TaskOrchestrationContext, TInput, Task<TOutput>> workflow)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(workflow);
         workflows[name] = WorkflowRegistration.Create(name, workflow);
+        return this;
+    }
+
+    /// <summary>Registers an orchestration as the host declares it (<c>[Function] … RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)</c>): it reads its own input.</summary>
+    public WorkflowTestHost RegisterOrchestration<TOutput>(string name, Func<TaskOrchestrationContext, Task<TOutput>> orchestration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(orchestration);
+        workflows[name] = WorkflowRegistration.Create(name, orchestration);
         return this;
     }
 
@@ -306,8 +316,7 @@ public sealed class WorkflowTestHost
         return Task.FromResult(purged.Length);
     });
 
-    internal Func<string, ILogger> CreateWorkflowLogger(string instanceId) =>
-        category => new CapturingLogger(instanceId, category, logs, loggerFactory.CreateLogger(category));
+    internal ILoggerFactory CreateWorkflowLoggers(string instanceId) => new CapturingLoggerFactory(instanceId, logs, loggerFactory);
 
     internal void MarkChanged(WorkflowGeneration generation)
     {

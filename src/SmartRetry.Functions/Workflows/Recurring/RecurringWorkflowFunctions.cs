@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using SmartRetry.Functions.Durable;
 using SmartRetry.Payments.Recurring.FutureTransactions;
 using SmartRetry.Payments.Recurring.Merchant;
 using SmartRetry.Payments.Recurring.Platform;
@@ -14,27 +13,27 @@ public static class RecurringWorkflowFunctions
     public static Task<MerchantSeriesResult> MerchantSeries([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return MerchantRecurringSeriesWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<MerchantSeriesState>()!);
+        return MerchantRecurringSeriesWorkflow.RunAsync(context, context.GetInput<MerchantSeriesState>()!);
     }
 
     [Function(nameof(RecurringChargeCycleWorkflow))]
     public static Task<ChargeCycleResult> ChargeCycle([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RecurringChargeCycleWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<ChargeCycleInput>()!);
+        return RecurringChargeCycleWorkflow.RunAsync(context, context.GetInput<ChargeCycleInput>()!);
     }
 
     [Function(nameof(PlatformRecurringSeriesWorkflow))]
     public static Task<PlatformSeriesResult> PlatformSeries([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return PlatformRecurringSeriesWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<PlatformSeriesState>()!);
+        return PlatformRecurringSeriesWorkflow.RunAsync(context, context.GetInput<PlatformSeriesState>()!);
     }
 
     [Function(nameof(FutureTransactionWatchWorkflow))]
     public static Task<FutureTransactionCheck?> FutureTransactionWatch([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return FutureTransactionWatchWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<FutureTransactionWatchInput>()!);
+        return FutureTransactionWatchWorkflow.RunAsync(context, context.GetInput<FutureTransactionWatchInput>()!);
     }
 }

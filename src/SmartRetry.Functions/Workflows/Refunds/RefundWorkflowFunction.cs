@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using SmartRetry.Functions.Durable;
 using SmartRetry.Payments.Refunds;
 
 namespace SmartRetry.Functions.Workflows.Refunds;
@@ -12,6 +11,6 @@ public static class RefundWorkflowFunction
     public static Task<RefundOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RefundWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<RefundWorkflowInput>()!);
+        return RefundWorkflow.RunAsync(context, context.GetInput<RefundWorkflowInput>()!);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using SmartRetry.Functions.Durable;
 using SmartRetry.Payments.Sales;
 
 namespace SmartRetry.Functions.Workflows.Sales;
@@ -12,6 +11,6 @@ public static class SaleWorkflowFunction
     public static Task<SaleOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return SaleWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<SaleWorkflowInput>()!);
+        return SaleWorkflow.RunAsync(context, context.GetInput<SaleWorkflowInput>()!);
     }
 }

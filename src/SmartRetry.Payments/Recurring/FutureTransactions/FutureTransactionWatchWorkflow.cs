@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using SmartRetry.Payments.Recurring.Activities;
 using SmartRetry.Payments.Recurring.Gateway;
 using SmartRetry.Payments.Workflows;
@@ -17,7 +18,7 @@ public static class FutureTransactionWatchWorkflow
     public static DateTime CheckAt(DateOnly scheduledDate, TimeSpan grace) =>
         scheduledDate.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) + grace;
 
-    public static async Task<FutureTransactionCheck?> RunAsync(IWorkflowContext context, FutureTransactionWatchInput input)
+    public static async Task<FutureTransactionCheck?> RunAsync(TaskOrchestrationContext context, FutureTransactionWatchInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -26,7 +27,7 @@ public static class FutureTransactionWatchWorkflow
         await context.CreateTimer(checkAt, CancellationToken.None);
 
         FutureTransactionSnapshot snapshot = await context.CallActivityAsync<FutureTransactionSnapshot>(
-            nameof(GetFutureTransaction), input.FutureTransactionId, ActivityRetryPolicy.SmartRetryOutage);
+            nameof(GetFutureTransaction), input.FutureTransactionId, ActivityOptions.SmartRetryOutage);
         FutureTransactionCheck? check = snapshot.Status switch
         {
             FutureTransactionStatus.Completed => FutureTransactionCheck.Ran,
@@ -37,7 +38,7 @@ public static class FutureTransactionWatchWorkflow
         };
         if (check is null)
         {
-            context.ContinueAsNew(input with { ScheduledDate = snapshot.ScheduledDate });
+            context.ContinueAsNew(input with { ScheduledDate = snapshot.ScheduledDate }, preserveUnprocessedEvents: true);
             return null;
         }
 
@@ -49,7 +50,7 @@ public static class FutureTransactionWatchWorkflow
         await context.CallActivityAsync(
             nameof(RecordFutureTransaction),
             new FutureTransactionRecord(input.SeriesId, input.FutureTransactionId, snapshot.ScheduledDate, check.Value, snapshot.Amount, snapshot.Currency, context.CurrentUtcDateTime, snapshot.ExecutedTransactionId),
-            ActivityRetryPolicy.Storage);
+            ActivityOptions.Storage);
         return check;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Declines;
 using SmartRetry.Payments.Recurring.Activities;
@@ -26,7 +27,7 @@ public static class MerchantRecurringSeriesWorkflow
     /// <summary>The idempotency step of cancelling the series at SmartRetry: once per series, however often it is asked.</summary>
     public const string CancelStep = "recurring-cancel";
 
-    public static async Task<MerchantSeriesResult> RunAsync(IWorkflowContext context, MerchantSeriesState state)
+    public static async Task<MerchantSeriesResult> RunAsync(TaskOrchestrationContext context, MerchantSeriesState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
@@ -82,10 +83,8 @@ public static class MerchantRecurringSeriesWorkflow
         ScheduledOccurrence? following = ScheduleCalculator.Occurrence(state.Schedule, due.Sequence + 1);
         string cycleId = RecurringSeriesIds.CycleInstanceId(state.SeriesId, due.Sequence);
         context.SetCustomStatus(Status(state with { NextSequence = due.Sequence }, due.DueAtUtc, cycleId));
-        Task<ChargeCycleResult> cycle = context.CallSubWorkflowAsync<ChargeCycleResult>(
-            nameof(RecurringChargeCycleWorkflow),
-            cycleId,
-            new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, Tracking(state), state.CardWindow, state.CardFingerprint, state.TimeScale));
+        Task<ChargeCycleResult> cycle = context.CallSubOrchestratorAsync<ChargeCycleResult>(
+            nameof(RecurringChargeCycleWorkflow), new ChargeCycleInput(state.SeriesId, state.RecurringId!, due.Sequence, state.Amount, state.Currency, due.DueAtUtc, following?.DueAtUtc, state.Dunning, Tracking(state), state.CardWindow, state.CardFingerprint, state.TimeScale), new SubOrchestrationOptions(instanceId: cycleId));
 
         SeriesControl? arrivedDuringCycle = null;
         if (await Task.WhenAny(cycle, controls.Next) != cycle)
@@ -93,7 +92,7 @@ public static class MerchantRecurringSeriesWorkflow
             arrivedDuringCycle = controls.Take();
             if (arrivedDuringCycle.Command is SeriesCommand.Pause or SeriesCommand.Cancel)
             {
-                await context.CallActivityAsync(nameof(InterruptRecurringCycle), new CycleInterruption(cycleId, arrivedDuringCycle), ActivityRetryPolicy.Storage);
+                await context.CallActivityAsync(nameof(InterruptRecurringCycle), new CycleInterruption(cycleId, arrivedDuringCycle), ActivityOptions.Storage);
             }
         }
 
@@ -146,7 +145,7 @@ public static class MerchantRecurringSeriesWorkflow
     }
 
     private static async Task<MerchantSeriesResult> ApplyAsync(
-        IWorkflowContext context, ILogger logger, MerchantSeriesState state, SeriesControl control, WorkflowEventInbox<SeriesControl> controls)
+        TaskOrchestrationContext context, ILogger logger, MerchantSeriesState state, SeriesControl control, WorkflowEventInbox<SeriesControl> controls)
     {
         DateTime now = context.CurrentUtcDateTime;
         MerchantSeriesState next = state;
@@ -172,9 +171,9 @@ public static class MerchantRecurringSeriesWorkflow
                 try
                 {
                     await context.CallActivityAsync<bool>(
-                        nameof(UpdateRecurringAmount), new Gateway.RecurringUpdate(state.RecurringId!, amount), ActivityRetryPolicy.SmartRetryOutage);
+                        nameof(UpdateRecurringAmount), new Gateway.RecurringUpdate(state.RecurringId!, amount), ActivityOptions.SmartRetryOutage);
                 }
-                catch (WorkflowTaskFailedException)
+                catch (TaskFailedException)
                 {
                     // Every charge sends its amount explicitly, so SmartRetry's stale default cannot mis-charge; it is only reported.
                     RecurringLog.SmartRetryCallFailed(logger, state.SeriesId, "update the amount");
@@ -192,15 +191,15 @@ public static class MerchantRecurringSeriesWorkflow
         return Continue(context, next, controls);
     }
 
-    private static async Task<MerchantSeriesResult> CancelAsync(IWorkflowContext context, ILogger logger, MerchantSeriesState state, string reason)
+    private static async Task<MerchantSeriesResult> CancelAsync(TaskOrchestrationContext context, ILogger logger, MerchantSeriesState state, string reason)
     {
         string note = reason;
         try
         {
             await context.CallActivityAsync<bool>(
-                nameof(CancelRecurring), new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId!), ActivityRetryPolicy.SmartRetryOutage);
+                nameof(CancelRecurring), new CancelRecurringRequest(IdempotencyKeys.Derive(state.SeriesId, CancelStep), state.RecurringId!), ActivityOptions.SmartRetryOutage);
         }
-        catch (WorkflowTaskFailedException)
+        catch (TaskFailedException)
         {
             // We are the scheduler, so nothing more is charged either way; SmartRetry's record is fixed by a person.
             RecurringLog.SmartRetryCallFailed(logger, state.SeriesId, "cancel the series");
@@ -210,7 +209,7 @@ public static class MerchantRecurringSeriesWorkflow
         return await EndAsync(context, logger, state, RecurringSeriesStatus.Cancelled, note);
     }
 
-    private static async Task<MerchantSeriesResult> EndAsync(IWorkflowContext context, ILogger logger, MerchantSeriesState state, RecurringSeriesStatus status, string detail)
+    private static async Task<MerchantSeriesResult> EndAsync(TaskOrchestrationContext context, ILogger logger, MerchantSeriesState state, RecurringSeriesStatus status, string detail)
     {
         await RecordAsync(context, new SeriesChange(state.SeriesId, context.CurrentUtcDateTime, status, Note: detail));
         context.SetCustomStatus(Status(state with { Status = status }, null, null));
@@ -218,14 +217,14 @@ public static class MerchantRecurringSeriesWorkflow
         return new MerchantSeriesResult(state.SeriesId, status, detail);
     }
 
-    private static MerchantSeriesResult Continue(IWorkflowContext context, MerchantSeriesState next, WorkflowEventInbox<SeriesControl>? controls = null)
+    private static MerchantSeriesResult Continue(TaskOrchestrationContext context, MerchantSeriesState next, WorkflowEventInbox<SeriesControl>? controls = null)
     {
-        context.ContinueAsNew(next with { Generation = next.Generation + 1, CarriedControl = controls?.TakeArrivedBeforeContinuing() });
+        context.ContinueAsNew(next with { Generation = next.Generation + 1, CarriedControl = controls?.TakeArrivedBeforeContinuing() }, preserveUnprocessedEvents: true);
         return new MerchantSeriesResult(next.SeriesId, next.Status, "Continued as new.");
     }
 
-    private static Task RecordAsync(IWorkflowContext context, SeriesChange change) =>
-        context.CallActivityAsync(nameof(RecordRecurringSeriesChange), change, ActivityRetryPolicy.Storage);
+    private static Task RecordAsync(TaskOrchestrationContext context, SeriesChange change) =>
+        context.CallActivityAsync(nameof(RecordRecurringSeriesChange), change, ActivityOptions.Storage);
 
     /// <summary>
     /// How a cycle awaits SmartRetry's outcome. Under a time scale SmartRetry runs accelerated alike (the simulator's

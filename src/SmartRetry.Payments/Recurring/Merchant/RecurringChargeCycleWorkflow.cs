@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Declines;
@@ -22,7 +23,7 @@ namespace SmartRetry.Payments.Recurring.Merchant;
 /// </summary>
 public static class RecurringChargeCycleWorkflow
 {
-    public static async Task<ChargeCycleResult> RunAsync(IWorkflowContext context, ChargeCycleInput input)
+    public static async Task<ChargeCycleResult> RunAsync(TaskOrchestrationContext context, ChargeCycleInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -89,16 +90,16 @@ public static class RecurringChargeCycleWorkflow
     /// by every series (keyed by the attempt, so retries and replays never count twice); a series created before
     /// fingerprints checks its own window.
     /// </summary>
-    private static Task<bool> MayAttemptAsync(IWorkflowContext context, ChargeCycleInput input, CardAttemptWindow window, int attempt, DateTime now) =>
+    private static Task<bool> MayAttemptAsync(TaskOrchestrationContext context, ChargeCycleInput input, CardAttemptWindow window, int attempt, DateTime now) =>
         input.CardFingerprint is { } card
             ? context.CallActivityAsync<bool>(
                 nameof(ReserveCardAttempt),
                 new CardAttemptReservation(card, AttemptId(context, attempt), now, input.Dunning.MaxAttemptsPer30Days),
-                ActivityRetryPolicy.Storage)
+                ActivityOptions.Storage)
             : Task.FromResult(window.Allows(now, input.Dunning.MaxAttemptsPer30Days));
 
     /// <summary>An approval does not count against the card. Should the release fail, the slot keeps counting: that only errs towards fewer attempts.</summary>
-    private static async Task ReleaseAttemptAsync(IWorkflowContext context, ILogger logger, ChargeCycleInput input, int attempt)
+    private static async Task ReleaseAttemptAsync(TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, int attempt)
     {
         if (input.CardFingerprint is not { } card)
         {
@@ -107,24 +108,24 @@ public static class RecurringChargeCycleWorkflow
 
         try
         {
-            await context.CallActivityAsync(nameof(ReleaseCardAttempt), new CardAttemptRelease(card, AttemptId(context, attempt)), ActivityRetryPolicy.Storage);
+            await context.CallActivityAsync(nameof(ReleaseCardAttempt), new CardAttemptRelease(card, AttemptId(context, attempt)), ActivityOptions.Storage);
         }
-        catch (WorkflowTaskFailedException)
+        catch (TaskFailedException)
         {
             RecurringLog.CardAttemptReleaseFailed(logger, context.InstanceId, attempt);
         }
     }
 
     private static async Task<ChargeAttemptResult> AttemptAsync(
-        IWorkflowContext context, ILogger logger, ChargeCycleInput input, int attempt, WorkflowEventInbox<TransactionEvent> transactionEvents)
+        TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, int attempt, WorkflowEventInbox<TransactionEvent> transactionEvents)
     {
         var request = new ChargeRecurringRequest(context.InstanceId, IdempotencyKeys.Derive(context.InstanceId, ChargeStep(attempt)), input.RecurringId, input.Amount, input.Currency);
         ChargeAttemptResult submitted;
         try
         {
-            submitted = await context.CallActivityAsync<ChargeAttemptResult>(nameof(ChargeRecurring), request, ActivityRetryPolicy.SmartRetryOutage);
+            submitted = await context.CallActivityAsync<ChargeAttemptResult>(nameof(ChargeRecurring), request, ActivityOptions.SmartRetryOutage);
         }
-        catch (WorkflowTaskFailedException)
+        catch (TaskFailedException)
         {
             // SmartRetry stayed unreachable: whether it charged is unknown, so this must not be guessed or retried.
             return new ChargeAttemptResult(null, TransactionStatus.Unknown, "SMARTRETRY_UNREACHABLE");
@@ -142,7 +143,7 @@ public static class RecurringChargeCycleWorkflow
     /// taken first. A deadline reached without a final status leaves the attempt unresolved, never guessed.
     /// </summary>
     private static async Task<ChargeAttemptResult> TrackAsync(
-        IWorkflowContext context, ILogger logger, ChargeCycleInput input, string transactionId, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventInbox<TransactionEvent> transactionEvents)
+        TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, string transactionId, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventInbox<TransactionEvent> transactionEvents)
     {
         var tracker = new TransactionTracker(context, context.InstanceId, transactionId, logger, static _ => { }, transactionEvents);
         PaymentVerdict verdict = await tracker.AwaitOutcomeAsync(input.Tracking, context.CurrentUtcDateTime + input.Tracking.Deadline, earlyEvents);
@@ -158,7 +159,7 @@ public static class RecurringChargeCycleWorkflow
         };
     }
 
-    private static Task RecordAsync(IWorkflowContext context, ChargeCycleInput input, int attempt, ChargeAttemptResult result, string? note) =>
+    private static Task RecordAsync(TaskOrchestrationContext context, ChargeCycleInput input, int attempt, ChargeAttemptResult result, string? note) =>
         context.CallActivityAsync(
             nameof(RecordRecurringCharge),
             new ChargeRecord(
@@ -173,7 +174,7 @@ public static class RecurringChargeCycleWorkflow
                 attempt,
                 note,
                 input.DueAtUtc),
-            ActivityRetryPolicy.Storage);
+            ActivityOptions.Storage);
 
     private static string DescribeNext(DeclineClassification decline, DateTime? retryAt, DunningPolicy policy)
     {
@@ -202,7 +203,7 @@ public static class RecurringChargeCycleWorkflow
         new(input.Sequence, outcome, attempts, last?.TransactionId, last?.ReasonCode, outcome == ChargeCycleOutcome.Approved ? null : decline?.Category, window);
 
     /// <summary>An attempt's ledger payment id, also its key in the card's shared attempt window.</summary>
-    private static string AttemptId(IWorkflowContext context, int attempt) => $"{context.InstanceId}-a{attempt}";
+    private static string AttemptId(TaskOrchestrationContext context, int attempt) => $"{context.InstanceId}-a{attempt}";
 
     /// <summary>The idempotency step of an attempt: each attempt is a new charge, each retry of one attempt the same.</summary>
     public static string ChargeStep(int attempt) => $"charge-a{attempt}";

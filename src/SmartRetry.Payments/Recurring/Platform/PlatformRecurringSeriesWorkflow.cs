@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Gateway;
 using SmartRetry.Payments.Recurring.Activities;
@@ -14,7 +15,7 @@ namespace SmartRetry.Payments.Recurring.Platform;
 /// </summary>
 public static class PlatformRecurringSeriesWorkflow
 {
-    public static async Task<PlatformSeriesResult> RunAsync(IWorkflowContext context, PlatformSeriesState state)
+    public static async Task<PlatformSeriesResult> RunAsync(TaskOrchestrationContext context, PlatformSeriesState state)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
@@ -50,19 +51,19 @@ public static class PlatformRecurringSeriesWorkflow
                 nameof(RecordRecurringCharge),
                 new ChargeRecord(ChargePaymentId(state.SeriesId, transactionId), state.SeriesId, amount, currency,
                     accepted ? TransactionStatus.Approved : TransactionStatus.Declined, context.CurrentUtcDateTime, transactionId, Note: $"From webhook {received.EventId}."),
-                ActivityRetryPolicy.Storage);
+                ActivityOptions.Storage);
             return Continue(context, state, webhooks);
         }
 
         // The timer, an end-of-series event, or an event without the details: SmartRetry's status says what is true.
         SyncResult sync = await context.CallActivityAsync<SyncResult>(
-            nameof(SyncRecurringStatus), new SyncRequest(state.SeriesId, state.RecurringId!, state.MissedChargeGrace), ActivityRetryPolicy.SmartRetryOutage);
+            nameof(SyncRecurringStatus), new SyncRequest(state.SeriesId, state.RecurringId!, state.MissedChargeGrace), ActivityOptions.SmartRetryOutage);
         if (sync.Status is RecurringSeriesStatus.Completed or RecurringSeriesStatus.Cancelled)
         {
             await context.CallActivityAsync(
                 nameof(RecordRecurringSeriesChange),
                 new SeriesChange(state.SeriesId, context.CurrentUtcDateTime, sync.Status, Note: $"SmartRetry reports the series {sync.Status.ToString().ToLowerInvariant()}."),
-                ActivityRetryPolicy.Storage);
+                ActivityOptions.Storage);
             RecurringLog.SeriesEnded(logger, state.SeriesId, sync.Status, "followed to its end");
             return new PlatformSeriesResult(state.SeriesId, sync.Status);
         }
@@ -73,9 +74,9 @@ public static class PlatformRecurringSeriesWorkflow
     /// <summary>The ledger id of a followed series' charge: the same from a webhook and from a sync, so each charge is recorded once.</summary>
     public static string ChargePaymentId(string seriesId, string transactionId) => $"{seriesId}-t{transactionId}";
 
-    private static PlatformSeriesResult Continue(IWorkflowContext context, PlatformSeriesState state, WorkflowEventInbox<RecurringEvent>? webhooks = null)
+    private static PlatformSeriesResult Continue(TaskOrchestrationContext context, PlatformSeriesState state, WorkflowEventInbox<RecurringEvent>? webhooks = null)
     {
-        context.ContinueAsNew(state with { Generation = state.Generation + 1, CarriedEvent = webhooks?.TakeArrivedBeforeContinuing() });
+        context.ContinueAsNew(state with { Generation = state.Generation + 1, CarriedEvent = webhooks?.TakeArrivedBeforeContinuing() }, preserveUnprocessedEvents: true);
         return new PlatformSeriesResult(state.SeriesId, RecurringSeriesStatus.Active);
     }
 }

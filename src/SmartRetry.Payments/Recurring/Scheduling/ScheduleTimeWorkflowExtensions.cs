@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using SmartRetry.Payments.Workflows;
 
 namespace SmartRetry.Payments.Recurring.Scheduling;
@@ -9,14 +10,14 @@ namespace SmartRetry.Payments.Recurring.Scheduling;
 public static class ScheduleTimeWorkflowExtensions
 {
     /// <summary>The series' current schedule time: the replay-safe host time, accelerated by <paramref name="scale"/> when there is one.</summary>
-    public static DateTime ScheduleNow(this IWorkflowContext context, ScheduleTimeScale? scale)
+    public static DateTime ScheduleNow(this TaskOrchestrationContext context, ScheduleTimeScale? scale)
     {
         ArgumentNullException.ThrowIfNull(context);
         return scale?.ToScheduleTime(context.CurrentUtcDateTime) ?? context.CurrentUtcDateTime;
     }
 
     /// <summary>A durable timer that fires when the series' schedule time reaches <paramref name="fireAtScheduleUtc"/>.</summary>
-    public static Task CreateScheduleTimer(this IWorkflowContext context, ScheduleTimeScale? scale, DateTime fireAtScheduleUtc, CancellationToken cancellationToken)
+    public static Task CreateScheduleTimer(this TaskOrchestrationContext context, ScheduleTimeScale? scale, DateTime fireAtScheduleUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.CreateTimer(scale?.ToHostTime(fireAtScheduleUtc) ?? fireAtScheduleUtc, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Payments.Cards;
 using SmartRetry.Payments.Gateway;
@@ -22,7 +23,7 @@ public sealed class TransactionTracker
     private const string RetryScheduledType = "transaction.retry_scheduled";
     private const string RetryAttemptedType = "transaction.retry_attempted";
 
-    private readonly IWorkflowContext context;
+    private readonly TaskOrchestrationContext context;
     private readonly string paymentId;
     private readonly ILogger logger;
     private readonly Action<TransactionProgress> progressChanged;
@@ -37,7 +38,7 @@ public sealed class TransactionTracker
     /// <param name="events">The workflow's transaction events, when it tracks several transactions one after another (a
     /// charge cycle's attempts) and so keeps one wait across them; otherwise the tracker arms its own.</param>
     public TransactionTracker(
-        IWorkflowContext context,
+        TaskOrchestrationContext context,
         string paymentId,
         string transactionId,
         ILogger logger,
@@ -124,9 +125,9 @@ public sealed class TransactionTracker
         TransactionSnapshot snapshot;
         try
         {
-            snapshot = await context.CallActivityAsync<TransactionSnapshot>(nameof(GetTransactionStatus), TransactionId, ActivityRetryPolicy.SmartRetryOutage);
+            snapshot = await context.CallActivityAsync<TransactionSnapshot>(nameof(GetTransactionStatus), TransactionId, ActivityOptions.SmartRetryOutage);
         }
-        catch (WorkflowTaskFailedException)
+        catch (TaskFailedException)
         {
             TrackingLog.PollFailed(logger, paymentId, TransactionId);
             return null;

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using System.Runtime.CompilerServices;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Workflows;
@@ -134,7 +135,7 @@ public class WorkflowReplayCheckTests
         await Task.Run(() => outside.SetResult(true));
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.AdvanceTimeAsync(TimeSpan.Zero));
 
-        Assert.Contains("does not come from IWorkflowContext", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not come from its TaskOrchestrationContext", error.Message, StringComparison.Ordinal);
         Assert.Equal(WorkflowRuntimeStatus.Running, host.GetInstance("outside-1").RuntimeStatus);
     }
 

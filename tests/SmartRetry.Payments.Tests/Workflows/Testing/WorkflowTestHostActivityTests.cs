@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Workflows;
 
@@ -6,7 +7,7 @@ namespace SmartRetry.Payments.Tests.Workflows.Testing;
 public class WorkflowTestHostActivityTests
 {
     private static readonly DateTime Start = WorkflowTestHost.DefaultStartTime;
-    private static readonly ActivityRetryPolicy ThreeAttempts = new(MaxNumberOfAttempts: 3, FirstRetryInterval: TimeSpan.FromSeconds(10), BackoffCoefficient: 2.0);
+    private static readonly TaskOptions ThreeAttempts = TaskOptions.FromRetryPolicy(new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(10), backoffCoefficient: 2.0));
 
     [Fact]
     public async Task A_failed_activity_is_retried_on_virtual_time_with_the_policy_backoff()
@@ -43,9 +44,9 @@ public class WorkflowTestHostActivityTests
                 {
                     return await context.CallActivityAsync<string>("Broken", input, ThreeAttempts);
                 }
-                catch (WorkflowTaskFailedException e)
+                catch (TaskFailedException e)
                 {
-                    return $"{e.TaskName} {e.FailureType}";
+                    return $"{e.TaskName} {e.FailureDetails.ErrorType}";
                 }
             });
 

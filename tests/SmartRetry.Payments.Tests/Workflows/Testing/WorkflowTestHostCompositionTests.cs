@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Workflows;
 
@@ -10,7 +11,7 @@ public class WorkflowTestHostCompositionTests
     {
         WorkflowTestHost host = new WorkflowTestHost()
             .RegisterWorkflow<int, int>("Child", async (context, factor) => factor * await context.WaitForExternalEvent<int>("go"))
-            .RegisterWorkflow<object?, int>("Parent", (context, _) => context.CallSubWorkflowAsync<int>("Child", "parent-1:cycle-1", 3));
+            .RegisterWorkflow<object?, int>("Parent", (context, _) => context.CallSubOrchestratorAsync<int>("Child", 3, new SubOrchestrationOptions(instanceId: "parent-1:cycle-1")));
 
         await host.StartAsync("Parent", "parent-1", input: null);
         Assert.Equal(WorkflowRuntimeStatus.Running, host.GetInstance("parent-1:cycle-1").RuntimeStatus);
@@ -30,17 +31,17 @@ public class WorkflowTestHostCompositionTests
             {
                 try
                 {
-                    return (await context.CallSubWorkflowAsync<int>("Fails", "child-of-2")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return (await context.CallSubOrchestratorAsync<int>("Fails", null, new SubOrchestrationOptions(instanceId: "child-of-2"))).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-                catch (WorkflowTaskFailedException e)
+                catch (TaskFailedException e)
                 {
-                    return e.Message;
+                    return $"{e.TaskName}: {e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}";
                 }
             });
 
         WorkflowTestInstance parent = await host.StartAsync("Parent", "parent-2", input: null);
 
-        Assert.Equal("Task 'Fails' failed with System.InvalidOperationException: child broke", parent.ReadOutput<string>());
+        Assert.Equal("Fails: System.InvalidOperationException: child broke", parent.ReadOutput<string>());
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public class WorkflowTestHostCompositionTests
                     return sum;
                 }
 
-                context.ContinueAsNew(new Tally(tally.Round + 1, sum));
+                context.ContinueAsNew(new Tally(tally.Round + 1, sum), preserveUnprocessedEvents: true);
                 return 0;
             });
         await host.StartAsync("Tally", "tally-1", new Tally(1, 0));

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using SmartRetry.Payments.Workflows;
 using SmartRetry.Testing.Workflows;
 
@@ -5,7 +6,7 @@ namespace SmartRetry.Payments.Tests.Workflows.Testing;
 
 public sealed class WorkflowTestHostStepTests
 {
-    private static readonly ActivityRetryPolicy Once = new(MaxNumberOfAttempts: 1, FirstRetryInterval: TimeSpan.FromSeconds(1), BackoffCoefficient: 1.0);
+    private static readonly TaskOptions Once = TaskOptions.FromRetryPolicy(new RetryPolicy(maxNumberOfAttempts: 1, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 1.0));
 
     [Fact]
     public async Task A_step_is_registered_under_its_class_name_and_runs_its_RunAsync()
