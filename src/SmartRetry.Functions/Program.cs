@@ -2,9 +2,8 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Hosting;
-using SmartRetry.Functions.Http;
-using SmartRetry.Payments.DependencyInjection;
-using SmartRetry.Payments.Recurring;
+using SmartRetry.Functions.Shared.Http;
+using SmartRetry.Functions.Shared.Telemetry;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();

@@ -6,11 +6,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SmartRetry.Functions.Configuration;
-using SmartRetry.Functions.Durable;
-using SmartRetry.Payments.DependencyInjection;
-using SmartRetry.Payments.Recurring.Requests;
-using SmartRetry.Payments.Serialization;
+using SmartRetry.Functions.Maintenance;
+using SmartRetry.Functions.Series.PlatformManaged;
+using SmartRetry.Functions.Shared.Durable;
+using SmartRetry.Functions.Shared.Serialization;
 
 namespace SmartRetry.Functions.Hosting;
 

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using SmartRetry.Payments.Cards;
+using SmartRetry.Functions.Shared.Cards;
 
 namespace SmartRetry.Functions.Maintenance;
 

@@ -2,8 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SmartRetry.Functions.Configuration;
-using SmartRetry.Functions.Durable;
+using SmartRetry.Functions.Shared.Durable;
 
 namespace SmartRetry.Functions.Maintenance;
 

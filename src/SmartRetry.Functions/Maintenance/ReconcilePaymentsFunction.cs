@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using SmartRetry.Functions.Durable;
-using SmartRetry.Payments.Reconciliation;
+using SmartRetry.Functions.Shared.Durable;
 
 namespace SmartRetry.Functions.Maintenance;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
-using SmartRetry.Functions.Http;
+using SmartRetry.Functions.Shared.Http;
 
 namespace SmartRetry.Functions.Tests.Hosting;
 

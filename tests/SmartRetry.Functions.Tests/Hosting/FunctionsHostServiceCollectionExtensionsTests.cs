@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;
-using SmartRetry.Functions.Configuration;
-using SmartRetry.Functions.Durable;
 using SmartRetry.Functions.Hosting;
+using SmartRetry.Functions.Maintenance;
+using SmartRetry.Functions.Shared.Durable;
 
 namespace SmartRetry.Functions.Tests.Hosting;
 

@@ -4,10 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using SmartRetry.Functions.Configuration;
-using SmartRetry.Functions.Durable;
 using SmartRetry.Functions.Maintenance;
-using SmartRetry.Payments.Workflows;
+using SmartRetry.Functions.Shared.Durable;
 
 namespace SmartRetry.Functions.Tests.Maintenance;
 

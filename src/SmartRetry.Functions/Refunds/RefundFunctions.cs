@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using SmartRetry.Functions.Shared.Durable;
+using SmartRetry.Functions.Shared.Http;
+
+namespace SmartRetry.Functions.Refunds;
+
+/// <summary>The refund API (merchant endpoint, function key): the route hands the request to its Payments handler.</summary>
+public sealed class RefundFunctions(RefundSubmissionHandler refunds, IWorkflowClientFactory workflowClients)
+{
+    /// <summary>
+    /// <c>{"refund_id": "...", "amount": 12.50, "reason": "..."}</c> (amount and reason optional): the refund runs as a
+    /// payment of its own; the 202 links its status at <c>GET /api/payments/{refundPaymentId}</c>.
+    /// </summary>
+    [Function("RefundSaleHttp")]
+    public async Task<IActionResult> Refund(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = RefundRoutes.Submit)] HttpRequest request,
+        string paymentId,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+        => await RequestBody.ReadAsync(request, cancellationToken) is { } body
+            ? ApiResults.From(await refunds.SubmitAsync(workflowClients.Create(durableClient), paymentId, body, cancellationToken), request, accepted => accepted.Links.Status)
+            : ApiResults.PayloadTooLarge(RefundRoutes.SubmitPath(paymentId));
+}

@@ -1,0 +1,3 @@
+namespace SmartRetry.Functions.Series.MerchantManaged;
+
+public sealed record CancelRecurringRequest(string IdempotencyKey, string RecurringId);

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmartRetry.Functions.Series.MerchantManaged;
+
+/// <summary>Dunning configuration (section <see cref="SectionName"/>), validated at start-up.</summary>
+public sealed class DunningOptions : IValidatableObject
+{
+    public const string SectionName = "Dunning";
+
+    /// <summary>Card-network rules allow at most this many attempts per card in 30 days.</summary>
+    public const int NetworkAttemptLimit = 20;
+
+    private static readonly TimeSpan[] DefaultRetryOffsets = [TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(5)];
+
+    /// <summary>
+    /// When to re-attempt a soft-declined cycle, measured from the cycle's due time (default +1 d, +3 d, +5 d).
+    /// Null means the default: configuration binding appends to a pre-filled list, so the default is not pre-filled.
+    /// </summary>
+#pragma warning disable CA2227 // Configuration binding sets the whole list, replacing the default.
+    public IList<TimeSpan>? RetryOffsets { get; set; }
+#pragma warning restore CA2227
+
+    /// <summary>How many of the offsets are used (0 turns dunning off); null means all of them.</summary>
+    [Range(0, NetworkAttemptLimit - 1)]
+    public int? RetryCount { get; set; }
+
+    public DunningExhaustedAction ExhaustedAction { get; set; } = DunningExhaustedAction.StayActive;
+
+    /// <summary>What a hard or do-not-retry decline does to the series; by default it pauses until the payer gives a new payment method.</summary>
+    public HardDeclineAction OnHardDecline { get; set; } = HardDeclineAction.Pause;
+
+    [Range(1, NetworkAttemptLimit)]
+    public int MaxAttemptsPerCardIn30Days { get; set; } = NetworkAttemptLimit;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        IList<TimeSpan> offsets = RetryOffsets is { Count: > 0 } configured ? configured : DefaultRetryOffsets;
+        for (int i = 0; i < offsets.Count; i++)
+        {
+            if (offsets[i] <= TimeSpan.Zero || (i > 0 && offsets[i] <= offsets[i - 1]))
+            {
+                yield return new ValidationResult("Dunning retry offsets must be positive and strictly increasing.", [nameof(RetryOffsets)]);
+                yield break;
+            }
+        }
+
+        if (RetryCount > offsets.Count)
+        {
+            yield return new ValidationResult($"RetryCount {RetryCount} exceeds the {offsets.Count} configured retry offsets.", [nameof(RetryCount)]);
+        }
+    }
+
+    /// <summary>The immutable snapshot a series carries in its workflow input, so configuration changes never alter a replay.</summary>
+    public DunningPolicy ToPolicy()
+    {
+        IList<TimeSpan> offsets = RetryOffsets is { Count: > 0 } configured ? configured : DefaultRetryOffsets;
+        return new DunningPolicy([.. offsets.Take(RetryCount ?? offsets.Count)], ExhaustedAction, MaxAttemptsPerCardIn30Days, OnHardDecline);
+    }
+}

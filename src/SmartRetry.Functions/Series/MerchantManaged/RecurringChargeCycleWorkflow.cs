@@ -1,0 +1,208 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using SmartRetry.Functions.Shared.Declines;
+using SmartRetry.Functions.Shared.Durable;
+using SmartRetry.Functions.Shared.Events;
+using SmartRetry.Functions.Shared.Gateway;
+using SmartRetry.Functions.Shared.Ledger;
+using SmartRetry.Functions.Shared.Series;
+using SmartRetry.Functions.Shared.Tracking;
+
+namespace SmartRetry.Functions.Series.MerchantManaged;
+
+/// <summary>
+/// Charges one occurrence of a merchant-managed series, with dunning. Runs as a sub-workflow under its own instance id
+/// (<see cref="RecurringSeriesIds.CycleInstanceId"/>) so webhooks for its transactions reach it directly. Each
+/// attempt has its own deterministic idempotency key; a soft decline is re-attempted at the policy's offsets (never at
+/// or after the next occurrence, never beyond the card's 30-day attempt limit, which a series with a card fingerprint
+/// shares with every other series on the card); hard and do-not-retry declines end it.
+/// </summary>
+public static class RecurringChargeCycleWorkflow
+{
+    public static async Task<ChargeCycleResult> RunAsync(TaskOrchestrationContext context, ChargeCycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        ILogger logger = context.CreateReplaySafeLogger(typeof(RecurringChargeCycleWorkflow).FullName!);
+        var interrupts = new WorkflowEventInbox<SeriesControl>(context, RecurringEventNames.CycleInterrupt);
+        var transactionEvents = new WorkflowEventInbox<TransactionEvent>(context, WorkflowEventNames.Transaction);
+        CardAttemptWindow window = input.CardWindow;
+        ChargeAttemptResult? last = null;
+        DeclineClassification? decline = null;
+
+        for (int attempt = 1; ; attempt++)
+        {
+            DateTime now = context.ScheduleNow(input.TimeScale);
+            if (!await MayAttemptAsync(context, input, window, attempt, now))
+            {
+                string note = $"Not attempted: the card already had {input.Dunning.MaxAttemptsPer30Days} attempts in the last 30 days.";
+                await RecordAsync(context, input, attempt, new ChargeAttemptResult(null, TransactionStatus.Cancelled), note);
+                ChargeCycleOutcome outcome = attempt == 1 ? ChargeCycleOutcome.Skipped : ChargeCycleOutcome.Declined;
+                return Result(input, outcome, attempt - 1, last, decline, window);
+            }
+
+            context.SetCustomStatus(new { input.SeriesId, input.Sequence, attempt, state = "charging" });
+            last = await AttemptAsync(context, logger, input, attempt, transactionEvents);
+            window = input.CardFingerprint is null ? window.Record(now, approved: last.Status == TransactionStatus.Approved) : window;
+            if (last.Status == TransactionStatus.Approved)
+            {
+                await ReleaseAttemptAsync(context, logger, input, attempt);
+                await RecordAsync(context, input, attempt, last, null);
+                return Result(input, ChargeCycleOutcome.Approved, attempt, last, null, window);
+            }
+
+            if (!last.IsFinal)
+            {
+                MerchantSeriesLog.ChargeUnresolved(logger, context.InstanceId, attempt, last.Status);
+                await RecordAsync(context, input, attempt, last, "No final outcome: needs attention; not retried to avoid a double charge.");
+                return Result(input, ChargeCycleOutcome.Unresolved, attempt, last, null, window);
+            }
+
+            // ERROR is a technical failure before the issuer: a later attempt with a new key may succeed.
+            decline = last.Status == TransactionStatus.Error
+                ? new DeclineClassification(DeclineCategory.Soft, "ERROR", last.Domain, IsKnownCode: true)
+                : DeclineClassifier.Default.Classify(last.ReasonCode, last.Domain);
+            DateTime? retryAt = input.Dunning.NextRetryAt(input.DueAtUtc, attempt - 1, decline, input.NextCycleDueAtUtc);
+            await RecordAsync(context, input, attempt, last, DescribeNext(decline, retryAt, input.Dunning));
+            if (retryAt is null)
+            {
+                return Result(input, ChargeCycleOutcome.Declined, attempt, last, decline, window);
+            }
+
+            using var timerCancellation = new CancellationTokenSource();
+            Task retryTimer = context.CreateScheduleTimer(input.TimeScale, retryAt.Value, timerCancellation.Token);
+            if (await Task.WhenAny(retryTimer, interrupts.Next) != retryTimer)
+            {
+                timerCancellation.Cancel();
+                SeriesControl control = interrupts.Take();
+                MerchantSeriesLog.CycleInterrupted(logger, context.InstanceId, control.Command);
+                return Result(input, ChargeCycleOutcome.Interrupted, attempt, last, decline, window);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the card may be charged now. A series with a card fingerprint reserves a slot in the card's window shared
+    /// by every series (keyed by the attempt, so retries and replays never count twice); a series created before
+    /// fingerprints checks its own window.
+    /// </summary>
+    private static Task<bool> MayAttemptAsync(TaskOrchestrationContext context, ChargeCycleInput input, CardAttemptWindow window, int attempt, DateTime now) =>
+        input.CardFingerprint is { } card
+            ? context.CallActivityAsync<bool>(
+                nameof(ReserveCardAttempt),
+                new CardAttemptReservation(card, AttemptId(context, attempt), now, input.Dunning.MaxAttemptsPer30Days),
+                ActivityOptions.Storage)
+            : Task.FromResult(window.Allows(now, input.Dunning.MaxAttemptsPer30Days));
+
+    /// <summary>An approval does not count against the card. Should the release fail, the slot keeps counting: that only errs towards fewer attempts.</summary>
+    private static async Task ReleaseAttemptAsync(TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, int attempt)
+    {
+        if (input.CardFingerprint is not { } card)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.CallActivityAsync(nameof(ReleaseCardAttempt), new CardAttemptRelease(card, AttemptId(context, attempt)), ActivityOptions.Storage);
+        }
+        catch (TaskFailedException)
+        {
+            MerchantSeriesLog.CardAttemptReleaseFailed(logger, context.InstanceId, attempt);
+        }
+    }
+
+    private static async Task<ChargeAttemptResult> AttemptAsync(
+        TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, int attempt, WorkflowEventInbox<TransactionEvent> transactionEvents)
+    {
+        var request = new ChargeRecurringRequest(context.InstanceId, IdempotencyKeys.Derive(context.InstanceId, ChargeStep(attempt)), input.RecurringId, input.Amount, input.Currency);
+        ChargeAttemptResult submitted;
+        try
+        {
+            submitted = await context.CallActivityAsync<ChargeAttemptResult>(nameof(ChargeRecurring), request, ActivityOptions.SmartRetryOutage);
+        }
+        catch (TaskFailedException)
+        {
+            // SmartRetry stayed unreachable: whether it charged is unknown, so this must not be guessed or retried.
+            return new ChargeAttemptResult(null, TransactionStatus.Unknown, "SMARTRETRY_UNREACHABLE");
+        }
+
+        return submitted.Status == TransactionStatus.Processing && submitted.TransactionId is not null
+            ? await TrackAsync(context, logger, input, submitted.TransactionId, submitted.EarlyEvents ?? [], transactionEvents)
+            : submitted with { EarlyEvents = null };
+    }
+
+    /// <summary>
+    /// Follows the attempt's transaction to its outcome with the same tracker as sales and refunds (webhooks, status
+    /// polls on a backoff timer, the deadline), over the cycle's one wait for transaction events, which outlives the
+    /// attempt. Webhooks that came before the transaction was mapped to the cycle (<paramref name="earlyEvents"/>) are
+    /// taken first. A deadline reached without a final status leaves the attempt unresolved, never guessed.
+    /// </summary>
+    private static async Task<ChargeAttemptResult> TrackAsync(
+        TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, string transactionId, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventInbox<TransactionEvent> transactionEvents)
+    {
+        var tracker = new TransactionTracker(context, context.InstanceId, transactionId, logger, static _ => { }, transactionEvents);
+        PaymentVerdict verdict = await tracker.AwaitOutcomeAsync(input.Tracking, context.CurrentUtcDateTime + input.Tracking.Deadline, earlyEvents);
+        TransactionSnapshot? read = tracker.LastSnapshot;
+        return verdict.Status switch
+        {
+            PaymentStatus.Approved => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Approved, verdict.ReasonCode),
+            PaymentStatus.Declined => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Declined, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.Error => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Error, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.Cancelled => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Cancelled, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.NeedsAttention => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Unknown, verdict.ReasonCode, read?.Domain),
+            _ => new ChargeAttemptResult(tracker.TransactionId, read?.Status ?? TransactionStatus.Processing, read?.ReasonCode, read?.Domain),
+        };
+    }
+
+    private static Task RecordAsync(TaskOrchestrationContext context, ChargeCycleInput input, int attempt, ChargeAttemptResult result, string? note) =>
+        context.CallActivityAsync(
+            nameof(RecordRecurringCharge),
+            new ChargeRecord(
+                AttemptId(context, attempt),
+                input.SeriesId,
+                input.Amount,
+                input.Currency,
+                result.Status,
+                context.CurrentUtcDateTime,
+                result.TransactionId,
+                result.ReasonCode,
+                attempt,
+                note,
+                input.DueAtUtc),
+            ActivityOptions.Storage);
+
+    private static string DescribeNext(DeclineClassification decline, DateTime? retryAt, DunningPolicy policy)
+    {
+        if (retryAt is { } at)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{decline.Category} decline {decline.Reason}: dunning re-attempt at {at:O}.");
+        }
+
+        string action = (decline.MayRetry, policy.ExhaustedAction, policy.OnHardDecline) switch
+        {
+            (true, DunningExhaustedAction.CancelSeries, _) or (false, _, HardDeclineAction.CancelSeries) => "the series is cancelled",
+            (false, _, HardDeclineAction.Pause) => "the series is paused until the payer gives a new payment method",
+            _ => "the series stays active for the next cycle",
+        };
+        string why = decline.Category switch
+        {
+            DeclineCategory.Soft => "dunning exhausted",
+            DeclineCategory.Hard => "hard decline, the payer must update the payment method; not re-attempted",
+            _ => "decline not retryable; not re-attempted",
+        };
+        return $"{decline.Category} decline {decline.Reason}: {why}; {action}.";
+    }
+
+    private static ChargeCycleResult Result(
+        ChargeCycleInput input, ChargeCycleOutcome outcome, int attempts, ChargeAttemptResult? last, DeclineClassification? decline, CardAttemptWindow window) =>
+        new(input.Sequence, outcome, attempts, last?.TransactionId, last?.ReasonCode, outcome == ChargeCycleOutcome.Approved ? null : decline?.Category, window);
+
+    /// <summary>An attempt's ledger payment id, also its key in the card's shared attempt window.</summary>
+    private static string AttemptId(TaskOrchestrationContext context, int attempt) => $"{context.InstanceId}-a{attempt}";
+
+    /// <summary>The idempotency step of an attempt: each attempt is a new charge, each retry of one attempt the same.</summary>
+    public static string ChargeStep(int attempt) => $"charge-a{attempt}";
+
+}

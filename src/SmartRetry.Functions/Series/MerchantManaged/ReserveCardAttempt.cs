@@ -1,0 +1,19 @@
+using SmartRetry.Functions.Shared.Telemetry;
+
+namespace SmartRetry.Functions.Series.MerchantManaged;
+
+/// <summary>Reserves a slot in the card's shared attempt window before a charge; false means the card has no room and nothing may be sent.</summary>
+public sealed class ReserveCardAttempt(ICardAttemptStore store, PaymentMetrics? metrics = null)
+{
+    public async Task<bool> RunAsync(CardAttemptReservation reservation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        bool granted = await store.TryReserveAsync(reservation.CardFingerprint, reservation.AttemptId, reservation.AtUtc, reservation.MaxAttempts, cancellationToken);
+        if (!granted)
+        {
+            metrics?.CardWindowRefused();
+        }
+
+        return granted;
+    }
+}

@@ -1,0 +1,21 @@
+namespace SmartRetry.Functions.Shared.Correlation;
+
+/// <summary>
+/// Events waiting for their workflow instance. The activity that records a transaction's correlation reads them right
+/// after (<see cref="EarlyTransactionEvents"/>) and hands them to its workflow; rows stay until retention deletes them.
+/// Events can be both pending and raised (a webhook racing the correlation write); workflows ignore repeats by event id
+/// and status progression.
+/// </summary>
+public interface IPendingWorkflowEventStore
+{
+    /// <summary>Insert-if-absent on (kind, SmartRetry id, event id).</summary>
+    Task AddAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken);
+
+    /// <summary>The events pending for one SmartRetry id, oldest first.</summary>
+    Task<IReadOnlyList<PendingWorkflowEvent>> GetAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken);
+
+    Task RemoveAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken);
+
+    /// <summary>Deletes events created before <paramref name="before"/> whose instance never took them; returns how many.</summary>
+    Task<int> PurgeCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+}

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SmartRetry.Functions.Shared.Durable;
+
+/// <summary>
+/// The series id (also the series workflow's instance id), derived from the merchant's series reference so that a
+/// repeated request finds the same series. A hash keeps any reference a valid instance id, table key and idempotency-key part.
+/// </summary>
+public static partial class RecurringSeriesIds
+{
+    public const string Prefix = "rs-";
+    private const int HashHexLength = 32;
+
+    public static string For(string seriesReference)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(seriesReference);
+        return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seriesReference)))[..HashHexLength];
+    }
+
+    /// <summary>The instance id of one charge cycle; webhooks for its transactions are raised there, not on the series.</summary>
+    public static string CycleInstanceId(string seriesId, int sequence) => $"{seriesId}-c{sequence}";
+
+    /// <summary>True for a string shaped like an id <see cref="For"/> makes; anything else cannot be a series.</summary>
+    public static bool IsWellFormed(string? seriesId) =>
+        seriesId is { Length: 3 + HashHexLength }
+        && seriesId.StartsWith(Prefix, StringComparison.Ordinal)
+        && seriesId[Prefix.Length..].All(char.IsAsciiHexDigitLower);
+
+    /// <summary>
+    /// True for the ledger id of a series' own payment: <c>{series}-init</c> for the first (recurring_init), and
+    /// <c>{series}-c{sequence}-a{attempt}</c> for each charge attempt of a merchant-managed series (cycle id plus attempt).
+    /// </summary>
+    public static bool IsChargePaymentId(string? paymentId)
+    {
+        const int seriesIdLength = 3 + HashHexLength;
+        if (paymentId is not { Length: > seriesIdLength } || !IsWellFormed(paymentId[..seriesIdLength]))
+        {
+            return false;
+        }
+
+        string suffix = paymentId[seriesIdLength..];
+        return suffix == "-init" || ChargeSuffix().IsMatch(suffix);
+    }
+
+    [GeneratedRegex("^-c[1-9][0-9]{0,9}-a[1-9][0-9]{0,2}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ChargeSuffix();
+}

@@ -1,0 +1,3 @@
+namespace SmartRetry.Functions.Shared.Events;
+
+public sealed record CancelRequest(string Reason, DateTimeOffset RequestedAt);

@@ -1,0 +1,23 @@
+namespace SmartRetry.Functions.Shared.Ledger;
+
+/// <summary>
+/// How much of a payment its refunds have taken. A refund reserves its amount before it is submitted, under optimistic
+/// concurrency on one record per original payment, so concurrent partial refunds can never add up to more than the
+/// original; a refund that ends without money moving gives its reservation back. Reservations are keyed by the refund's
+/// payment id, so repeating one (a retried request, an activity retry) changes nothing.
+/// </summary>
+public interface IRefundReservations
+{
+    /// <summary>
+    /// Reserves <paramref name="amount"/> (null: all that is left) of <paramref name="originalPaymentId"/> for
+    /// <paramref name="refundPaymentId"/>, unless the refunds already reserved leave too little. A refund that holds a
+    /// reservation already gets that one back, whatever it asks now.
+    /// </summary>
+    Task<RefundReservation> ReserveAsync(string originalPaymentId, decimal originalAmount, string refundPaymentId, decimal? amount, CancellationToken cancellationToken);
+
+    /// <summary>Gives a refund's reservation back; false when it holds none (already released, or never reserved).</summary>
+    Task<bool> ReleaseAsync(string originalPaymentId, string refundPaymentId, CancellationToken cancellationToken);
+
+    /// <summary>The total reserved by the refunds of <paramref name="originalPaymentId"/> (0 when it has none).</summary>
+    Task<decimal> GetReservedAsync(string originalPaymentId, CancellationToken cancellationToken);
+}

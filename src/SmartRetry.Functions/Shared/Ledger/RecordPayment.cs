@@ -1,0 +1,14 @@
+namespace SmartRetry.Functions.Shared.Ledger;
+
+/// <summary>
+/// Writes a payment's state (a sale's, a refund's) to the ledger. The ledger ignores repeats and stale states, so retries
+/// and replays are harmless.
+/// </summary>
+public sealed class RecordPayment(IPaymentLedger ledger)
+{
+    public Task<bool> RunAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return ledger.RecordAsync(entry, cancellationToken);
+    }
+}

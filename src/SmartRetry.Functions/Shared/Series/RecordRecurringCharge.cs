@@ -1,0 +1,38 @@
+using SmartRetry.Functions.Shared.Gateway;
+using SmartRetry.Functions.Shared.Ledger;
+
+namespace SmartRetry.Functions.Shared.Series;
+
+/// <summary>Writes one recurring charge attempt to the payments ledger (idempotent: the ledger ignores repeats and stale statuses).</summary>
+public sealed class RecordRecurringCharge(IPaymentLedger ledger)
+{
+    public Task RunAsync(ChargeRecord charge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(charge);
+        return ledger.RecordAsync(
+            new PaymentLedgerEntry(
+                charge.PaymentId,
+                charge.SeriesId,
+                PaymentKind.RecurringCharge,
+                charge.Amount,
+                charge.Currency,
+                ToPaymentStatus(charge.Status),
+                new DateTimeOffset(charge.AtUtc, TimeSpan.Zero),
+                charge.TransactionId,
+                ReasonCode: charge.ReasonCode,
+                AttemptNumber: charge.AttemptNumber,
+                Note: charge.Note,
+                ScheduledAt: charge.DueAtUtc is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null),
+            cancellationToken);
+    }
+
+    private static PaymentStatus ToPaymentStatus(TransactionStatus status) => status switch
+    {
+        TransactionStatus.Approved => PaymentStatus.Approved,
+        TransactionStatus.Declined => PaymentStatus.Declined,
+        TransactionStatus.Cancelled => PaymentStatus.Cancelled,
+        TransactionStatus.Error => PaymentStatus.Error,
+        TransactionStatus.Processing => PaymentStatus.DeadlineReached,
+        _ => PaymentStatus.NeedsAttention,
+    };
+}

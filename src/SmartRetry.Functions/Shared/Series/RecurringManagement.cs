@@ -1,0 +1,14 @@
+namespace SmartRetry.Functions.Shared.Series;
+
+/// <summary>SmartRetry's <c>managed_by</c>: who schedules the charges of a series (§2.19).</summary>
+public enum RecurringManagement
+{
+    /// <summary>We do: <c>MerchantRecurringSeriesWorkflow</c> charges each cycle.</summary>
+    Merchant,
+
+    /// <summary>SmartRetry does, through future transactions; we follow.</summary>
+    OurPlatform,
+
+    /// <summary>The payment provider does; we follow.</summary>
+    PaymentProvider,
+}

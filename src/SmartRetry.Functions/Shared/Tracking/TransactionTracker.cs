@@ -1,0 +1,199 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using SmartRetry.Functions.Shared.Cards;
+using SmartRetry.Functions.Shared.Durable;
+using SmartRetry.Functions.Shared.Events;
+using SmartRetry.Functions.Shared.Gateway;
+using SmartRetry.Functions.Shared.Ledger;
+
+namespace SmartRetry.Functions.Shared.Tracking;
+
+/// <summary>
+/// Follows one SmartRetry transaction to its outcome inside a workflow (sales and refunds alike): SmartRetry's
+/// <c>transaction.*</c> webhooks, with status polls on a backoff timer when they do not come, until a final status or
+/// the deadline. UNKNOWN ends as needs-attention and is never guessed. Workflow code: deterministic, durable calls only.
+/// </summary>
+/// <remarks>
+/// Events are waited for through one <see cref="WorkflowEventInbox{T}"/> that lives across all poll iterations (never
+/// cancelled); only the poll timers are cancelled. An approval is trusted as it arrives (APPROVED is
+/// terminal); a decline, error or cancellation event is confirmed with a status poll, because SmartRetry does not say
+/// whether those fire for each failed attempt that its own retries may still overturn (smartretry-api.md §6.2).
+/// </remarks>
+public sealed class TransactionTracker
+{
+    private const string RetryScheduledType = "transaction.retry_scheduled";
+    private const string RetryAttemptedType = "transaction.retry_attempted";
+
+    private readonly TaskOrchestrationContext context;
+    private readonly string paymentId;
+    private readonly ILogger logger;
+    private readonly Action<TransactionProgress> progressChanged;
+    private readonly HashSet<string> seenEventIds = [];
+
+    // The workflow's wait for transaction events: the one given, or one armed by AwaitOutcomeAsync before any use.
+    private WorkflowEventInbox<TransactionEvent>? events;
+
+    /// <param name="paymentId">The workflow's payment, for logs.</param>
+    /// <param name="logger">The workflow's replay-safe logger.</param>
+    /// <param name="progressChanged">Called whenever <see cref="Progress"/> may have changed, to publish it.</param>
+    /// <param name="events">The workflow's transaction events, when it tracks several transactions one after another (a
+    /// charge cycle's attempts) and so keeps one wait across them; otherwise the tracker arms its own.</param>
+    public TransactionTracker(
+        TaskOrchestrationContext context,
+        string paymentId,
+        string transactionId,
+        ILogger logger,
+        Action<TransactionProgress> progressChanged,
+        WorkflowEventInbox<TransactionEvent>? events = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(transactionId);
+        this.context = context;
+        this.paymentId = paymentId;
+        TransactionId = transactionId;
+        this.logger = logger;
+        this.progressChanged = progressChanged;
+        this.events = events;
+    }
+
+    public string TransactionId { get; }
+
+    public TransactionProgress Progress { get; private set; } = new();
+
+    /// <summary>The tokenized card as the latest status read showed it.</summary>
+    public CardSummary? Card { get; private set; }
+
+    /// <summary>The latest status read, when there was one (its domain classifies a decline).</summary>
+    public TransactionSnapshot? LastSnapshot { get; private set; }
+
+    /// <summary>Waits for the transaction's outcome until <paramref name="deadline"/>, polling on <paramref name="policy"/>'s backoff.</summary>
+    /// <param name="earlyEvents">Webhooks that came before the transaction was mapped to this instance (read by the submit activity); taken first.</param>
+    public async Task<PaymentVerdict> AwaitOutcomeAsync(TrackingPolicy policy, DateTime deadline, IReadOnlyList<TransactionEvent>? earlyEvents = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        foreach (TransactionEvent early in earlyEvents ?? [])
+        {
+            if (await OnEventAsync(early) is { } verdict)
+            {
+                return verdict;
+            }
+        }
+
+        TimeSpan pollDelay = policy.FirstPollDelay;
+        WorkflowEventInbox<TransactionEvent> stream = events ??= new WorkflowEventInbox<TransactionEvent>(context, WorkflowEventNames.Transaction);
+        while (true)
+        {
+            using (var pollCancellation = new CancellationTokenSource())
+            {
+                Task pollTimer = context.CreateTimer(Min(context.CurrentUtcDateTime + pollDelay, deadline), pollCancellation.Token);
+                while (await Task.WhenAny(stream.Next, pollTimer) == stream.Next)
+                {
+                    if (await TakeEventAsync() is { } verdict)
+                    {
+                        pollCancellation.Cancel();
+                        return verdict;
+                    }
+                }
+            }
+
+            if (await PollAsync() is { } polled)
+            {
+                return polled;
+            }
+
+            // Webhooks that arrived while the poll was in flight are news the deadline must not hide.
+            while (stream.Next.IsCompleted)
+            {
+                if (await TakeEventAsync() is { } verdict)
+                {
+                    return verdict;
+                }
+            }
+
+            if (context.CurrentUtcDateTime >= deadline)
+            {
+                return new PaymentVerdict(PaymentStatus.DeadlineReached,
+                    Note: $"No final status within {policy.Deadline}; SmartRetry may still settle it: check before trying again.");
+            }
+
+            pollDelay = Min(pollDelay * policy.PollBackoff, policy.MaxPollInterval);
+        }
+    }
+
+    /// <summary>The transaction as SmartRetry's status endpoint shows it; null when it stayed unreachable through the retry policy.</summary>
+    public async Task<TransactionSnapshot?> ReadStatusAsync()
+    {
+        TransactionSnapshot snapshot;
+        try
+        {
+            snapshot = await context.CallActivityAsync<TransactionSnapshot>(nameof(GetTransactionStatus), TransactionId, ActivityOptions.SmartRetryOutage);
+        }
+        catch (TaskFailedException)
+        {
+            TrackingLog.PollFailed(logger, paymentId, TransactionId);
+            return null;
+        }
+
+        LastSnapshot = snapshot;
+        Card = snapshot.Card ?? Card;
+        Update(Progress with { AttemptNumber = Max(Progress.AttemptNumber, snapshot.AttemptNumber) });
+        return snapshot;
+    }
+
+    /// <summary>Takes the event that completed the wait (arming the next before anything else happens) and acts on it.</summary>
+    private Task<PaymentVerdict?> TakeEventAsync() => OnEventAsync(events!.Take());
+
+    private async Task<PaymentVerdict?> OnEventAsync(TransactionEvent received)
+    {
+        if (!seenEventIds.Add(received.EventId) || (received.TransactionId is { } id && id != TransactionId))
+        {
+            return null;
+        }
+
+        TrackingLog.TransactionEventReceived(logger, paymentId, received.Type, received.TransactionId, received.AttemptNumber);
+        int? attemptNumber = Max(Progress.AttemptNumber, received.AttemptNumber);
+        switch (received.Type)
+        {
+            case RetryScheduledType:
+                Update(Progress with { RetriesScheduled = Progress.RetriesScheduled + 1, AttemptNumber = attemptNumber });
+                return null;
+            case RetryAttemptedType:
+                Update(Progress with { RetriesAttempted = Progress.RetriesAttempted + 1, AttemptNumber = attemptNumber });
+                return null;
+        }
+
+        Update(Progress with { AttemptNumber = attemptNumber });
+        return received.Status switch
+        {
+            TransactionStatus.Approved => new PaymentVerdict(PaymentStatus.Approved, received.ReasonCode),
+            TransactionStatus.Declined or TransactionStatus.Error or TransactionStatus.Cancelled or TransactionStatus.Unknown => await PollAsync(),
+            _ => null,
+        };
+    }
+
+    /// <summary>Reads SmartRetry's status once, now: a verdict when it is final or UNKNOWN, null while it is processing or unreachable.</summary>
+    public Task<PaymentVerdict?> CheckNowAsync() => PollAsync();
+
+    private async Task<PaymentVerdict?> PollAsync() => await ReadStatusAsync() is not { } snapshot ? null : snapshot.Status switch
+    {
+        TransactionStatus.Approved => new PaymentVerdict(PaymentStatus.Approved, snapshot.ReasonCode),
+        TransactionStatus.Declined => new PaymentVerdict(PaymentStatus.Declined, snapshot.ReasonCode),
+        TransactionStatus.Error => new PaymentVerdict(PaymentStatus.Error, snapshot.ReasonCode),
+        TransactionStatus.Cancelled => new PaymentVerdict(PaymentStatus.Cancelled, snapshot.ReasonCode),
+        TransactionStatus.Unknown => new PaymentVerdict(PaymentStatus.NeedsAttention, snapshot.ReasonCode,
+            "SmartRetry reported UNKNOWN: find out what happened before acting on this payment again."),
+        _ => null,
+    };
+
+    private void Update(TransactionProgress next)
+    {
+        Progress = next;
+        progressChanged(next);
+    }
+
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,9 +1,0 @@
-namespace SmartRetry.Payments.Correlation;
-
-/// <summary>Which SmartRetry id a correlation maps to a workflow instance.</summary>
-public enum CorrelationKind
-{
-    Transaction,
-    Recurring,
-    FutureTransaction,
-}

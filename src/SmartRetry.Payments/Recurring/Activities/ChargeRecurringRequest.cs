@@ -1,5 +1,0 @@
-
-namespace SmartRetry.Payments.Recurring.Activities;
-
-/// <summary>One charge attempt of a cycle. <paramref name="CycleInstanceId"/> receives the webhooks of the resulting transaction.</summary>
-public sealed record ChargeRecurringRequest(string CycleInstanceId, string IdempotencyKey, string RecurringId, decimal Amount, string Currency);

@@ -1,9 +1,0 @@
-using SmartRetry.Payments.Recurring.Gateway;
-
-namespace SmartRetry.Payments.Recurring.Activities;
-
-/// <summary>Sets a series' default amount at SmartRetry (a PUT: repeating it with the same amount is harmless).</summary>
-public sealed class UpdateRecurringAmount(ISmartRetryRecurringGateway recurring)
-{
-    public Task<bool> RunAsync(RecurringUpdate update, CancellationToken cancellationToken) => recurring.UpdateRecurringAsync(update, cancellationToken);
-}

@@ -1,4 +1,0 @@
-namespace SmartRetry.Payments.Recurring.Merchant;
-
-/// <summary>How a generation of the series workflow ended: <see cref="RecurringSeriesStatus.Active"/> or paused means it continued as new.</summary>
-public sealed record MerchantSeriesResult(string SeriesId, RecurringSeriesStatus Status, string Detail);

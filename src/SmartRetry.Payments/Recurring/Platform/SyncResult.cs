@@ -1,6 +1,0 @@
-namespace SmartRetry.Payments.Recurring.Platform;
-
-/// <summary>What a sync found.</summary>
-/// <param name="ChargesRecorded">Completed charges written to the ledger by this sync (repeats not counted).</param>
-/// <param name="WatchesStarted">Future transactions that got a watch by this sync.</param>
-public sealed record SyncResult(RecurringSeriesStatus Status, int ChargesRecorded, int WatchesStarted);

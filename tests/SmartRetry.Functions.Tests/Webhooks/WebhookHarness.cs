@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Moq;
+using SmartRetry.Client.Webhooks;
+using SmartRetry.Functions.Shared.Correlation;
+using SmartRetry.Functions.Shared.Durable;
+using SmartRetry.Functions.Shared.Ledger;
+using SmartRetry.Functions.Shared.Storage;
+using SmartRetry.Functions.Tests.Shared.Storage;
+using SmartRetry.Functions.Webhooks;
+using SmartRetry.Testing.Storage;
+
+namespace SmartRetry.Functions.Tests.Webhooks;
+
+/// <summary>The webhook intake over real Azurite tables, the client's real verifier, a virtual clock and a Moq workflow client.</summary>
+internal sealed class WebhookHarness
+{
+    public const string Secret = "test_webhook_secret_123";
+
+    public WebhookHarness(AzuriteFixture azurite)
+    {
+        Tables = TestTables.Create(azurite);
+        Events = new TableWebhookEventStore(Tables);
+        Pending = new TablePendingWorkflowEventStore(Tables);
+        Correlations = new TableCorrelationStore(Tables);
+        Unresolved = TestTables.Unresolved(Tables, Time);
+        Workflows
+            .Setup(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback((string id, string name, object? payload, CancellationToken _) => Raised.Add((id, name, payload)))
+            .ReturnsAsync(RaiseEventResult.Raised);
+        Intake = new WebhookIntake(
+            new WebhookVerifier(Time),
+            Events,
+            Pending,
+            Correlations,
+            Unresolved,
+            new TablePaymentLedger(Tables, unresolved: Unresolved),
+            Options.Create(Settings),
+            Time,
+            new FakeLogger<WebhookIntake>(Logs));
+    }
+
+    public TimerSignallingTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 22, 0, 0, TimeSpan.Zero));
+
+    public WebhookIntakeOptions Settings { get; } = new() { WebhookSecret = Secret };
+
+    public FakeLogCollector Logs { get; } = new();
+
+    public PaymentsTables Tables { get; }
+
+    public TableWebhookEventStore Events { get; }
+
+    public TablePendingWorkflowEventStore Pending { get; }
+
+    public TableCorrelationStore Correlations { get; }
+
+    /// <summary>The index of unresolved payments the intake asks about a finished instance's payment.</summary>
+    public TableUnresolvedPayments Unresolved { get; }
+
+    public Mock<IWorkflowClient> Workflows { get; } = new();
+
+    public ConcurrentBag<(string InstanceId, string EventName, object? Payload)> Raised { get; } = [];
+
+    public WebhookIntake Intake { get; }
+
+    public static byte[] Body(string id, string type, string data) =>
+        Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\",\"type\":\"{type}\",\"created_at\":\"2026-11-23T21:59:30Z\",\"data\":{data}}}");
+
+    /// <summary>The signature header SmartRetry would send for <paramref name="body"/> now (smartretry-api.md §6.4).</summary>
+    public string Sign(byte[] body, string secret = Secret, TimeSpan? age = null)
+    {
+        string t = (Time.GetUtcNow() - (age ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        byte[] message = [.. Encoding.ASCII.GetBytes(t + "."), .. body];
+        byte[] mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
+        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
+    }
+
+    public Task CorrelateAsync(CorrelationKind kind, string smartRetryId, string instanceId) =>
+        Correlations.AddAsync(kind, smartRetryId, instanceId, CancellationToken.None);
+}

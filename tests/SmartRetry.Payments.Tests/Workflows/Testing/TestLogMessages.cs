@@ -1,9 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace SmartRetry.Payments.Tests.Workflows.Testing;
-
-internal static partial class TestLogMessages
-{
-    [LoggerMessage(Level = LogLevel.Information, Message = "Step {Value}")]
-    public static partial void LogStep(this ILogger logger, int value);
-}

@@ -1,4 +1,0 @@
-namespace SmartRetry.Testing.Workflows;
-
-/// <summary>The first history entry where a replay departed from the recorded run; either side is null when it has no entry there.</summary>
-internal sealed record ReplayMismatch(int Index, WorkflowHistoryEvent? Recorded, WorkflowHistoryEvent? Replayed);
