@@ -10,11 +10,11 @@ using SmartRetry.Functions.Hosting;
 using SmartRetry.Functions.Series.MerchantManaged;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Correlation;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Idempotency;
 using SmartRetry.Functions.Shared.Ledger;
 using SmartRetry.Functions.Shared.Series;
+using SmartRetry.Functions.Tests.TestHost;
 using SmartRetry.Functions.Webhooks;
 
 namespace SmartRetry.Functions.Tests;
@@ -64,20 +64,14 @@ internal sealed class FunctionsApp : IDisposable
         collection.AddSingleton(CardAttempts.Object);
         collection.AddSingleton(Gateway.Object);
         collection.AddSingleton(RecurringGateway.Object);
-        WorkflowClients.Setup(f => f.Create(DurableClient)).Returns(Workflows.Object);
         PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        collection.AddSingleton(WorkflowClients.Object);
         services = collection.BuildServiceProvider();
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 22, 0, 0, TimeSpan.Zero));
 
-    /// <summary>The bound Durable client; strict, so any function that used it directly instead of the port fails.</summary>
-    public DurableTaskClient DurableClient { get; } = new Mock<DurableTaskClient>(MockBehavior.Strict, "test").Object;
-
-    public Mock<IWorkflowClientFactory> WorkflowClients { get; } = new(MockBehavior.Strict);
-
-    public Mock<IWorkflowClient> Workflows { get; } = new();
+    /// <summary>The Durable client the host binds to a function (<c>[DurableClient]</c>): it records what functions ask of it.</summary>
+    public RecordingDurableClient DurableClient { get; } = new();
 
     public Mock<IPaymentLedger> Ledger { get; } = new();
 

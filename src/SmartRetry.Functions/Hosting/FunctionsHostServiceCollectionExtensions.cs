@@ -8,14 +8,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartRetry.Functions.Maintenance;
 using SmartRetry.Functions.Series.PlatformManaged;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Serialization;
 
 namespace SmartRetry.Functions.Hosting;
 
 /// <summary>
-/// What the Functions host itself contributes to DI: shared JSON, time, validated options, Durable adapters,
-/// and the Payments steps and handlers its functions take by constructor.
+/// What the Functions host itself contributes to DI: shared JSON, time and validated options. Function classes
+/// (orchestrations, activities, triggers) are not registered: the worker builds one per invocation from DI.
 /// </summary>
 public static class FunctionsHostServiceCollectionExtensions
 {
@@ -38,10 +37,6 @@ public static class FunctionsHostServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton<IWorkflowClientFactory, DurableWorkflowClientFactory>();
-
-        // The workflow steps the activity functions take by constructor.
-        services.AddWorkflowSteps();
         services.TryAddSingleton<FutureTransactionHandler>();
         return services;
     }

@@ -27,8 +27,8 @@ public static class PaymentsServiceCollectionExtensions
     /// SmartRetry client behind <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up
     /// (<c>Payments:Sealing</c>, <c>Payments:Cards</c>, <c>Payments:Storage</c>, <c>Payments:Requests</c>, <c>Payments:Tracking</c>,
     /// <c>Payments:Reconciliation</c>, <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is the one call a host makes: it need not call
-    /// <c>AddSmartRetryClient</c> itself. The host supplies logging and, per invocation, the <c>IWorkflowClient</c> the
-    /// handlers take as a parameter. A <see cref="TimeProvider"/> or
+    /// <c>AddSmartRetryClient</c> itself. The host supplies logging and, per invocation, the Durable client the
+    /// handlers take as a parameter (<c>[DurableClient]</c>). A <see cref="TimeProvider"/> or
     /// <see cref="TableServiceClient"/> the host registered first is kept.
     /// </summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)

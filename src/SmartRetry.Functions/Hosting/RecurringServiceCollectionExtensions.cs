@@ -12,8 +12,8 @@ namespace SmartRetry.Functions.Hosting;
 /// Registers what recurring series need that does not depend on the host: validated options (<c>Dunning</c>,
 /// <c>Payments:Recurring</c>, whose time scale is refused outside Development), the series store, the per-card attempt
 /// store, the request validator and the recurring gateway (over the <c>SmartRetryClient</c> that <c>AddSmartRetryClient</c>
-/// registers). Handlers and activities that take an
-/// <c>IWorkflowClient</c> are built by the host, which owns the per-invocation Durable client.
+/// registers). Handlers and activities that drive other instances take the invocation's
+/// Durable client as a parameter (<c>[DurableClient]</c>).
 /// </summary>
 public static class RecurringServiceCollectionExtensions
 {

@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Http;
 
 namespace SmartRetry.Functions.Lookup;
 
 /// <summary><c>GET /api/payments/{paymentId}</c> (function key): any payment's status — a sale, a refund, a series' charge.</summary>
-public sealed class PaymentStatusFunction(PaymentStatusHandler status, IWorkflowClientFactory workflowClients)
+public sealed class PaymentStatusFunction(PaymentStatusHandler status)
 {
     [Function("GetPaymentHttp")]
     public async Task<IActionResult> Get(
@@ -16,5 +15,5 @@ public sealed class PaymentStatusFunction(PaymentStatusHandler status, IWorkflow
         string paymentId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
-        => ApiResults.From(await status.GetAsync(workflowClients.Create(durableClient), paymentId, cancellationToken), request);
+        => ApiResults.From(await status.GetAsync(durableClient, paymentId, cancellationToken), request);
 }

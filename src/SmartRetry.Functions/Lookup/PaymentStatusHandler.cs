@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Http;
 using SmartRetry.Functions.Shared.Ledger;
@@ -14,19 +15,19 @@ namespace SmartRetry.Functions.Lookup;
 /// </summary>
 public sealed class PaymentStatusHandler(IPaymentLedger ledger, IRefundReservations refunds, IUnresolvedPayments unresolved)
 {
-    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
-    public async Task<HandlerResult<PaymentView>> GetAsync(IWorkflowClient workflows, string paymentId, CancellationToken cancellationToken)
+    /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
+    public async Task<HandlerResult<PaymentView>> GetAsync(DurableTaskClient durable, string paymentId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         if (!SaleInstanceIds.IsWellFormed(paymentId) && !RefundInstanceIds.IsWellFormed(paymentId) && !RecurringSeriesIds.IsChargePaymentId(paymentId))
         {
             return NotFound(paymentId);
         }
 
         Task<PaymentLedgerEntry?> entryTask = ledger.GetAsync(paymentId, cancellationToken);
-        Task<WorkflowInstance?> instanceTask = workflows.GetInstanceAsync(paymentId, cancellationToken);
+        Task<OrchestrationMetadata?> instanceTask = durable.GetInstanceStateAsync(paymentId, cancellationToken);
         PaymentLedgerEntry? entry = await entryTask;
-        WorkflowInstance? instance = await instanceTask;
+        OrchestrationMetadata? instance = await instanceTask;
         if (entry is null && instance is null)
         {
             return NotFound(paymentId);
@@ -56,7 +57,7 @@ public sealed class PaymentStatusHandler(IPaymentLedger ledger, IRefundReservati
                 instance.CreatedAt,
                 instance.LastUpdatedAt,
                 ParseCustomStatus(instance.SerializedCustomStatus),
-                instance.FailureMessage),
+                instance.FailureDetails?.ErrorMessage),
             entry?.Kind,
             entry?.OriginalPaymentId,
             refundsReserved,

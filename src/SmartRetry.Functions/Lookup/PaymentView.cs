@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SmartRetry.Functions.Shared.Durable;
+using Microsoft.DurableTask.Client;
 using SmartRetry.Functions.Shared.Ledger;
 
 namespace SmartRetry.Functions.Lookup;
@@ -41,7 +41,7 @@ public sealed record PaymentReconciliation(int Attempts, DateTimeOffset? LastChe
 public sealed record PaymentCardDisplay(string? LastFour, string? Brand);
 
 public sealed record PaymentWorkflowState(
-    WorkflowRuntimeStatus RuntimeStatus,
+    OrchestrationRuntimeStatus RuntimeStatus,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
     JsonElement? CustomStatus,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Functions.Shared.Cards;
@@ -40,16 +41,16 @@ public sealed partial class PaymentReconciler(
     PaymentMetrics? metrics = null)
 {
     /// <summary>Looks at every payment due now (up to the batch size); returns what each look found.</summary>
-    /// <param name="workflows">The invocation's workflow client: the reconciler reads and restarts payments' instances.</param>
-    public async Task<IReadOnlyList<ReconcilerCheck>> ReconcileDueAsync(IWorkflowClient workflows, CancellationToken cancellationToken)
+    /// <param name="durable">The invocation's workflow client: the reconciler reads and restarts payments' instances.</param>
+    public async Task<IReadOnlyList<ReconcilerCheck>> ReconcileDueAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         ReconciliationOptions settings = options.Value;
         DateTimeOffset now = timeProvider.GetUtcNow();
         var checks = new List<ReconcilerCheck>();
         foreach (UnresolvedPayment due in await unresolved.DueAsync(now, settings.BatchSize, cancellationToken))
         {
-            if (await CheckAsync(workflows, due, cancellationToken) is { } check)
+            if (await CheckAsync(durable, due, cancellationToken) is { } check)
             {
                 checks.Add(check);
             }
@@ -59,9 +60,9 @@ public sealed partial class PaymentReconciler(
     }
 
     /// <summary>Takes <paramref name="due"/> on (unless another run did) and settles it or schedules the next look; null when another run has it.</summary>
-    public async Task<ReconcilerCheck?> CheckAsync(IWorkflowClient workflows, UnresolvedPayment due, CancellationToken cancellationToken)
+    public async Task<ReconcilerCheck?> CheckAsync(DurableTaskClient durable, UnresolvedPayment due, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(due);
         ReconciliationOptions settings = options.Value;
         DateTimeOffset now = timeProvider.GetUtcNow();
@@ -78,7 +79,7 @@ public sealed partial class PaymentReconciler(
         Finding finding;
         try
         {
-            finding = await FindAsync(workflows, due, now, cancellationToken);
+            finding = await FindAsync(durable, due, now, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -111,7 +112,7 @@ public sealed partial class PaymentReconciler(
         return new ReconcilerCheck(due.PaymentId, finding.Outcome, finding.Note, attempts, next);
     }
 
-    private async Task<Finding> FindAsync(IWorkflowClient workflows, UnresolvedPayment due, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Finding> FindAsync(DurableTaskClient durable, UnresolvedPayment due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ReconciliationOptions settings = options.Value;
         if (await ledger.GetAsync(due.PaymentId, cancellationToken) is not { } entry)
@@ -128,8 +129,8 @@ public sealed partial class PaymentReconciler(
         }
 
         bool ownWorkflow = entry.Kind is PaymentKind.Sale or PaymentKind.Refund;
-        WorkflowInstance? instance = ownWorkflow ? await workflows.GetInstanceAsync(entry.PaymentId, cancellationToken) : null;
-        if (instance is { IsFinished: false })
+        OrchestrationMetadata? instance = ownWorkflow ? await durable.GetInstanceStateAsync(entry.PaymentId, cancellationToken) : null;
+        if (instance is { IsCompleted: false })
         {
             return Finding.Wait(ReconcilerOutcome.StillRunning, "Its workflow is still running; it is left to finish.", now + settings.RunningRecheck);
         }
@@ -156,7 +157,7 @@ public sealed partial class PaymentReconciler(
         {
             return await SettleAsync(
                 entry,
-                instance.RuntimeStatus == WorkflowRuntimeStatus.Terminated ? PaymentStatus.Cancelled : PaymentStatus.Error,
+                instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? PaymentStatus.Cancelled : PaymentStatus.Error,
                 entry.ReasonCode,
                 $"Reconciler: its workflow {Ended(instance)} before it was submitted to SmartRetry; nothing was charged.",
                 cancellationToken);
@@ -166,7 +167,7 @@ public sealed partial class PaymentReconciler(
         DateTimeOffset firstCall = entry.ScheduledAt is { } scheduledAt && scheduledAt > instance.CreatedAt ? scheduledAt : instance.CreatedAt;
         bool canRepeat = now < SmartRetryIdempotency.RepeatableUntil(firstCall)
             && (entry.Kind == PaymentKind.Refund || (await cards.OpenAsync<PaymentSubmissionResult>(entry.PaymentId, cancellationToken)).Card is not null);
-        if (canRepeat && await workflows.RestartAsync(entry.PaymentId, cancellationToken))
+        if (canRepeat && await durable.RestartFinishedAsync(entry.PaymentId, cancellationToken))
         {
             return Finding.Retry(ReconcilerOutcome.Resubmitted,
                 "Its workflow was started again to repeat its SmartRetry call under the same idempotency key, since SmartRetry's answer was never learnt.",
@@ -254,8 +255,8 @@ public sealed partial class PaymentReconciler(
         return new Finding(ReconcilerOutcome.Removed, note, Next: null, IsAttempt: false);
     }
 
-    // The sale and refund workflows publish a status other than "scheduled" as they submit, before calling SmartRetry.
-    private static bool WasSubmitted(WorkflowInstance instance)
+    // The sale and refund orchestrations publish a status other than "scheduled" as they submit, before calling SmartRetry.
+    private static bool WasSubmitted(OrchestrationMetadata instance)
     {
         if (string.IsNullOrEmpty(instance.SerializedCustomStatus))
         {
@@ -269,10 +270,10 @@ public sealed partial class PaymentReconciler(
             && value.GetString() != "scheduled";
     }
 
-    private static string Ended(WorkflowInstance instance) => instance.RuntimeStatus switch
+    private static string Ended(OrchestrationMetadata instance) => instance.RuntimeStatus switch
     {
-        WorkflowRuntimeStatus.Terminated => "was terminated",
-        WorkflowRuntimeStatus.Failed => "failed",
+        OrchestrationRuntimeStatus.Terminated => "was terminated",
+        OrchestrationRuntimeStatus.Failed => "failed",
         _ => "ended",
     };
 

@@ -11,7 +11,6 @@ namespace SmartRetry.Functions.Maintenance;
 /// the task hub keeps only what operators still need. Only finished instances are ever purged.
 /// </summary>
 public sealed partial class PurgeFinishedInstancesFunction(
-    IWorkflowClientFactory workflowClients,
     IOptions<MaintenanceOptions> options,
     TimeProvider timeProvider,
     ILogger<PurgeFinishedInstancesFunction> logger)
@@ -27,7 +26,7 @@ public sealed partial class PurgeFinishedInstancesFunction(
     {
         ArgumentNullException.ThrowIfNull(timer);
         DateTimeOffset createdBefore = timeProvider.GetUtcNow().AddDays(-options.Value.RetentionDays);
-        int purged = await workflowClients.Create(durableClient).PurgeFinishedAsync(createdBefore, cancellationToken);
+        int purged = await durableClient.PurgeFinishedInstancesAsync(createdBefore, cancellationToken);
         LogPurged(purged, createdBefore, timer.IsPastDue);
     }
 

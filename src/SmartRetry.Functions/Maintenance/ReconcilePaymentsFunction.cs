@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using SmartRetry.Functions.Shared.Durable;
 
 namespace SmartRetry.Functions.Maintenance;
 
@@ -9,7 +8,7 @@ namespace SmartRetry.Functions.Maintenance;
 /// schedule in <c>Payments:Reconciliation:Schedule</c> (every minute in Azure, every few seconds locally). The timer
 /// trigger runs on one host at a time; the reconciler is safe with more all the same.
 /// </summary>
-public sealed class ReconcilePaymentsFunction(PaymentReconciler reconciler, IWorkflowClientFactory workflowClients)
+public sealed class ReconcilePaymentsFunction(PaymentReconciler reconciler)
 {
     public const string Schedule = "%Payments:Reconciliation:Schedule%";
 
@@ -20,6 +19,6 @@ public sealed class ReconcilePaymentsFunction(PaymentReconciler reconciler, IWor
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        await reconciler.ReconcileDueAsync(workflowClients.Create(durableClient), cancellationToken);
+        await reconciler.ReconcileDueAsync(durableClient, cancellationToken);
     }
 }

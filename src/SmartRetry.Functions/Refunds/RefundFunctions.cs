@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Http;
 
 namespace SmartRetry.Functions.Refunds;
 
 /// <summary>The refund API (merchant endpoint, function key): the route hands the request to its Payments handler.</summary>
-public sealed class RefundFunctions(RefundSubmissionHandler refunds, IWorkflowClientFactory workflowClients)
+public sealed class RefundFunctions(RefundSubmissionHandler refunds)
 {
     /// <summary>
     /// <c>{"refund_id": "...", "amount": 12.50, "reason": "..."}</c> (amount and reason optional): the refund runs as a
@@ -21,6 +20,6 @@ public sealed class RefundFunctions(RefundSubmissionHandler refunds, IWorkflowCl
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
         => await RequestBody.ReadAsync(request, cancellationToken) is { } body
-            ? ApiResults.From(await refunds.SubmitAsync(workflowClients.Create(durableClient), paymentId, body, cancellationToken), request, accepted => accepted.Links.Status)
+            ? ApiResults.From(await refunds.SubmitAsync(durableClient, paymentId, body, cancellationToken), request, accepted => accepted.Links.Status)
             : ApiResults.PayloadTooLarge(RefundRoutes.SubmitPath(paymentId));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Functions.Shared.Charges;
@@ -28,11 +29,11 @@ public sealed partial class RefundSubmissionHandler(
     TimeProvider timeProvider,
     ILogger<RefundSubmissionHandler> logger)
 {
-    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
     /// <param name="paymentId">The payment to refund, from the route.</param>
-    public async Task<HandlerResult<RefundAccepted>> SubmitAsync(IWorkflowClient workflows, string paymentId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<HandlerResult<RefundAccepted>> SubmitAsync(DurableTaskClient durable, string paymentId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(paymentId);
         string instance = RefundRoutes.SubmitPath(paymentId);
         if (JsonRequestReader.Read<RefundRequest>(body, out PaymentsProblem? problem) is not { } request)
@@ -67,7 +68,7 @@ public sealed partial class RefundSubmissionHandler(
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = refundPaymentId, ["OriginalPaymentId"] = paymentId });
         DateTimeOffset now = timeProvider.GetUtcNow();
         RequestClaim claim = await claims.ClaimAsync(
-            workflows,
+            durable,
             new IdempotencyRecord(refundPaymentId, RefundFingerprint.Compute(paymentId, refund), RefundFingerprint.HashKeyId, refundPaymentId, IdempotencyState.Claimed, now),
             held => RefundFingerprint.Matches(paymentId, refund, held.RequestHash),
             options.Value.ClaimLease,
@@ -99,7 +100,7 @@ public sealed partial class RefundSubmissionHandler(
             reservation = await reservations.ReserveAsync(paymentId, original.Amount, refundPaymentId, refund.Amount, cancellationToken);
             if (reservation.IsReserved)
             {
-                await ScheduleAsync(workflows, original, refund, refundPaymentId, reservation.Amount, now, cancellationToken);
+                await ScheduleAsync(durable, original, refund, refundPaymentId, reservation.Amount, now, cancellationToken);
             }
         }
         catch (Exception)
@@ -138,7 +139,7 @@ public sealed partial class RefundSubmissionHandler(
                 instance);
 
     private async Task ScheduleAsync(
-        IWorkflowClient workflows, PaymentLedgerEntry original, ValidatedRefund refund, string refundPaymentId, decimal amount, DateTimeOffset now, CancellationToken cancellationToken)
+        DurableTaskClient durable, PaymentLedgerEntry original, ValidatedRefund refund, string refundPaymentId, decimal amount, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ledger.RecordAsync(
             new PaymentLedgerEntry(refundPaymentId, refund.RefundId, PaymentKind.Refund, amount, original.Currency, PaymentStatus.Scheduled, now, OriginalPaymentId: original.PaymentId),
@@ -153,7 +154,7 @@ public sealed partial class RefundSubmissionHandler(
             original.Currency,
             tracking.Value.Policy,
             refund.Reason);
-        await workflows.ScheduleNewAsync(nameof(RefundWorkflow), refundPaymentId, input, startAt: null, cancellationToken);
+        await durable.ScheduleNewUnlessRunningAsync(nameof(RefundWorkflow), refundPaymentId, input, cancellationToken);
     }
 
     private static HandlerResult<RefundAccepted> Accepted(PaymentLedgerEntry original, ValidatedRefund refund, decimal amount, string refundPaymentId, bool replayed) =>

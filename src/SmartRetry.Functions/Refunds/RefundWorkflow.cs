@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Refunds.Activities;
@@ -32,10 +33,11 @@ public static class RefundWorkflow
         "REFUND_PENDING_APPROVAL",
     };
 
-    public static Task<RefundOutcome> RunAsync(TaskOrchestrationContext context, RefundWorkflowInput input)
+    [Function(nameof(RefundWorkflow))]
+    public static Task<RefundOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        RefundWorkflowInput input = context.GetInput<RefundWorkflowInput>() ?? throw new InvalidOperationException("RefundWorkflow needs its input.");
         return new RefundRun(context, input).RunAsync();
     }
 

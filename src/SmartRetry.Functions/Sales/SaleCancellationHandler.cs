@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Events;
@@ -20,10 +21,10 @@ public sealed partial class SaleCancellationHandler(
 {
     public const int MaxReasonLength = 200;
 
-    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
-    public async Task<HandlerResult<SaleCancellation>> CancelAsync(IWorkflowClient workflows, string paymentId, string? reason, CancellationToken cancellationToken)
+    /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
+    public async Task<HandlerResult<SaleCancellation>> CancelAsync(DurableTaskClient durable, string paymentId, string? reason, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         if (!SaleInstanceIds.IsWellFormed(paymentId))
         {
             return NotFound(paymentId);
@@ -53,7 +54,7 @@ public sealed partial class SaleCancellationHandler(
             return NotCancellable(paymentId, $"The sale is past its scheduled time or already {entry.Status}; it can no longer be cancelled.");
         }
 
-        RaiseEventResult raised = await workflows.RaiseEventAsync(
+        RaiseEventResult raised = await durable.RaiseEventIfRunningAsync(
             paymentId, WorkflowEventNames.CancelRequested, new CancelRequest(reason ?? "Cancelled by the merchant.", now), cancellationToken);
         switch (raised)
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Http;
 using SmartRetry.Functions.Shared.Problems;
 
@@ -11,8 +10,7 @@ namespace SmartRetry.Functions.Sales;
 /// <summary>The sale API (merchant endpoints, function key): submit and cancel; each route hands the request to its Payments handler.</summary>
 public sealed class SaleFunctions(
     SaleSubmissionHandler submission,
-    SaleCancellationHandler cancellation,
-    IWorkflowClientFactory workflowClients)
+    SaleCancellationHandler cancellation)
 {
     [Function("SubmitSaleHttp")]
     public async Task<IActionResult> Submit(
@@ -20,7 +18,7 @@ public sealed class SaleFunctions(
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
         => await RequestBody.ReadAsync(request, cancellationToken) is { } body
-            ? ApiResults.From(await submission.SubmitAsync(workflowClients.Create(durableClient), body, cancellationToken), request, accepted => accepted.Links.Status)
+            ? ApiResults.From(await submission.SubmitAsync(durableClient, body, cancellationToken), request, accepted => accepted.Links.Status)
             : ApiResults.PayloadTooLarge("/api/" + SaleRoutes.Submit);
 
     /// <summary>The body is optional: <c>{"reason": "..."}</c>.</summary>
@@ -43,7 +41,7 @@ public sealed class SaleFunctions(
         }
 
         return ApiResults.From(
-            await cancellation.CancelAsync(workflowClients.Create(durableClient), paymentId, cancel?.Reason, cancellationToken),
+            await cancellation.CancelAsync(durableClient, paymentId, cancel?.Reason, cancellationToken),
             request,
             cancelled => cancelled.Links.Status);
     }

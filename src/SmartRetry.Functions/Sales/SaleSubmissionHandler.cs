@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Functions.Shared.Cards;
@@ -32,18 +33,18 @@ public sealed partial class SaleSubmissionHandler(
 {
     public const string CvvDroppedNote = "CVV is not kept for future-dated charges.";
 
-    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
-    public Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
+    public Task<HandlerResult<SaleAccepted>> SubmitAsync(DurableTaskClient durable, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         ChargeRequest? request = SaleRequestReader.Read(body, out PaymentsProblem? problem);
         return request is null
             ? Task.FromResult(HandlerResult.Failure<SaleAccepted>(problem!))
-            : SubmitAsync(workflows, request, cancellationToken);
+            : SubmitAsync(durable, request, cancellationToken);
     }
 
-    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(IWorkflowClient workflows, ChargeRequest request, CancellationToken cancellationToken)
+    public async Task<HandlerResult<SaleAccepted>> SubmitAsync(DurableTaskClient durable, ChargeRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(request);
         ValidatedCharge? sale = validator.Validate(request, out IReadOnlyDictionary<string, string[]> errors);
         if (sale is null)
@@ -63,7 +64,7 @@ public sealed partial class SaleSubmissionHandler(
         ChargeFingerprint fingerprint = fingerprinter.Compute(sale);
         DateTimeOffset now = timeProvider.GetUtcNow();
         RequestClaim claim = await claims.ClaimAsync(
-            workflows,
+            durable,
             new IdempotencyRecord(paymentId, fingerprint.Hash, fingerprint.KeyId, paymentId, IdempotencyState.Claimed, now),
             held => fingerprinter.Matches(sale, held.RequestHash, held.HashKeyId),
             options.Value.ClaimLease,
@@ -91,7 +92,7 @@ public sealed partial class SaleSubmissionHandler(
 
         try
         {
-            await ScheduleAsync(workflows, paymentId, sale, now, cancellationToken);
+            await ScheduleAsync(durable, paymentId, sale, now, cancellationToken);
         }
         catch (Exception)
         {
@@ -124,7 +125,7 @@ public sealed partial class SaleSubmissionHandler(
         return Accepted(held.InstanceId, sale, replayed: true);
     }
 
-    private async Task ScheduleAsync(IWorkflowClient workflows, string paymentId, ValidatedCharge sale, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ScheduleAsync(DurableTaskClient durable, string paymentId, ValidatedCharge sale, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ledger.RecordAsync(
             new PaymentLedgerEntry(paymentId, sale.MerchantTransactionId, PaymentKind.Sale, sale.Amount, sale.Currency, PaymentStatus.Scheduled, now, ScheduledAt: sale.ScheduledAt),
@@ -150,7 +151,7 @@ public sealed partial class SaleSubmissionHandler(
             sale.ScheduledAt);
 
         // A future-dated sale starts now and waits on a durable timer, so it can be cancelled until it fires.
-        await workflows.ScheduleNewAsync(nameof(SaleWorkflow), paymentId, input, startAt: null, cancellationToken);
+        await durable.ScheduleNewUnlessRunningAsync(nameof(SaleWorkflow), paymentId, input, cancellationToken);
     }
 
     private static HandlerResult<SaleAccepted> Accepted(string paymentId, ValidatedCharge sale, bool replayed) =>

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Sales.Activities;
@@ -20,10 +21,11 @@ public static class SaleWorkflow
     /// <summary>The idempotency step of the sale's submission: the key is <c>IdempotencyKeys.Derive(paymentId, SubmitStep)</c>.</summary>
     public const string SubmitStep = "sale-submit";
 
-    public static Task<SaleOutcome> RunAsync(TaskOrchestrationContext context, SaleWorkflowInput input)
+    [Function(nameof(SaleWorkflow))]
+    public static Task<SaleOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        SaleWorkflowInput input = context.GetInput<SaleWorkflowInput>() ?? throw new InvalidOperationException("SaleWorkflow needs its input.");
         return new SaleRun(context, input).RunAsync();
     }
 

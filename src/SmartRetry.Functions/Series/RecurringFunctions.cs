@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Http;
 using SmartRetry.Functions.Shared.Problems;
 using SmartRetry.Functions.Shared.Series;
@@ -10,7 +9,7 @@ using SmartRetry.Functions.Shared.Series;
 namespace SmartRetry.Functions.Series;
 
 /// <summary>The recurring-series API (merchant endpoints, function key): each route hands the request to <see cref="RecurringRequestHandler"/>.</summary>
-public sealed class RecurringFunctions(RecurringRequestHandler handler, IWorkflowClientFactory workflowClients)
+public sealed class RecurringFunctions(RecurringRequestHandler handler)
 {
     public const string CreateRoute = "recurring";
     public const string SeriesRoute = "recurring/{seriesId}";
@@ -21,7 +20,7 @@ public sealed class RecurringFunctions(RecurringRequestHandler handler, IWorkflo
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
         => await RequestBody.ReadAsync(request, cancellationToken) is { } body
-            ? Answer(await handler.CreateAsync(workflowClients.Create(durableClient), body, cancellationToken), request)
+            ? Answer(await handler.CreateAsync(durableClient, body, cancellationToken), request)
             : ApiResults.PayloadTooLarge(RecurringRoutes.Create);
 
     [Function("GetRecurringHttp")]
@@ -37,7 +36,7 @@ public sealed class RecurringFunctions(RecurringRequestHandler handler, IWorkflo
         string seriesId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
-        => Answer(await handler.PauseAsync(workflowClients.Create(durableClient), seriesId, cancellationToken), request);
+        => Answer(await handler.PauseAsync(durableClient, seriesId, cancellationToken), request);
 
     [Function("ResumeRecurringHttp")]
     public async Task<IActionResult> Resume(
@@ -45,7 +44,7 @@ public sealed class RecurringFunctions(RecurringRequestHandler handler, IWorkflo
         string seriesId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
-        => Answer(await handler.ResumeAsync(workflowClients.Create(durableClient), seriesId, cancellationToken), request);
+        => Answer(await handler.ResumeAsync(durableClient, seriesId, cancellationToken), request);
 
     [Function("CancelRecurringHttp")]
     public async Task<IActionResult> Cancel(
@@ -53,7 +52,7 @@ public sealed class RecurringFunctions(RecurringRequestHandler handler, IWorkflo
         string seriesId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
-        => Answer(await handler.CancelAsync(workflowClients.Create(durableClient), seriesId, cancellationToken), request);
+        => Answer(await handler.CancelAsync(durableClient, seriesId, cancellationToken), request);
 
     /// <summary>Changes the amount from the next charge on: <c>{"amount": 12.50}</c>.</summary>
     [Function("UpdateRecurringHttp")]
@@ -63,7 +62,7 @@ public sealed class RecurringFunctions(RecurringRequestHandler handler, IWorkflo
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
         => await RequestBody.ReadAsync(request, cancellationToken) is { } body
-            ? Answer(await handler.UpdateAmountAsync(workflowClients.Create(durableClient), seriesId, body, cancellationToken), request)
+            ? Answer(await handler.UpdateAmountAsync(durableClient, seriesId, body, cancellationToken), request)
             : ApiResults.PayloadTooLarge(RecurringRoutes.SeriesPath(seriesId));
 
     private static IActionResult Answer(HandlerResult<RecurringSeriesView> result, HttpRequest request) =>

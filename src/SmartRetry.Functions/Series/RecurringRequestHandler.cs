@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Client.Models;
@@ -38,10 +39,10 @@ public sealed partial class RecurringRequestHandler(
     TimeProvider timeProvider,
     ILogger<RecurringRequestHandler> logger)
 {
-    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
-    public async Task<HandlerResult<RecurringSeriesView>> CreateAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
+    public async Task<HandlerResult<RecurringSeriesView>> CreateAsync(DurableTaskClient durable, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         RecurringRequest? request = JsonRequestReader.Read<RecurringRequest>(body, out PaymentsProblem? problem);
         if (request is null)
         {
@@ -78,11 +79,11 @@ public sealed partial class RecurringRequestHandler(
 
         // A repeat also finishes what an earlier attempt may have left undone; Durable would replace a finished instance,
         // so look first. A finished series never restarts: its instance may be purged already, and a restart would charge again.
-        if (!replayed || (!stored.IsFinished && await workflows.GetInstanceAsync(seriesId, cancellationToken) is null))
+        if (!replayed || (!stored.IsFinished && await durable.GetInstanceStateAsync(seriesId, cancellationToken) is null))
         {
             // The card waits in the vault for the series' set-up call, not in the workflow's state.
             await cards.HoldAsync(seriesId, recurring.Charge.Card, SmartRetryIdempotency.RepeatableUntil(now), cancellationToken);
-            await workflows.ScheduleNewAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(stored, recurring), startAt: null, cancellationToken);
+            await durable.ScheduleNewUnlessRunningAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(stored, recurring), cancellationToken);
             LogScheduled(logger, recurring.ManagedBy);
         }
 
@@ -94,16 +95,16 @@ public sealed partial class RecurringRequestHandler(
             ? HandlerResult.Success(HttpStatusCode.OK, RecurringSeriesView.Of(series))
             : HandlerResult.Failure<RecurringSeriesView>(RecurringProblems.NotFound(seriesId));
 
-    public Task<HandlerResult<RecurringSeriesView>> PauseAsync(IWorkflowClient workflows, string seriesId, CancellationToken cancellationToken) =>
-        TransitionAsync(workflows, seriesId, SeriesCommand.Pause, null, cancellationToken);
+    public Task<HandlerResult<RecurringSeriesView>> PauseAsync(DurableTaskClient durable, string seriesId, CancellationToken cancellationToken) =>
+        TransitionAsync(durable, seriesId, SeriesCommand.Pause, null, cancellationToken);
 
-    public Task<HandlerResult<RecurringSeriesView>> ResumeAsync(IWorkflowClient workflows, string seriesId, CancellationToken cancellationToken) =>
-        TransitionAsync(workflows, seriesId, SeriesCommand.Resume, null, cancellationToken);
+    public Task<HandlerResult<RecurringSeriesView>> ResumeAsync(DurableTaskClient durable, string seriesId, CancellationToken cancellationToken) =>
+        TransitionAsync(durable, seriesId, SeriesCommand.Resume, null, cancellationToken);
 
-    public Task<HandlerResult<RecurringSeriesView>> CancelAsync(IWorkflowClient workflows, string seriesId, CancellationToken cancellationToken) =>
-        TransitionAsync(workflows, seriesId, SeriesCommand.Cancel, null, cancellationToken);
+    public Task<HandlerResult<RecurringSeriesView>> CancelAsync(DurableTaskClient durable, string seriesId, CancellationToken cancellationToken) =>
+        TransitionAsync(durable, seriesId, SeriesCommand.Cancel, null, cancellationToken);
 
-    public async Task<HandlerResult<RecurringSeriesView>> UpdateAmountAsync(IWorkflowClient workflows, string seriesId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<HandlerResult<RecurringSeriesView>> UpdateAmountAsync(DurableTaskClient durable, string seriesId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         AmountUpdateRequest? request = JsonRequestReader.Read<AmountUpdateRequest>(body, out PaymentsProblem? problem);
         if (request is null)
@@ -121,12 +122,12 @@ public sealed partial class RecurringRequestHandler(
             return HandlerResult.Failure<RecurringSeriesView>(PaymentsProblem.Validation(new Dictionary<string, string[]> { ["/amount"] = [error] }, RecurringRoutes.SeriesPath(seriesId)));
         }
 
-        return await TransitionAsync(workflows, seriesId, SeriesCommand.UpdateAmount, request.Amount, cancellationToken);
+        return await TransitionAsync(durable, seriesId, SeriesCommand.UpdateAmount, request.Amount, cancellationToken);
     }
 
-    private async Task<HandlerResult<RecurringSeriesView>> TransitionAsync(IWorkflowClient workflows, string seriesId, SeriesCommand command, decimal? amount, CancellationToken cancellationToken)
+    private async Task<HandlerResult<RecurringSeriesView>> TransitionAsync(DurableTaskClient durable, string seriesId, SeriesCommand command, decimal? amount, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         if (await FindAsync(seriesId, cancellationToken) is not { } series)
         {
             return HandlerResult.Failure<RecurringSeriesView>(RecurringProblems.NotFound(seriesId));
@@ -162,7 +163,7 @@ public sealed partial class RecurringRequestHandler(
         if (series.ManagedBy == RecurringManagement.Merchant)
         {
             var control = new SeriesControl(command, Guid.NewGuid().ToString("N"), timeProvider.GetUtcNow(), amount);
-            await workflows.RaiseEventAsync(seriesId, RecurringEventNames.Control, control, cancellationToken);
+            await durable.RaiseEventIfRunningAsync(seriesId, RecurringEventNames.Control, control, cancellationToken);
         }
 
         LogTransition(logger, seriesId, command);

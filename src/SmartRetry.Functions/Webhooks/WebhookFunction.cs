@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Primitives;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Http;
 
 namespace SmartRetry.Functions.Webhooks;
@@ -13,7 +12,7 @@ namespace SmartRetry.Functions.Webhooks;
 /// delivery is authenticated by its HMAC signature, which <see cref="WebhookIntake"/> checks over the body bytes exactly
 /// as received (they are read before anything parses them).
 /// </summary>
-public sealed class WebhookFunction(WebhookIntake intake, IWorkflowClientFactory workflowClients)
+public sealed class WebhookFunction(WebhookIntake intake)
 {
     public const string Route = "webhooks/smartretry";
     public const string SignatureHeader = "X-SmartRetry-Signature";
@@ -31,6 +30,6 @@ public sealed class WebhookFunction(WebhookIntake intake, IWorkflowClientFactory
         }
 
         string? signature = request.Headers.TryGetValue(SignatureHeader, out StringValues values) ? values.ToString() : null;
-        return ApiResults.From(await intake.HandleAsync(workflowClients.Create(durableClient), rawBody, signature, cancellationToken), request);
+        return ApiResults.From(await intake.HandleAsync(durableClient, rawBody, signature, cancellationToken), request);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartRetry.Client.Webhooks;
@@ -38,12 +39,12 @@ public sealed partial class WebhookIntake(
     ILogger<WebhookIntake> logger,
     PaymentMetrics? metrics = null)
 {
-    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
+    /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
     /// <param name="rawBody">The request body exactly as received.</param>
     /// <param name="signatureHeader">The <c>X-SmartRetry-Signature</c> header, or null when absent.</param>
-    public async Task<HandlerResult<WebhookReceipt>> HandleAsync(IWorkflowClient workflows, ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken)
+    public async Task<HandlerResult<WebhookReceipt>> HandleAsync(DurableTaskClient durable, ReadOnlyMemory<byte> rawBody, string? signatureHeader, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         WebhookIntakeOptions settings = options.Value;
         WebhookEvent verified;
         try
@@ -89,7 +90,7 @@ public sealed partial class WebhookIntake(
 
         try
         {
-            (WebhookEventState state, string? instanceId) = await ProcessAsync(workflows, verified, settings, cancellationToken);
+            (WebhookEventState state, string? instanceId) = await ProcessAsync(durable, verified, settings, cancellationToken);
             await events.SetStateAsync(held, state, instanceId, cancellationToken);
             metrics?.WebhookAccepted(StateTag(state));
             return Ok(verified.Id, ToOutcome(state));
@@ -126,7 +127,7 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<(WebhookEventState State, string? InstanceId)> ProcessAsync(IWorkflowClient workflows, WebhookEvent webhookEvent, WebhookIntakeOptions settings, CancellationToken cancellationToken)
+    private async Task<(WebhookEventState State, string? InstanceId)> ProcessAsync(DurableTaskClient durable, WebhookEvent webhookEvent, WebhookIntakeOptions settings, CancellationToken cancellationToken)
     {
         WebhookRoute? route = WebhookEventRouter.Route(webhookEvent);
         if (route is null)
@@ -147,7 +148,7 @@ public sealed partial class WebhookIntake(
             await KeepPendingAsync(webhookEvent, route, cancellationToken);
 
             // The instance may have recorded its correlation and read its pending events between our lookup and our
-            // write; looking again closes that gap (the event may then arrive twice; workflows ignore repeats by id).
+            // write; looking again closes that gap (the event may then arrive twice; orchestrations ignore repeats by id).
             found = await FindCorrelationAsync(route, cancellationToken);
             if (found is null)
             {
@@ -168,7 +169,7 @@ public sealed partial class WebhookIntake(
         RaiseEventResult result;
         using (PaymentTracing.StartRaise(instanceId, route.EventName))
         {
-            result = await RaiseWithRetriesAsync(workflows, instanceId, route, settings, cancellationToken);
+            result = await RaiseWithRetriesAsync(durable, instanceId, route, settings, cancellationToken);
         }
 
         span?.SetTag("smartretry.webhook.result", result.ToString());
@@ -247,12 +248,12 @@ public sealed partial class WebhookIntake(
         }
     }
 
-    private async Task<RaiseEventResult> RaiseWithRetriesAsync(IWorkflowClient workflows, string instanceId, WebhookRoute route, WebhookIntakeOptions settings, CancellationToken cancellationToken)
+    private async Task<RaiseEventResult> RaiseWithRetriesAsync(DurableTaskClient durable, string instanceId, WebhookRoute route, WebhookIntakeOptions settings, CancellationToken cancellationToken)
     {
         TimeSpan delay = settings.RaiseRetryDelay;
         for (int attempt = 1; ; attempt++)
         {
-            RaiseEventResult result = await workflows.RaiseEventAsync(instanceId, route.EventName, route.Payload, cancellationToken);
+            RaiseEventResult result = await durable.RaiseEventIfRunningAsync(instanceId, route.EventName, route.Payload, cancellationToken);
             if (result != RaiseEventResult.InstanceNotFound || attempt >= settings.RaiseAttempts)
             {
                 return result;

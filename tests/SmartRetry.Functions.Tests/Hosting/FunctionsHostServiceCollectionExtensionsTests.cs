@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Moq;
 using SmartRetry.Functions.Hosting;
 using SmartRetry.Functions.Maintenance;
-using SmartRetry.Functions.Shared.Durable;
 
 namespace SmartRetry.Functions.Tests.Hosting;
 
@@ -65,13 +64,4 @@ public sealed class FunctionsHostServiceCollectionExtensionsTests
         Assert.Contains(nameof(MaintenanceOptions.RetentionDays), failure.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_workflow_client_factory_wraps_the_bound_durable_client()
-    {
-        using ServiceProvider services = Build(LocalSettings());
-
-        var client = services.GetRequiredService<IWorkflowClientFactory>().Create(new Mock<DurableTaskClient>("test").Object);
-
-        Assert.IsType<DurableWorkflowClient>(client);
-    }
 }

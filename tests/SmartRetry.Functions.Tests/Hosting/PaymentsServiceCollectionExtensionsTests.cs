@@ -8,11 +8,11 @@ using SmartRetry.Functions.Hosting;
 using SmartRetry.Functions.Lookup;
 using SmartRetry.Functions.Sales;
 using SmartRetry.Functions.Shared.Cards;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Ledger;
 using SmartRetry.Functions.Tests.Sales;
 using SmartRetry.Functions.Tests.Shared.Cards;
+using SmartRetry.Functions.Tests.TestHost;
 using SmartRetry.Functions.Webhooks;
 using SmartRetry.Testing.Storage;
 
@@ -26,9 +26,9 @@ public sealed class PaymentsServiceCollectionExtensionsTests(AzuriteFixture azur
     {
         using IHost host = Build(Settings(azurite.ConnectionString, azurite.NewTableName("di")));
         await host.StartAsync();
-        var workflows = new Mock<IWorkflowClient>();
+        var durable = new RecordingDurableClient();
 
-        var result = await host.Services.GetRequiredService<SaleSubmissionHandler>().SubmitAsync(workflows.Object, TestSales.Request(), CancellationToken.None);
+        var result = await host.Services.GetRequiredService<SaleSubmissionHandler>().SubmitAsync(durable, TestSales.Request(), CancellationToken.None);
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, result.StatusCode);
         Assert.NotNull(await host.Services.GetRequiredService<IPaymentLedger>().GetAsync(result.Body!.PaymentId, CancellationToken.None));

@@ -1,8 +1,8 @@
+using Microsoft.DurableTask.Client;
 using Moq;
 using SmartRetry.Client.Errors;
 using SmartRetry.Functions.Maintenance;
 using SmartRetry.Functions.Shared.Cards;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Idempotency;
 using SmartRetry.Functions.Shared.Ledger;
@@ -23,7 +23,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(left);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Completed);
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed);
         harness.SmartRetrySays(smartRetry, "AUTH.SOMETHING");
 
         ReconcilerCheck check = Assert.Single(await harness.RunWhenDueAsync());
@@ -41,7 +41,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.DeadlineReached);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Completed);
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed);
         harness.SmartRetrySays(TransactionStatus.Processing);
 
         ReconcilerCheck first = Assert.Single(await harness.RunWhenDueAsync());
@@ -62,7 +62,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.Processing);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Running);
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Running);
 
         ReconcilerCheck check = Assert.Single(await harness.RunWhenDueAsync());
 
@@ -79,7 +79,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.Processing);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Terminated);
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Terminated);
         harness.SmartRetrySays(TransactionStatus.Approved, "AUTH.APPROVED");
 
         await harness.RunWhenDueAsync();
@@ -94,7 +94,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.Scheduled);
         await harness.Cards.RecordAnswerAsync(SaleId, new PaymentSubmissionResult(true, TransactionId, "OR1"), CancellationToken.None);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Failed);
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Failed);
         harness.SmartRetrySays(TransactionStatus.Approved);
 
         await harness.RunWhenDueAsync();
@@ -138,9 +138,9 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData(WorkflowRuntimeStatus.Terminated, PaymentStatus.Cancelled)]
-    [InlineData(WorkflowRuntimeStatus.Failed, PaymentStatus.Error)]
-    public async Task A_sale_whose_workflow_ended_before_submitting_ends_without_a_call(WorkflowRuntimeStatus ended, PaymentStatus settled)
+    [InlineData(OrchestrationRuntimeStatus.Terminated, PaymentStatus.Cancelled)]
+    [InlineData(OrchestrationRuntimeStatus.Failed, PaymentStatus.Error)]
+    public async Task A_sale_whose_workflow_ended_before_submitting_ends_without_a_call(OrchestrationRuntimeStatus ended, PaymentStatus settled)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.Scheduled);
@@ -161,7 +161,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.NeedsAttention, transactionId: null);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Completed, customStatus: """{"status":"needs_attention"}""");
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed, customStatus: """{"status":"needs_attention"}""");
 
         ReconcilerCheck check = Assert.Single(await harness.RunWhenDueAsync());
 
@@ -176,7 +176,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.NeedsAttention, transactionId: null);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Completed, customStatus: """{"status":"needs_attention"}""");
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed, customStatus: """{"status":"needs_attention"}""");
         harness.Time.SetUtcNow(Start + SmartRetryIdempotency.KeyLifetime);
 
         await harness.RunWhenDueAsync();
@@ -192,7 +192,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.NeedsAttention, transactionId: null, holdCard: false);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Completed, customStatus: """{"status":"needs_attention"}""");
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed, customStatus: """{"status":"needs_attention"}""");
 
         await harness.RunWhenDueAsync();
 
@@ -209,7 +209,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         await harness.Refunds.ReserveAsync(OriginalId, 49.99m, RefundId, 20m, CancellationToken.None);
         await harness.Ledger.RecordAsync(new PaymentLedgerEntry(RefundId, "rf-1", PaymentKind.Refund, 20m, "USD", PaymentStatus.Scheduled, Start, OriginalPaymentId: OriginalId), CancellationToken.None);
         await harness.Ledger.RecordAsync(new PaymentLedgerEntry(RefundId, "rf-1", PaymentKind.Refund, 20m, "USD", PaymentStatus.DeadlineReached, Start, TransactionId), CancellationToken.None);
-        harness.InstanceIs(RefundId, WorkflowRuntimeStatus.Completed);
+        harness.InstanceIs(RefundId, OrchestrationRuntimeStatus.Completed);
         harness.SmartRetrySays(smartRetry);
 
         await harness.RunWhenDueAsync(RefundId);
@@ -224,7 +224,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         var harness = new ReconcilerHarness(azurite);
         harness.Options.MaxAttempts = 3;
         await harness.RecordSaleAsync(PaymentStatus.NeedsAttention);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Completed);
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed);
         harness.SmartRetrySays(TransactionStatus.Unknown);
 
         IReadOnlyList<ReconcilerCheck>[] runs = [await harness.RunWhenDueAsync(), await harness.RunWhenDueAsync(), await harness.RunWhenDueAsync()];
@@ -234,11 +234,11 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         Assert.True(watched.Exhausted);
         Assert.StartsWith("Left to a person after 3 attempts.", watched.LastOutcome, StringComparison.Ordinal);
         harness.Time.Advance(TimeSpan.FromDays(30));
-        Assert.Empty(await harness.Reconciler.ReconcileDueAsync(harness.Workflows.Object, CancellationToken.None));
+        Assert.Empty(await harness.Reconciler.ReconcileDueAsync(harness.Durable, CancellationToken.None));
 
         Assert.True(await harness.Unresolved.CheckSoonAsync(SaleId, CancellationToken.None));
         harness.SmartRetrySays(TransactionStatus.Approved);
-        Assert.Equal(ReconcilerOutcome.Settled, Assert.Single(await harness.Reconciler.ReconcileDueAsync(harness.Workflows.Object, CancellationToken.None)).Outcome);
+        Assert.Equal(ReconcilerOutcome.Settled, Assert.Single(await harness.Reconciler.ReconcileDueAsync(harness.Durable, CancellationToken.None)).Outcome);
     }
 
     /// <summary>A series' charge with no transaction (a future transaction SmartRetry missed) is its series' to decide: never ended here, only left to a person.</summary>
@@ -254,7 +254,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
 
         Assert.Equal((ReconcilerOutcome.NeedsAttention, ReconcilerOutcome.Exhausted), (first.Outcome, second.Outcome));
         Assert.Equal(PaymentStatus.NeedsAttention, (await harness.EntryAsync("rs-1-f8"))!.Status);
-        harness.Workflows.Verify(w => w.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(harness.Restarted);
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.DeadlineReached);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Completed);
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed);
         harness.Gateway.Setup(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>())).ThrowsAsync(new SmartRetryTransportException("connection refused"));
 
         ReconcilerCheck check = Assert.Single(await harness.RunWhenDueAsync());
@@ -295,11 +295,11 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.DeadlineReached);
-        harness.InstanceIs(SaleId, WorkflowRuntimeStatus.Completed);
+        harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed);
         harness.SmartRetrySays(TransactionStatus.Processing);
         harness.Time.SetUtcNow((await harness.WatchedAsync())!.NextCheckAt);
 
-        IReadOnlyList<ReconcilerCheck>[] runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => harness.Reconciler.ReconcileDueAsync(harness.Workflows.Object, CancellationToken.None)));
+        IReadOnlyList<ReconcilerCheck>[] runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => harness.Reconciler.ReconcileDueAsync(harness.Durable, CancellationToken.None)));
 
         Assert.Single(runs.SelectMany(r => r));
         harness.Gateway.Verify(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>()), Times.Once);

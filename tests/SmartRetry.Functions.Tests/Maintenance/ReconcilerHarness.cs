@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -6,13 +7,13 @@ using SmartRetry.Functions.Maintenance;
 using SmartRetry.Functions.Sales;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Charges;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Idempotency;
 using SmartRetry.Functions.Shared.Ledger;
 using SmartRetry.Functions.Shared.Storage;
 using SmartRetry.Functions.Tests.Shared.Cards;
 using SmartRetry.Functions.Tests.Shared.Storage;
+using SmartRetry.Functions.Tests.TestHost;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Maintenance;
@@ -31,8 +32,6 @@ internal sealed class ReconcilerHarness
     public static readonly DateTimeOffset Start = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
     public static readonly CardDetails Card = new("4111111111111111", 12, 2031, "737", "Jane Doe");
 
-    private readonly Dictionary<string, WorkflowInstance> instances = [];
-
     public ReconcilerHarness(AzuriteFixture azurite)
     {
         Tables = TestTables.Create(azurite);
@@ -41,11 +40,6 @@ internal sealed class ReconcilerHarness
         Ledger = new TablePaymentLedger(Tables, cards: Cards, unresolved: Unresolved);
         Refunds = new TableRefundReservations(Tables);
         Idempotency = new TableIdempotencyStore(Tables);
-        Workflows.Setup(w => w.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string id, CancellationToken _) => instances.GetValueOrDefault(id));
-        Workflows.Setup(w => w.RestartAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((string id, CancellationToken _) => Restarted.Add(id))
-            .ReturnsAsync((string id, CancellationToken _) => instances.TryGetValue(id, out WorkflowInstance? instance) && instance.IsFinished);
         Reconciler = new PaymentReconciler(
             Unresolved, Ledger, Gateway.Object, Cards, Refunds, Idempotency,
             Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new PaymentRequestOptions()), Time, Logger);
@@ -69,9 +63,9 @@ internal sealed class ReconcilerHarness
 
     public Mock<ISmartRetryGateway> Gateway { get; } = new(MockBehavior.Strict);
 
-    public Mock<IWorkflowClient> Workflows { get; } = new(MockBehavior.Strict);
+    public RecordingDurableClient Durable { get; } = new();
 
-    public List<string> Restarted { get; } = [];
+    public IReadOnlyCollection<string> Restarted => Durable.Restarted;
 
     public FakeLogger<PaymentReconciler> Logger { get; } = new();
 
@@ -95,8 +89,8 @@ internal sealed class ReconcilerHarness
         }
     }
 
-    public void InstanceIs(string id, WorkflowRuntimeStatus status, string? customStatus = """{"status":"processing"}""", DateTimeOffset? createdAt = null) =>
-        instances[id] = new WorkflowInstance(id, "SaleWorkflow", status, createdAt ?? Start, Time.GetUtcNow(), null, customStatus, null);
+    public void InstanceIs(string id, OrchestrationRuntimeStatus status, string? customStatus = """{"status":"processing"}""", DateTimeOffset? createdAt = null) =>
+        Durable.Instances[id] = RecordingDurableClient.Instance(id, "SaleWorkflow", status, createdAt ?? Start, customStatus, lastUpdatedAt: Time.GetUtcNow());
 
     public void SmartRetrySays(TransactionStatus status, string? reasonCode = null) =>
         Gateway.Setup(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>()))
@@ -111,7 +105,7 @@ internal sealed class ReconcilerHarness
             Time.SetUtcNow(watched.NextCheckAt);
         }
 
-        return await Reconciler.ReconcileDueAsync(Workflows.Object, CancellationToken.None);
+        return await Reconciler.ReconcileDueAsync(Durable, CancellationToken.None);
     }
 
     public Task<PaymentLedgerEntry?> EntryAsync(string paymentId = SaleId) => Ledger.GetAsync(paymentId, CancellationToken.None);

@@ -14,6 +14,7 @@ using SmartRetry.Functions.Shared.Storage;
 using SmartRetry.Functions.Shared.Tracking;
 using SmartRetry.Functions.Tests.Sales;
 using SmartRetry.Functions.Tests.Shared.Storage;
+using SmartRetry.Functions.Tests.TestHost;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Refunds;
@@ -29,10 +30,6 @@ internal sealed class RefundHarness
         Ledger = new TablePaymentLedger(Tables);
         Reservations = new TableRefundReservations(Tables);
         Idempotency = new TableIdempotencyStore(Tables);
-        Workflows
-            .Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .Callback((string name, string id, object? input, DateTimeOffset? _, CancellationToken _) => Scheduled.Add((name, id, input)))
-            .ReturnsAsync(ScheduleResult.Scheduled);
         Handler = new RefundSubmissionHandler(
             Ledger,
             Reservations,
@@ -59,9 +56,9 @@ internal sealed class RefundHarness
 
     public TableIdempotencyStore Idempotency { get; }
 
-    public Mock<IWorkflowClient> Workflows { get; } = new();
+    public RecordingDurableClient Durable { get; } = new();
 
-    public ConcurrentBag<(string Name, string InstanceId, object? Input)> Scheduled { get; } = [];
+    public ConcurrentQueue<(string Name, string InstanceId, object? Input)> Scheduled => Durable.Scheduled;
 
     public RefundSubmissionHandler Handler { get; }
 
@@ -71,7 +68,7 @@ internal sealed class RefundHarness
             CancellationToken.None);
 
     public Task<HandlerResult<RefundAccepted>> RefundAsync(string body, string? paymentId = null) =>
-        Handler.SubmitAsync(Workflows.Object, paymentId ?? SalePaymentId, Encoding.UTF8.GetBytes(body), CancellationToken.None);
+        Handler.SubmitAsync(Durable, paymentId ?? SalePaymentId, Encoding.UTF8.GetBytes(body), CancellationToken.None);
 
     public RefundWorkflowInput SingleScheduledInput()
     {

@@ -213,8 +213,8 @@ public sealed class RefundSubmissionHandlerTests(AzuriteFixture azurite)
         await harness.RefundAsync("""{"refund_id":"rf-1","amount":12.50}""");
 
         var statusHandler = new PaymentStatusHandler(harness.Ledger, harness.Reservations, TestTables.Unresolved(harness.Tables, TimeProvider.System));
-        HandlerResult<PaymentView> status = await statusHandler.GetAsync(harness.Workflows.Object, RefundPaymentId, CancellationToken.None);
-        HandlerResult<PaymentView> original = await statusHandler.GetAsync(harness.Workflows.Object, SalePaymentId, CancellationToken.None);
+        HandlerResult<PaymentView> status = await statusHandler.GetAsync(harness.Durable, RefundPaymentId, CancellationToken.None);
+        HandlerResult<PaymentView> original = await statusHandler.GetAsync(harness.Durable, SalePaymentId, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Equal((PaymentKind.Refund, SalePaymentId, 12.50m, PaymentStatus.Scheduled, "rf-1"),

@@ -44,7 +44,7 @@ public sealed class RefundWorkflowHarness
         var record = new RecordPayment(Ledger.Object);
         var release = new ReleaseRefundReservation(Reservations.Object);
         Host = new WorkflowTestHost()
-            .RegisterWorkflow<RefundWorkflowInput, RefundOutcome>(nameof(RefundWorkflow), RefundWorkflow.RunAsync)
+            .RegisterOrchestration(nameof(RefundWorkflow), RefundWorkflow.RunAsync)
             .RegisterStep(submit)
             .RegisterStep(getStatus)
             .RegisterStep(record)

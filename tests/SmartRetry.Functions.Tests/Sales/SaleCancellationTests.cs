@@ -21,7 +21,7 @@ public sealed class SaleCancellationTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleCancellation> cancel = await harness.Cancellation.CancelAsync(harness.Workflows.Object, paymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> cancel = await harness.Cancellation.CancelAsync(harness.Durable, paymentId, null, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
     }
@@ -30,63 +30,55 @@ public sealed class SaleCancellationTests(AzuriteFixture azurite)
     public async Task A_future_dated_sale_is_cancelled_by_raising_the_cancel_event()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { ScheduledAt = TestSales.Now.AddDays(1) }, CancellationToken.None);
-        harness.Workflows
-            .Setup(w => w.RaiseEventAsync(PaymentId, WorkflowEventNames.CancelRequested, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(RaiseEventResult.Raised);
-
-        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, "customer changed their mind", CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request() with { ScheduledAt = TestSales.Now.AddDays(1) }, CancellationToken.None);
+        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Durable, PaymentId, "customer changed their mind", CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
-        harness.Workflows.Verify(w => w.RaiseEventAsync(
-            PaymentId,
-            WorkflowEventNames.CancelRequested,
-            It.Is<object?>(o => o is CancelRequest && ((CancelRequest)o).Reason == "customer changed their mind" && ((CancelRequest)o).RequestedAt == TestSales.Now),
-            It.IsAny<CancellationToken>()), Times.Once);
+        (string instanceId, string name, object? payload) = Assert.Single(harness.Durable.Raised);
+        Assert.Equal((PaymentId, WorkflowEventNames.CancelRequested), (instanceId, name));
+        Assert.Equal(new CancelRequest("customer changed their mind", TestSales.Now), payload);
     }
 
     [Fact]
     public async Task A_sale_that_is_not_future_dated_cannot_be_cancelled()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
-        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Durable, PaymentId, null, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Conflict, ProblemTypes.NotCancellable), (result.StatusCode, result.Problem!.Type));
-        harness.Workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(harness.Durable.Raised);
     }
 
     [Fact]
     public async Task A_future_dated_sale_cannot_be_cancelled_once_its_time_has_come()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(1) }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(1) }, CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromHours(1));
 
-        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Durable, PaymentId, null, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
-        harness.Workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(harness.Durable.Raised);
     }
 
     [Fact]
     public async Task A_future_dated_sale_that_has_fired_or_finished_cannot_be_cancelled()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { ScheduledAt = TestSales.Now.AddDays(1) }, CancellationToken.None);
-        harness.Workflows
-            .Setup(w => w.RaiseEventAsync(PaymentId, WorkflowEventNames.CancelRequested, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(RaiseEventResult.InstanceFinished);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request() with { ScheduledAt = TestSales.Now.AddDays(1) }, CancellationToken.None);
+        harness.Durable.RaiseResult = (_, _) => RaiseEventResult.InstanceFinished;
 
-        HandlerResult<SaleCancellation> finished = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> finished = await harness.Cancellation.CancelAsync(harness.Durable, PaymentId, null, CancellationToken.None);
         await harness.Ledger.RecordAsync(
             new PaymentLedgerEntry(PaymentId, "order-42", PaymentKind.Sale, 49.99m, "USD", PaymentStatus.Submitted, TestSales.Now), CancellationToken.None);
-        HandlerResult<SaleCancellation> fired = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, null, CancellationToken.None);
+        HandlerResult<SaleCancellation> fired = await harness.Cancellation.CancelAsync(harness.Durable, PaymentId, null, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Conflict, finished.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, fired.StatusCode);
-        harness.Workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Single(harness.Durable.Raised);
     }
 
     [Fact]
@@ -94,7 +86,7 @@ public sealed class SaleCancellationTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Workflows.Object, PaymentId, new string('r', 201), CancellationToken.None);
+        HandlerResult<SaleCancellation> result = await harness.Cancellation.CancelAsync(harness.Durable, PaymentId, new string('r', 201), CancellationToken.None);
 
         Assert.Equal(["/reason"], result.Problem!.Errors!.Keys);
     }

@@ -41,7 +41,7 @@ public sealed class SaleFunctionsTests : IDisposable
         Assert.Equal(paymentId, json.RootElement.GetProperty("payment_id").GetString());
         Assert.Equal(PaymentRoutes.StatusPath(paymentId), json.RootElement.GetProperty("links").GetProperty("status").GetString());
         Assert.DoesNotContain("4111111111111111", response.Body, StringComparison.Ordinal);
-        app.Workflows.Verify(w => w.ScheduleNewAsync(nameof(SaleWorkflow), paymentId, It.IsAny<SaleWorkflowInput>(), null, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Single(app.DurableClient.Scheduled, s => s.Name == nameof(SaleWorkflow) && s.InstanceId == paymentId && s.Input is SaleWorkflowInput);
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class SaleFunctionsTests : IDisposable
         Assert.Equal("application/problem+json; charset=utf-8", response.ContentType);
         using JsonDocument json = JsonDocument.Parse(response.Body);
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(field, out _), response.Body);
-        app.Workflows.Verify(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(app.DurableClient.Scheduled);
     }
 
     [Fact]
@@ -118,15 +118,13 @@ public sealed class SaleFunctionsTests : IDisposable
         string paymentId = SaleInstanceIds.For("order-42");
         app.Ledger.Setup(l => l.GetAsync(paymentId, It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentLedgerEntry(
             paymentId, "order-42", PaymentKind.Sale, 49.99m, "USD", PaymentStatus.Scheduled, app.Time.GetUtcNow(), ScheduledAt: app.Time.GetUtcNow().AddDays(3)));
-        app.Workflows.Setup(w => w.RaiseEventAsync(paymentId, It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>())).ReturnsAsync(RaiseEventResult.Raised);
 
         ExecutedResponse response = await ExecutedResponse.ExecuteAsync(await app.Create<SaleFunctions>().Cancel(
             FunctionsApp.Request("POST", SaleRoutes.CancelPath(paymentId), """{"reason":"customer changed their mind"}"""), paymentId, app.DurableClient, CancellationToken.None));
 
         Assert.Equal(StatusCodes.Status202Accepted, response.StatusCode);
         Assert.Equal($"https://pay.example.com{PaymentRoutes.StatusPath(paymentId)}", response.Headers.Location.ToString());
-        app.Workflows.Verify(w => w.RaiseEventAsync(
-            paymentId, It.IsAny<string>(), It.Is<object?>(e => e is CancelRequest && ((CancelRequest)e).Reason == "customer changed their mind"), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Single(app.DurableClient.Raised, r => r.InstanceId == paymentId && r.Payload is CancelRequest { Reason: "customer changed their mind" });
     }
 
     [Fact]

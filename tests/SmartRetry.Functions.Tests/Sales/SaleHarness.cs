@@ -7,7 +7,6 @@ using SmartRetry.Functions.Lookup;
 using SmartRetry.Functions.Sales;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Charges;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Idempotency;
 using SmartRetry.Functions.Shared.Ledger;
@@ -15,6 +14,7 @@ using SmartRetry.Functions.Shared.Storage;
 using SmartRetry.Functions.Shared.Tracking;
 using SmartRetry.Functions.Tests.Shared.Cards;
 using SmartRetry.Functions.Tests.Shared.Storage;
+using SmartRetry.Functions.Tests.TestHost;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Sales;
@@ -34,10 +34,6 @@ internal sealed class SaleHarness
         Unresolved = TestTables.Unresolved(Tables, Time);
         Ledger = new TablePaymentLedger(Tables, cards: Cards, unresolved: Unresolved);
         Idempotency = new TableIdempotencyStore(Tables);
-        Workflows
-            .Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .Callback((string name, string id, object? input, DateTimeOffset? _, CancellationToken _) => Scheduled.Add((name, id, input)))
-            .ReturnsAsync(ScheduleResult.Scheduled);
         IOptions<PaymentRequestOptions> options = Options.Create(Requests);
         Submission = new SaleSubmissionHandler(
             new ChargeRequestValidator(Time, options),
@@ -79,9 +75,9 @@ internal sealed class SaleHarness
 
     public TableIdempotencyStore Idempotency { get; }
 
-    public Mock<IWorkflowClient> Workflows { get; } = new();
+    public RecordingDurableClient Durable { get; } = new();
 
-    public ConcurrentBag<(string Name, string InstanceId, object? Input)> Scheduled { get; } = [];
+    public ConcurrentQueue<(string Name, string InstanceId, object? Input)> Scheduled => Durable.Scheduled;
 
     public SaleSubmissionHandler Submission { get; }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
 using Moq;
 using SmartRetry.Functions.Sales;
 using SmartRetry.Functions.Shared.Cards;
@@ -15,6 +16,7 @@ using SmartRetry.Functions.Shared.Serialization;
 using SmartRetry.Functions.Shared.Storage;
 using SmartRetry.Functions.Tests.Shared.Cards;
 using SmartRetry.Functions.Tests.Shared.Storage;
+using SmartRetry.Functions.Tests.TestHost;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Sales;
@@ -29,7 +31,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
         Assert.Equal(PaymentId, result.Body!.PaymentId);
@@ -55,9 +57,9 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task The_same_request_again_answers_with_the_same_payment_and_schedules_nothing()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
-        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(PaymentId, again.Body!.PaymentId);
@@ -72,17 +74,16 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(TestSales.Request(), PaymentsJson.Options);
 
         HandlerResult<SaleAccepted>[] results = await Task.WhenAll(Enumerable.Range(0, 50)
-            .Select(_ => Task.Run(() => harness.Submission.SubmitAsync(harness.Workflows.Object, body, CancellationToken.None))));
+            .Select(_ => Task.Run(() => harness.Submission.SubmitAsync(harness.Durable, body, CancellationToken.None))));
 
         // The winner schedules; the rest see it scheduled (202, replayed) or still scheduling (409, retry).
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.Accepted && !r.Body!.Replayed);
         Assert.All(results, r => Assert.True(
             r.Body?.PaymentId == PaymentId || r.Problem?.Type == ProblemTypes.RequestInProgress,
             $"unexpected {r.StatusCode} {r.Problem?.Type}"));
-        HandlerResult<SaleAccepted> retry = await harness.Submission.SubmitAsync(harness.Workflows.Object, body, CancellationToken.None);
+        HandlerResult<SaleAccepted> retry = await harness.Submission.SubmitAsync(harness.Durable, body, CancellationToken.None);
         Assert.Equal((HttpStatusCode.Accepted, true), (retry.StatusCode, retry.Body!.Replayed));
-        harness.Workflows.Verify(
-            w => w.ScheduleNewAsync(nameof(SaleWorkflow), PaymentId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Single(harness.Scheduled, s => s.Name == nameof(SaleWorkflow) && s.InstanceId == PaymentId);
         Assert.Single(await RowsAsync(harness.Tables, PaymentsTable.Idempotency));
         Assert.Single(await RowsAsync(harness.Tables, PaymentsTable.Ledger));
     }
@@ -91,9 +92,9 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task The_same_merchant_transaction_id_with_another_body_is_a_conflict_that_changes_nothing()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
-        HandlerResult<SaleAccepted> conflict = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { Amount = 50m }, CancellationToken.None);
+        HandlerResult<SaleAccepted> conflict = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request() with { Amount = 50m }, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal(ProblemTypes.IdempotencyConflict, conflict.Problem!.Type);
@@ -105,7 +106,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task The_same_sale_written_differently_is_the_same_request()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
         const string reordered = """
             { "currency": "USD", "amount": 49.990, "merchant_transaction_id": "order-42",
               "payer": {"email":"jane.doe@example.com","first_name":"Jane","last_name":"Doe","phone_number":"+12125551234"},
@@ -113,7 +114,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
               "merchant_order_id": "ord-42", "description": "Order #42" }
             """;
 
-        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Workflows.Object, Encoding.UTF8.GetBytes(reordered), CancellationToken.None);
+        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Durable, Encoding.UTF8.GetBytes(reordered), CancellationToken.None);
 
         Assert.True(again.Body!.Replayed);
     }
@@ -122,10 +123,10 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task The_same_sale_with_another_cvv_is_the_same_request_and_its_fingerprint_holds_no_cvv()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
         HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(
-            harness.Workflows.Object, TestSales.Request() with { Card = TestSales.Request().Card! with { Cvv = "1234" } }, CancellationToken.None);
+            harness.Durable, TestSales.Request() with { Card = TestSales.Request().Card! with { Cvv = "1234" } }, CancellationToken.None);
 
         Assert.True(again.Body!.Replayed);
         Assert.Single(harness.Scheduled);
@@ -142,8 +143,8 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         await harness.Idempotency.ClaimAsync(
             new IdempotencyRecord(PaymentId, legacy, "k1", PaymentId, IdempotencyState.Completed, TestSales.Now), CancellationToken.None);
 
-        HandlerResult<SaleAccepted> repeat = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
-        HandlerResult<SaleAccepted> other = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { Amount = 1m }, CancellationToken.None);
+        HandlerResult<SaleAccepted> repeat = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> other = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request() with { Amount = 1m }, CancellationToken.None);
 
         Assert.True(repeat.Body!.Replayed);
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
@@ -184,7 +185,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task A_repeat_after_key_rotation_is_still_recognised()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
         IdempotencyRecord record = (await harness.Idempotency.GetAsync(PaymentId, CancellationToken.None))!;
         var rotated = new ChargeFingerprinter(AesGcmCardSealerTests.KeyRing(
             [("k1", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray())), ("k2", AesGcmCardSealerTests.NewKey())], current: "k2"));
@@ -201,7 +202,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         var harness = new SaleHarness(azurite);
         DateTimeOffset at = TestSales.Now.AddDays(3);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { ScheduledAt = at }, CancellationToken.None);
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request() with { ScheduledAt = at }, CancellationToken.None);
 
         Assert.Equal(SaleSubmissionHandler.CvvDroppedNote, result.Body!.Note);
         Assert.False(result.Body.CvvKept);
@@ -220,10 +221,10 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
         ChargeRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(2) };
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, request, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, request, CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromHours(3));
 
-        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Workflows.Object, request, CancellationToken.None);
+        HandlerResult<SaleAccepted> again = await harness.Submission.SubmitAsync(harness.Durable, request, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.True(again.Body!.Replayed);
@@ -236,10 +237,10 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
         ChargeRequest request = TestSales.Request() with { ScheduledAt = TestSales.Now.AddHours(2) };
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, request, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, request, CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromHours(3));
 
-        HandlerResult<SaleAccepted> other = await harness.Submission.SubmitAsync(harness.Workflows.Object, request with { Amount = 1.00m }, CancellationToken.None);
+        HandlerResult<SaleAccepted> other = await harness.Submission.SubmitAsync(harness.Durable, request with { Amount = 1.00m }, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
         Assert.Equal(["/scheduled_at"], other.Problem!.Errors!.Keys);
@@ -251,7 +252,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     {
         var harness = new SaleHarness(azurite);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object,
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Durable,
             TestSales.Request() with { Currency = "XXX", Card = TestSales.Request().Card! with { Number = "4111111111111112" } }, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
@@ -264,17 +265,13 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task A_failed_schedule_releases_the_claim_so_a_retry_schedules_at_once()
     {
         var harness = new SaleHarness(azurite);
-        harness.Workflows
-            .SetupSequence(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("task hub unavailable"))
-            .ReturnsAsync(ScheduleResult.Scheduled);
+        harness.Durable.ScheduleFaults.Enqueue(new InvalidOperationException("task hub unavailable"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None));
-        HandlerResult<SaleAccepted> retry = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None));
+        HandlerResult<SaleAccepted> retry = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
         Assert.False(retry.Body!.Replayed);
-        harness.Workflows.Verify(
-            w => w.ScheduleNewAsync(nameof(SaleWorkflow), PaymentId, It.IsAny<object?>(), null, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal(2, harness.Durable.Scheduled.Count(s => s.Name == nameof(SaleWorkflow) && s.InstanceId == PaymentId));
         Assert.Equal(IdempotencyState.Completed, (await harness.Idempotency.GetAsync(PaymentId, CancellationToken.None))!.State);
     }
 
@@ -287,9 +284,9 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         await harness.Idempotency.ClaimAsync(
             new IdempotencyRecord(PaymentId, fingerprint.Hash, fingerprint.KeyId, PaymentId, IdempotencyState.Claimed, TestSales.Now), CancellationToken.None);
 
-        HandlerResult<SaleAccepted> withinLease = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> withinLease = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
         harness.Time.Advance(harness.Requests.ClaimLease);
-        HandlerResult<SaleAccepted> afterLease = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> afterLease = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Conflict, ProblemTypes.RequestInProgress), (withinLease.StatusCode, withinLease.Problem!.Type));
         Assert.False(afterLease.Body!.Replayed);
@@ -304,11 +301,10 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         ChargeFingerprint fingerprint = new ChargeFingerprinter(harness.KeyRing).Compute(sale);
         await harness.Idempotency.ClaimAsync(
             new IdempotencyRecord(PaymentId, fingerprint.Hash, fingerprint.KeyId, PaymentId, IdempotencyState.Claimed, TestSales.Now), CancellationToken.None);
-        harness.Workflows.Setup(w => w.GetInstanceAsync(PaymentId, It.IsAny<CancellationToken>())).ReturnsAsync(
-            new WorkflowInstance(PaymentId, nameof(SaleWorkflow), WorkflowRuntimeStatus.Completed, TestSales.Now, TestSales.Now, null, null, null));
+        harness.Durable.Instances[PaymentId] = RecordingDurableClient.Instance(PaymentId, nameof(SaleWorkflow), OrchestrationRuntimeStatus.Completed, TestSales.Now);
         harness.Time.Advance(harness.Requests.ClaimLease);
 
-        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
+        HandlerResult<SaleAccepted> result = await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
 
         Assert.True(result.Body!.Replayed);
         Assert.Empty(harness.Scheduled);
@@ -319,11 +315,11 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
     public async Task No_table_row_workflow_input_or_log_line_holds_the_card_number_cvv_or_expiry()
     {
         var harness = new SaleHarness(azurite);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request("order-43") with { ScheduledAt = TestSales.Now.AddDays(2) }, CancellationToken.None);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request(), CancellationToken.None);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request() with { Amount = 1m }, CancellationToken.None);
-        await harness.Submission.SubmitAsync(harness.Workflows.Object, TestSales.Request("bad") with { Currency = "XXX" }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request("order-43") with { ScheduledAt = TestSales.Now.AddDays(2) }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request(), CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request() with { Amount = 1m }, CancellationToken.None);
+        await harness.Submission.SubmitAsync(harness.Durable, TestSales.Request("bad") with { Currency = "XXX" }, CancellationToken.None);
 
         // Timestamp and ETag are written by the service (fractional seconds can hold any digits) and carry no request data.
         List<string> rows = (await TestTables.AllValuesAsync(harness.Tables))

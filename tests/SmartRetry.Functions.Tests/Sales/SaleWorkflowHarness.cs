@@ -59,7 +59,7 @@ public sealed class SaleWorkflowHarness
         var getStatus = new GetTransactionStatus(Gateway.Object);
         var record = new RecordPayment(Ledger.Object);
         Host = new WorkflowTestHost()
-            .RegisterWorkflow<SaleWorkflowInput, SaleOutcome>(nameof(SaleWorkflow), SaleWorkflow.RunAsync)
+            .RegisterOrchestration(nameof(SaleWorkflow), SaleWorkflow.RunAsync)
             .RegisterStep(submit)
             .RegisterStep(getStatus)
             .RegisterStep(record);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ using SmartRetry.Functions.Shared.Tracking;
 using SmartRetry.Functions.Tests.Sales;
 using SmartRetry.Functions.Tests.Shared.Cards;
 using SmartRetry.Functions.Tests.Shared.Storage;
+using SmartRetry.Functions.Tests.TestHost;
 using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Series;
@@ -31,15 +33,6 @@ internal sealed class RecurringHandlerHarness
         Store = new TableRecurringSeriesStore(tables);
         SealingKeyRing keyRing = AesGcmCardSealerTests.KeyRing([("k1", FixedKey)], current: "k1");
         Cards = new TableCardVault(tables, new AesGcmCardSealer(keyRing), Time);
-        Workflows.Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .Callback((string name, string id, object? input, DateTimeOffset? _, CancellationToken _) => Scheduled.Add((name, id, input)))
-            .ReturnsAsync(ScheduleResult.Scheduled);
-        Workflows.Setup(w => w.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string id, CancellationToken _) => Scheduled.Any(s => s.InstanceId == id)
-                ? new WorkflowInstance(id, "w", WorkflowRuntimeStatus.Running, default, default, null, null, null)
-                : null);
-        Workflows.Setup(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(RaiseEventResult.Raised);
         Handler = new RecurringRequestHandler(
             new RecurringRequestValidator(new ChargeRequestValidator(Time, Options.Create(new PaymentRequestOptions())), Time),
             new ChargeFingerprinter(keyRing),
@@ -62,11 +55,11 @@ internal sealed class RecurringHandlerHarness
     /// <summary>Where the handler holds a new series' card for its set-up call.</summary>
     public TableCardVault Cards { get; }
 
-    public Mock<IWorkflowClient> Workflows { get; } = new();
+    public RecordingDurableClient Durable { get; } = new();
 
     public Mock<ISmartRetryRecurringGateway> SmartRetry { get; } = new();
 
-    public List<(string Name, string InstanceId, object? Input)> Scheduled { get; } = [];
+    public ConcurrentQueue<(string Name, string InstanceId, object? Input)> Scheduled => Durable.Scheduled;
 
     public RecurringRequestHandler Handler { get; }
 

@@ -23,7 +23,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_valid_merchant_series_is_recorded_and_its_workflow_started_with_its_card_in_the_vault_not_in_its_state()
     {
-        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(_harness.Durable, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
         string seriesId = RecurringSeriesIds.For("sub-42");
@@ -47,7 +47,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     {
         foreach ((string reference, string card) in new[] { ("sub-a", TestSales.CardNumber), ("sub-b", TestSales.CardNumber), ("sub-c", "5555555555554444") })
         {
-            await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(reference: reference, cardNumber: card)), CancellationToken.None);
+            await _harness.Handler.CreateAsync(_harness.Durable, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(reference: reference, cardNumber: card)), CancellationToken.None);
         }
 
         string?[] fingerprints = [.. _harness.Scheduled.Select(s => Assert.IsType<MerchantSeriesState>(s.Input).CardFingerprint)];
@@ -63,8 +63,8 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     {
         var accelerated = new RecurringHandlerHarness(azurite, new RecurringOptions { TimeScale = 86_400 });
 
-        await accelerated.Handler.CreateAsync(accelerated.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(reference: "sub-fast")), CancellationToken.None);
-        await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
+        await accelerated.Handler.CreateAsync(accelerated.Durable, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(reference: "sub-fast")), CancellationToken.None);
+        await _harness.Handler.CreateAsync(_harness.Durable, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
 
         var fast = Assert.IsType<MerchantSeriesState>(Assert.Single(accelerated.Scheduled).Input);
         DateTimeOffset createdAt = (await accelerated.Store.GetAsync(RecurringSeriesIds.For("sub-fast"), CancellationToken.None))!.CreatedAt;
@@ -76,7 +76,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_platform_series_starts_the_follower_workflow()
     {
-        await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request("our_platform")), CancellationToken.None);
+        await _harness.Handler.CreateAsync(_harness.Durable, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request("our_platform")), CancellationToken.None);
 
         (string name, _, object? input) = Assert.Single(_harness.Scheduled);
         Assert.Equal(nameof(PlatformRecurringSeriesWorkflow), name);
@@ -88,8 +88,8 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     {
         ReadOnlyMemory<byte> body = RecurringHandlerHarness.Body(RecurringHandlerHarness.Request());
 
-        await _harness.Handler.CreateAsync(_harness.Workflows.Object, body, CancellationToken.None);
-        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CreateAsync(_harness.Workflows.Object, body, CancellationToken.None);
+        await _harness.Handler.CreateAsync(_harness.Durable, body, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CreateAsync(_harness.Durable, body, CancellationToken.None);
 
         Assert.True(repeat.Body!.Replayed);
         Assert.Single(_harness.Scheduled);
@@ -99,11 +99,11 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     public async Task A_repeat_after_the_series_was_cancelled_and_its_instance_purged_does_not_start_it_again()
     {
         ReadOnlyMemory<byte> body = RecurringHandlerHarness.Body(RecurringHandlerHarness.Request());
-        HandlerResult<RecurringSeriesView> created = await _harness.Handler.CreateAsync(_harness.Workflows.Object, body, CancellationToken.None);
-        await _harness.Handler.CancelAsync(_harness.Workflows.Object, created.Body!.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> created = await _harness.Handler.CreateAsync(_harness.Durable, body, CancellationToken.None);
+        await _harness.Handler.CancelAsync(_harness.Durable, created.Body!.SeriesId, CancellationToken.None);
         _harness.Scheduled.Clear();
 
-        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CreateAsync(_harness.Workflows.Object, body, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CreateAsync(_harness.Durable, body, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
         Assert.True(repeat.Body!.Replayed);
@@ -114,9 +114,9 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_same_reference_with_different_details_is_a_conflict_and_changes_nothing()
     {
-        await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
+        await _harness.Handler.CreateAsync(_harness.Durable, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request()), CancellationToken.None);
 
-        HandlerResult<RecurringSeriesView> conflict = await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(interval: 2)), CancellationToken.None);
+        HandlerResult<RecurringSeriesView> conflict = await _harness.Handler.CreateAsync(_harness.Durable, RecurringHandlerHarness.Body(RecurringHandlerHarness.Request(interval: 2)), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Conflict, ProblemTypes.IdempotencyConflict), (conflict.StatusCode, conflict.Problem!.Type));
         Assert.Single(_harness.Scheduled);
@@ -135,7 +135,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
             recurring = new { managed_by = "our_platform", recurring_date_type = "monthly", time_interval = 0, time_zone = "Europe/Berlin" },
         };
 
-        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(_harness.Workflows.Object, RecurringHandlerHarness.Body(request), CancellationToken.None);
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(_harness.Durable, RecurringHandlerHarness.Body(request), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
         Assert.Equal(
@@ -156,7 +156,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [InlineData("{\"series_reference\": \"x\", \"recurring\": {\"managed_by\": \"merchant\", \"first_payment_date\": \"2026-12-01\", \"recurring_date_type\": \"monthly\", \"time_interval\": 1, \"cancellation_date\": \"2026-11-30\"}}", "/recurring/cancellation_date")]
     public async Task Malformed_or_inconsistent_requests_name_the_field(string json, string field)
     {
-        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(_harness.Workflows.Object, System.Text.Encoding.UTF8.GetBytes(json), CancellationToken.None);
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.CreateAsync(_harness.Durable, System.Text.Encoding.UTF8.GetBytes(json), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
         Assert.Contains(field, result.Problem!.Errors!.Keys);
@@ -167,14 +167,12 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     {
         var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
 
-        HandlerResult<RecurringSeriesView> first = await _harness.Handler.PauseAsync(_harness.Workflows.Object, series.SeriesId, CancellationToken.None);
-        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.PauseAsync(_harness.Workflows.Object, series.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> first = await _harness.Handler.PauseAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.PauseAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK), (first.StatusCode, repeat.StatusCode));
         Assert.Equal(RecurringSeriesStatus.Paused, repeat.Body!.Status);
-        _harness.Workflows.Verify(
-            w => w.RaiseEventAsync(series.SeriesId, RecurringEventNames.Control, It.Is<SeriesControl>(c => c.Command == SeriesCommand.Pause), It.IsAny<CancellationToken>()),
-            Times.Once);
+        Assert.Single(_harness.Durable.Raised, r => r.InstanceId == series.SeriesId && r.Name == RecurringEventNames.Control && r.Payload is SeriesControl c && c.Command == SeriesCommand.Pause);
     }
 
     [Fact]
@@ -182,10 +180,10 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     {
         var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Cancelled);
 
-        HandlerResult<RecurringSeriesView> result = await _harness.Handler.ResumeAsync(_harness.Workflows.Object, series.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.ResumeAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Conflict, RecurringProblems.InvalidTransition), (result.StatusCode, result.Problem!.Type));
-        _harness.Workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(_harness.Durable.Raised);
     }
 
     [Fact]
@@ -193,7 +191,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     {
         var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
 
-        HandlerResult<RecurringSeriesView> result = await _harness.Handler.PauseAsync(_harness.Workflows.Object, series.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.PauseAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
         Assert.Equal(RecurringSeriesStatus.Active, (await _harness.Store.GetAsync(series.SeriesId, CancellationToken.None))!.Status);
@@ -205,8 +203,8 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
         var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
         _harness.SmartRetry.Setup(g => g.CancelRecurringAsync(It.IsAny<string>(), "RC000009", It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        HandlerResult<RecurringSeriesView> first = await _harness.Handler.CancelAsync(_harness.Workflows.Object, series.SeriesId, CancellationToken.None);
-        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CancelAsync(_harness.Workflows.Object, series.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> first = await _harness.Handler.CancelAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
+        HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.CancelAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK, RecurringSeriesStatus.Cancelled), (first.StatusCode, repeat.StatusCode, repeat.Body!.Status));
         _harness.SmartRetry.Verify(
@@ -218,7 +216,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     {
         var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
 
-        HandlerResult<RecurringSeriesView> result = await _harness.Handler.UpdateAmountAsync(_harness.Workflows.Object, series.SeriesId, RecurringHandlerHarness.Body(new { amount = 12.345m }), CancellationToken.None);
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.UpdateAmountAsync(_harness.Durable, series.SeriesId, RecurringHandlerHarness.Body(new { amount = 12.345m }), CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
         Assert.Contains("/amount", result.Problem!.Errors!.Keys);
@@ -230,12 +228,10 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     {
         var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
 
-        HandlerResult<RecurringSeriesView> result = await _harness.Handler.UpdateAmountAsync(_harness.Workflows.Object, series.SeriesId, RecurringHandlerHarness.Body(new { amount = 12.5m }), CancellationToken.None);
+        HandlerResult<RecurringSeriesView> result = await _harness.Handler.UpdateAmountAsync(_harness.Durable, series.SeriesId, RecurringHandlerHarness.Body(new { amount = 12.5m }), CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.Accepted, 12.5m), (result.StatusCode, result.Body!.Amount));
-        _harness.Workflows.Verify(
-            w => w.RaiseEventAsync(series.SeriesId, RecurringEventNames.Control, It.Is<SeriesControl>(c => c.Command == SeriesCommand.UpdateAmount && c.Amount == 12.5m), It.IsAny<CancellationToken>()),
-            Times.Once);
+        Assert.Single(_harness.Durable.Raised, r => r.InstanceId == series.SeriesId && r.Name == RecurringEventNames.Control && r.Payload is SeriesControl c && c.Command == SeriesCommand.UpdateAmount && c.Amount == 12.5m);
     }
 
     [Theory]
@@ -244,6 +240,6 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     public async Task An_unknown_series_is_not_found(string seriesId)
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _harness.Handler.GetAsync(seriesId, CancellationToken.None)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _harness.Handler.CancelAsync(_harness.Workflows.Object, seriesId, CancellationToken.None)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _harness.Handler.CancelAsync(_harness.Durable, seriesId, CancellationToken.None)).StatusCode);
     }
 }

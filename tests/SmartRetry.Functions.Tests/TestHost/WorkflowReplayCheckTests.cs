@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.DurableTask;
-using SmartRetry.Functions.Shared.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace SmartRetry.Functions.Tests.TestHost;
 
@@ -99,7 +99,7 @@ public class WorkflowReplayCheckTests
 
         WorkflowTestInstance instance = await host.StartAsync("RandomId", "guid-2", input: null);
 
-        Assert.Equal(WorkflowRuntimeStatus.Completed, instance.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         Assert.Throws<WorkflowReplayMismatchException>(host.VerifyReplay);
     }
 
@@ -135,7 +135,7 @@ public class WorkflowReplayCheckTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.AdvanceTimeAsync(TimeSpan.Zero));
 
         Assert.Contains("does not come from its TaskOrchestrationContext", error.Message, StringComparison.Ordinal);
-        Assert.Equal(WorkflowRuntimeStatus.Running, host.GetInstance("outside-1").RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, host.GetInstance("outside-1").RuntimeStatus);
     }
 
     [Fact]

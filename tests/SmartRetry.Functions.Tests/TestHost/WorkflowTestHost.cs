@@ -1,5 +1,7 @@
 using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartRetry.Functions.Shared.Durable;
@@ -13,7 +15,7 @@ namespace SmartRetry.Functions.Tests.TestHost;
 /// history per generation. After every step each changed generation is replayed from its start against its history
 /// (<see cref="ReplayCheck"/>), so non-deterministic workflow code fails the test as it would break replay in Azure.
 /// Each public operation is one step: it runs everything it causes until the workflows are idle again. Operations
-/// are serialized, so the host can also serve as the <see cref="IWorkflowClient"/> of concurrent callers.
+/// are serialized, so the host can also serve as the Durable client (<see cref="Client"/>) of concurrent callers.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim gate never allocates a wait handle (AvailableWaitHandle is not used), so it holds nothing to dispose.")]
 public sealed class WorkflowTestHost
@@ -49,7 +51,7 @@ public sealed class WorkflowTestHost
         }
 
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        Client = new TestWorkflowClient(this);
+        Client = new TestDurableClient(this);
     }
 
     /// <summary>The virtual clock.</summary>
@@ -58,8 +60,8 @@ public sealed class WorkflowTestHost
     /// <summary>Replay every changed generation after each step and fail on a different decision. On by default.</summary>
     public bool ReplayCheck { get; set; } = true;
 
-    /// <summary>This host as the port the HTTP and webhook side use.</summary>
-    public IWorkflowClient Client { get; }
+    /// <summary>This host as the Durable client HTTP functions, the webhook intake and the reconciler are given.</summary>
+    public DurableTaskClient Client { get; }
 
     public IReadOnlyCollection<WorkflowTestInstance> Instances => instances.Values;
 
@@ -98,31 +100,40 @@ public sealed class WorkflowTestHost
     }
 
     /// <summary>
-    /// Registers a step the way the host wires it: under its class name (its Durable name), running its <c>RunAsync</c>.
-    /// Tests build the step with their fakes; the name and the call come from the step itself, as in the host's function.
-    /// A step that drives other instances gets, as in the host, a workflow client per call: <paramref name="workflows"/>.
-    /// It cannot be this host's own <see cref="Client"/>: a step runs inside a host step, and the client's calls are
-    /// host steps too, serialized with it.
+    /// Registers an activity the way the Functions host finds it: the method of <paramref name="activity"/> that carries
+    /// <c>[Function(name)]</c>, called with its <c>[ActivityTrigger]</c> input, a Durable client when it takes one
+    /// (<paramref name="durable"/>), and a cancellation token. Tests build the class with their fakes; the name and the
+    /// call come from the class itself. The client cannot be this host's own <see cref="Client"/>: an activity runs
+    /// inside a host step, and the client's calls are host steps too, serialized with it.
     /// </summary>
-    public WorkflowTestHost RegisterStep(object step, IWorkflowClient? workflows = null)
+    public WorkflowTestHost RegisterStep(object activity, DurableTaskClient? durable = null)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        Type type = step.GetType();
-        MethodInfo run = WorkflowCatalog.StepRunMethod(type)
-            ?? throw new ArgumentException($"{type.Name} has no public RunAsync(input, [IWorkflowClient,] CancellationToken).", nameof(step));
-        bool takesClient = run.GetParameters().Length == 3;
-        if (takesClient && workflows is null)
+        ArgumentNullException.ThrowIfNull(activity);
+        Type type = activity.GetType();
+        (MethodInfo run, string name) = type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Select(method => (Method: method, Function: method.GetCustomAttribute<FunctionAttribute>()))
+            .Where(found => found.Function is not null)
+            .Select(found => (found.Method, found.Function!.Name))
+            .SingleOrDefault();
+        if (run is null)
         {
-            throw new ArgumentException($"{type.Name} takes a workflow client per call; pass one.", nameof(workflows));
+            throw new ArgumentException($"{type.Name} has no [Function] method.", nameof(activity));
+        }
+
+        ParameterInfo[] parameters = run.GetParameters();
+        bool takesClient = parameters.Any(p => p.ParameterType == typeof(DurableTaskClient));
+        if (takesClient && durable is null)
+        {
+            throw new ArgumentException($"{type.Name} takes a Durable client per call; pass one.", nameof(durable));
         }
 
         Func<object?, CancellationToken, object> call = (input, cancellationToken) =>
-            run.Invoke(step, BindingFlags.DoNotWrapExceptions, binder: null, takesClient ? [input, workflows, cancellationToken] : [input, cancellationToken], culture: null)!;
-        Type inputType = run.GetParameters()[0].ParameterType;
+            run.Invoke(activity, BindingFlags.DoNotWrapExceptions, binder: null, takesClient ? [input, durable, cancellationToken] : [input, cancellationToken], culture: null)!;
+        Type inputType = parameters[0].ParameterType;
         MethodInfo register = run.ReturnType.IsGenericType
             ? RegisterStepWithResult.MakeGenericMethod(inputType, run.ReturnType.GetGenericArguments()[0])
             : RegisterStepWithoutResult.MakeGenericMethod(inputType);
-        return (WorkflowTestHost)register.Invoke(this, BindingFlags.DoNotWrapExceptions, binder: null, [type.Name, call], culture: null)!;
+        return (WorkflowTestHost)register.Invoke(this, BindingFlags.DoNotWrapExceptions, binder: null, [name, call], culture: null)!;
     }
 
     private WorkflowTestHost RegisterStepCall<TInput, TResult>(string name, Func<object?, CancellationToken, object> call) =>
@@ -264,20 +275,21 @@ public sealed class WorkflowTestHost
         return result;
     });
 
-    internal Task<ScheduleResult> ScheduleUnlessRunningAsync(string workflowName, string instanceId, object? input, DateTime? startAt) =>
+    /// <summary>False when an instance of that id is still running.</summary>
+    internal Task<bool> ScheduleUnlessRunningAsync(string workflowName, string instanceId, object? input, DateTime? startAt) =>
         StepAsync(() =>
         {
             if (instances.TryGetValue(instanceId, out WorkflowTestInstance? existing) && !existing.IsFinished)
             {
-                return Task.FromResult(ScheduleResult.AlreadyRunning);
+                return Task.FromResult(false);
             }
 
             Schedule(workflowName, instanceId, input, startAt);
-            return Task.FromResult(ScheduleResult.Scheduled);
+            return Task.FromResult(true);
         });
 
-    internal Task<WorkflowInstance?> GetInstanceSnapshotAsync(string instanceId) =>
-        GatedAsync(() => Task.FromResult(instances.TryGetValue(instanceId, out WorkflowTestInstance? instance) ? instance.ToWorkflowInstance() : null));
+    internal Task<OrchestrationMetadata?> GetMetadataAsync(string instanceId, bool getInputsAndOutputs) =>
+        GatedAsync(() => Task.FromResult(instances.TryGetValue(instanceId, out WorkflowTestInstance? instance) ? instance.ToMetadata(getInputsAndOutputs) : null));
 
     internal Task<bool> RestartAsync(string instanceId) => StepAsync(() =>
     {
@@ -301,7 +313,7 @@ public sealed class WorkflowTestHost
         WorkflowGeneration generation = instance.CurrentGeneration;
         generation.Abandon();
         timers.RemoveAll(t => t.Generation == generation);
-        instance.Finish(WorkflowRuntimeStatus.Terminated, WorkflowJson.Serialize(reason), null, null, UtcNow);
+        instance.Finish(OrchestrationRuntimeStatus.Terminated, WorkflowJson.Serialize(reason), null, null, UtcNow);
         return Task.FromResult(true);
     });
 
@@ -359,10 +371,10 @@ public sealed class WorkflowTestHost
                 });
                 break;
             case ExecutionCompleted completed:
-                Finish(generation, WorkflowRuntimeStatus.Completed, completed.OutputJson, null, null);
+                Finish(generation, OrchestrationRuntimeStatus.Completed, completed.OutputJson, null, null);
                 break;
             case ExecutionFailed failed:
-                Finish(generation, WorkflowRuntimeStatus.Failed, null, failed.ErrorType, failed.ErrorMessage);
+                Finish(generation, OrchestrationRuntimeStatus.Failed, null, failed.ErrorType, failed.ErrorMessage);
                 break;
         }
     }
@@ -493,14 +505,14 @@ public sealed class WorkflowTestHost
         generation.Deliver(outcome);
     }
 
-    private void Finish(WorkflowGeneration generation, WorkflowRuntimeStatus status, string? outputJson, string? failureType, string? failureMessage)
+    private void Finish(WorkflowGeneration generation, OrchestrationRuntimeStatus status, string? outputJson, string? failureType, string? failureMessage)
     {
         WorkflowTestInstance instance = generation.Instance;
         timers.RemoveAll(t => t.Generation == generation);
         instance.Finish(status, outputJson, failureType, failureMessage, UtcNow);
         if (instance.Parent is ({ } parent, int taskId))
         {
-            WorkflowHistoryEvent outcome = status == WorkflowRuntimeStatus.Completed
+            WorkflowHistoryEvent outcome = status == OrchestrationRuntimeStatus.Completed
                 ? new SubWorkflowCompleted(UtcNow, taskId, outputJson)
                 : new SubWorkflowFailed(UtcNow, taskId, failureType!, failureMessage!);
             work.Enqueue(() =>

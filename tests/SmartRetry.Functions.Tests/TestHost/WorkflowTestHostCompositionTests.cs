@@ -1,5 +1,5 @@
 using Microsoft.DurableTask;
-using SmartRetry.Functions.Shared.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace SmartRetry.Functions.Tests.TestHost;
 
@@ -13,7 +13,7 @@ public class WorkflowTestHostCompositionTests
             .RegisterWorkflow<object?, int>("Parent", (context, _) => context.CallSubOrchestratorAsync<int>("Child", 3, new SubOrchestrationOptions(instanceId: "parent-1:cycle-1")));
 
         await host.StartAsync("Parent", "parent-1", input: null);
-        Assert.Equal(WorkflowRuntimeStatus.Running, host.GetInstance("parent-1:cycle-1").RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, host.GetInstance("parent-1:cycle-1").RuntimeStatus);
 
         await host.RaiseEventAsync("parent-1:cycle-1", "go", 14);
 

@@ -1,4 +1,6 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using SmartRetry.Functions.Shared.Durable;
 
 namespace SmartRetry.Functions.Tests.TestHost;
@@ -8,7 +10,7 @@ public sealed class WorkflowTestHostStepTests
     private static readonly TaskOptions Once = TaskOptions.FromRetryPolicy(new RetryPolicy(maxNumberOfAttempts: 1, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 1.0));
 
     [Fact]
-    public async Task A_step_is_registered_under_its_class_name_and_runs_its_RunAsync()
+    public async Task An_activity_is_registered_under_its_function_name_and_runs_its_function_method()
     {
         var shout = new Shout();
         var note = new Note();
@@ -29,7 +31,7 @@ public sealed class WorkflowTestHostStepTests
     }
 
     [Fact]
-    public async Task A_step_that_drives_other_instances_gets_the_given_workflow_client_per_call()
+    public async Task An_activity_that_drives_other_instances_gets_the_given_Durable_client_per_call()
     {
         WorkflowTestHost other = new WorkflowTestHost().RegisterWorkflow<string, string>("Echo", (_, input) => Task.FromResult(input));
         await other.StartAsync("Echo", "elsewhere", "hi");
@@ -47,13 +49,13 @@ public sealed class WorkflowTestHostStepTests
     }
 
     [Fact]
-    public void A_step_that_needs_a_workflow_client_is_refused_without_one()
+    public void An_activity_that_needs_a_Durable_client_is_refused_without_one()
     {
         Assert.Throws<ArgumentException>(() => new WorkflowTestHost().RegisterStep(new Exists()));
     }
 
     [Fact]
-    public void A_class_without_a_RunAsync_is_refused()
+    public void A_class_without_a_function_method_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new WorkflowTestHost().RegisterStep(new object()));
     }
@@ -62,7 +64,8 @@ public sealed class WorkflowTestHostStepTests
     {
         public int Calls { get; private set; }
 
-        public Task<string> RunAsync(string input, CancellationToken cancellationToken)
+        [Function(nameof(Shout))]
+        public Task<string> RunAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
         {
             Calls++;
             return Task.FromResult(input.ToUpperInvariant());
@@ -73,7 +76,8 @@ public sealed class WorkflowTestHostStepTests
     {
         public List<string> Seen { get; } = [];
 
-        public Task RunAsync(string input, CancellationToken cancellationToken)
+        [Function(nameof(Note))]
+        public Task RunAsync([ActivityTrigger] string input, CancellationToken cancellationToken)
         {
             Seen.Add(input);
             return Task.CompletedTask;
@@ -84,10 +88,11 @@ public sealed class WorkflowTestHostStepTests
     {
         public int Calls { get; private set; }
 
-        public async Task<bool> RunAsync(string instanceId, IWorkflowClient workflows, CancellationToken cancellationToken)
+        [Function(nameof(Exists))]
+        public async Task<bool> RunAsync([ActivityTrigger] string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
         {
             Calls++;
-            return await workflows.GetInstanceAsync(instanceId, cancellationToken) is not null;
+            return await durable.GetInstanceStateAsync(instanceId, cancellationToken) is not null;
         }
     }
 }

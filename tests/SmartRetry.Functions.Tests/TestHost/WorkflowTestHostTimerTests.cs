@@ -1,4 +1,4 @@
-using SmartRetry.Functions.Shared.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace SmartRetry.Functions.Tests.TestHost;
 
@@ -23,7 +23,7 @@ public class WorkflowTestHostTimerTests
             [new Mark("early", Start.AddMinutes(5)), new Mark("late", Start.AddMinutes(10))],
             host.ActivityInputs<Mark>("Record"));
         Assert.Equal(Start.AddMinutes(24), host.UtcNow);
-        Assert.Equal(WorkflowRuntimeStatus.Completed, host.GetInstance("timers-1").RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, host.GetInstance("timers-1").RuntimeStatus);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class WorkflowTestHostTimerTests
 
         WorkflowTestInstance instance = await host.StartAsync("LocalTimer", "local-1", input: null);
 
-        Assert.Equal(WorkflowRuntimeStatus.Failed, instance.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
         Assert.Equal(typeof(ArgumentException).FullName, instance.FailureType);
     }
 

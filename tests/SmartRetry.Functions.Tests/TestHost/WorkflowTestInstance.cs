@@ -1,4 +1,7 @@
-using SmartRetry.Functions.Shared.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
+using SmartRetry.Functions.Shared.Serialization;
 
 namespace SmartRetry.Functions.Tests.TestHost;
 
@@ -26,9 +29,9 @@ public sealed class WorkflowTestInstance
 
     public DateTime LastUpdatedAt { get; private set; }
 
-    public WorkflowRuntimeStatus RuntimeStatus { get; private set; } = WorkflowRuntimeStatus.Pending;
+    public OrchestrationRuntimeStatus RuntimeStatus { get; private set; } = OrchestrationRuntimeStatus.Pending;
 
-    public bool IsFinished => RuntimeStatus is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated;
+    public bool IsFinished => RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
     public IReadOnlyList<WorkflowGeneration> Generations => generations;
 
@@ -51,7 +54,7 @@ public sealed class WorkflowTestInstance
     internal (WorkflowGeneration Generation, int TaskId)? Parent { get; }
 
     /// <summary>The output; throws with the failure when the instance did not complete.</summary>
-    public T ReadOutput<T>() => RuntimeStatus == WorkflowRuntimeStatus.Completed
+    public T ReadOutput<T>() => RuntimeStatus == OrchestrationRuntimeStatus.Completed
         ? WorkflowJson.Deserialize<T>(SerializedOutput)!
         : throw new InvalidOperationException($"Instance '{InstanceId}' is {RuntimeStatus}, not Completed. {FailureType}: {FailureMessage}");
 
@@ -59,22 +62,24 @@ public sealed class WorkflowTestInstance
 
     public IReadOnlyList<T?> ReadCustomStatusHistory<T>() => [.. customStatuses.Select(WorkflowJson.Deserialize<T>)];
 
-    /// <summary>The instance as <see cref="IWorkflowClient.GetInstanceAsync"/> reports it.</summary>
-    public WorkflowInstance ToWorkflowInstance() => new(
-        InstanceId,
-        WorkflowName,
-        RuntimeStatus,
-        new DateTimeOffset(CreatedAt),
-        new DateTimeOffset(LastUpdatedAt),
-        SerializedOutput,
-        SerializedCustomStatus,
-        FailureMessage);
+    /// <summary>The instance as Durable's client reports it; input, output, custom status and failure only when asked for.</summary>
+    public OrchestrationMetadata ToMetadata(bool getInputsAndOutputs) => new(WorkflowName, InstanceId)
+    {
+        RuntimeStatus = RuntimeStatus,
+        CreatedAt = new DateTimeOffset(CreatedAt),
+        LastUpdatedAt = new DateTimeOffset(LastUpdatedAt),
+        SerializedInput = getInputsAndOutputs && generations.Count > 0 ? generations[0].InputJson : null,
+        SerializedOutput = getInputsAndOutputs ? SerializedOutput : null,
+        SerializedCustomStatus = getInputsAndOutputs ? SerializedCustomStatus : null,
+        FailureDetails = getInputsAndOutputs && FailureType is not null ? new TaskFailureDetails(FailureType, FailureMessage ?? "", null, null, null) : null,
+        DataConverter = new JsonDataConverter(PaymentsJson.Options),
+    };
 
     internal WorkflowGeneration AddGeneration(WorkflowTestHost host, string? inputJson, DateTime now)
     {
         var generation = new WorkflowGeneration(host, this, generations.Count + 1, inputJson, now);
         generations.Add(generation);
-        RuntimeStatus = WorkflowRuntimeStatus.Running;
+        RuntimeStatus = OrchestrationRuntimeStatus.Running;
         LastUpdatedAt = now;
         return generation;
     }
@@ -85,7 +90,7 @@ public sealed class WorkflowTestInstance
         LastUpdatedAt = now;
     }
 
-    internal void Finish(WorkflowRuntimeStatus status, string? outputJson, string? failureType, string? failureMessage, DateTime now)
+    internal void Finish(OrchestrationRuntimeStatus status, string? outputJson, string? failureType, string? failureMessage, DateTime now)
     {
         RuntimeStatus = status;
         SerializedOutput = outputJson;

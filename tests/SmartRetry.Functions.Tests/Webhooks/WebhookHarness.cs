@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 using Moq;
 using SmartRetry.Client.Webhooks;
 using SmartRetry.Functions.Shared.Correlation;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Ledger;
 using SmartRetry.Functions.Shared.Storage;
 using SmartRetry.Functions.Tests.Shared.Storage;
+using SmartRetry.Functions.Tests.TestHost;
 using SmartRetry.Functions.Webhooks;
 using SmartRetry.Testing.Storage;
 
@@ -28,10 +28,6 @@ internal sealed class WebhookHarness
         Pending = new TablePendingWorkflowEventStore(Tables);
         Correlations = new TableCorrelationStore(Tables);
         Unresolved = TestTables.Unresolved(Tables, Time);
-        Workflows
-            .Setup(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
-            .Callback((string id, string name, object? payload, CancellationToken _) => Raised.Add((id, name, payload)))
-            .ReturnsAsync(RaiseEventResult.Raised);
         Intake = new WebhookIntake(
             new WebhookVerifier(Time),
             Events,
@@ -61,9 +57,9 @@ internal sealed class WebhookHarness
     /// <summary>The index of unresolved payments the intake asks about a finished instance's payment.</summary>
     public TableUnresolvedPayments Unresolved { get; }
 
-    public Mock<IWorkflowClient> Workflows { get; } = new();
+    public RecordingDurableClient Durable { get; } = new();
 
-    public ConcurrentBag<(string InstanceId, string EventName, object? Payload)> Raised { get; } = [];
+    public ConcurrentQueue<(string InstanceId, string Name, object? Payload)> Raised => Durable.Raised;
 
     public WebhookIntake Intake { get; }
 

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Gateway;
@@ -12,7 +13,8 @@ namespace SmartRetry.Functions.Refunds.Activities;
 /// </summary>
 public sealed class SubmitRefund(ISmartRetryGateway gateway, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents, ILogger<SubmitRefund> logger)
 {
-    public async Task<PaymentSubmissionResult> RunAsync(RefundSubmission refund, CancellationToken cancellationToken)
+    [Function(nameof(SubmitRefund))]
+    public async Task<PaymentSubmissionResult> RunAsync([ActivityTrigger] RefundSubmission refund, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(refund);
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = refund.RefundPaymentId, ["IdempotencyKey"] = refund.IdempotencyKey });

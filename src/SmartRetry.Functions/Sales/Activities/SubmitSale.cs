@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Correlation;
@@ -31,7 +32,8 @@ public sealed class SubmitSale(
     /// <summary>Our reason when the vault holds neither the card nor an answer (it expired, or the sale was settled meanwhile).</summary>
     public const string CardNotHeldReason = "CARD_NOT_HELD";
 
-    public async Task<PaymentSubmissionResult> RunAsync(SaleSubmission sale, CancellationToken cancellationToken)
+    [Function(nameof(SubmitSale))]
+    public async Task<PaymentSubmissionResult> RunAsync([ActivityTrigger] SaleSubmission sale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sale);
         using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = sale.PaymentId, ["IdempotencyKey"] = sale.IdempotencyKey });

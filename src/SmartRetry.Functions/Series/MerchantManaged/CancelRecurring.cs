@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Series;
 
@@ -6,7 +7,8 @@ namespace SmartRetry.Functions.Series.MerchantManaged;
 /// <summary>Cancels a series at SmartRetry. Already cancelled counts as done, so a repeat is harmless.</summary>
 public sealed class CancelRecurring(ISmartRetryRecurringGateway recurring)
 {
-    public async Task<bool> RunAsync(CancelRecurringRequest request, CancellationToken cancellationToken)
+    [Function(nameof(CancelRecurring))]
+    public async Task<bool> RunAsync([ActivityTrigger] CancelRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try

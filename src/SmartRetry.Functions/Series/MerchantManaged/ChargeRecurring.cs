@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Events;
 using SmartRetry.Functions.Shared.Gateway;
@@ -12,7 +13,8 @@ namespace SmartRetry.Functions.Series.MerchantManaged;
 /// </summary>
 public sealed class ChargeRecurring(ISmartRetryRecurringGateway recurring, ISmartRetryGateway payments, ICorrelationStore correlations, EarlyTransactionEvents earlyEvents)
 {
-    public async Task<ChargeAttemptResult> RunAsync(ChargeRecurringRequest request, CancellationToken cancellationToken)
+    [Function(nameof(ChargeRecurring))]
+    public async Task<ChargeAttemptResult> RunAsync([ActivityTrigger] ChargeRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         SubmissionResult submitted;

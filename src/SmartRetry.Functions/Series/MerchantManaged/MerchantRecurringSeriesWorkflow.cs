@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Shared.Declines;
@@ -23,10 +24,11 @@ public static class MerchantRecurringSeriesWorkflow
     /// <summary>The idempotency step of cancelling the series at SmartRetry: once per series, however often it is asked.</summary>
     public const string CancelStep = "recurring-cancel";
 
-    public static async Task<MerchantSeriesResult> RunAsync(TaskOrchestrationContext context, MerchantSeriesState state)
+    [Function(nameof(MerchantRecurringSeriesWorkflow))]
+    public static async Task<MerchantSeriesResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(state);
+        MerchantSeriesState state = context.GetInput<MerchantSeriesState>() ?? throw new InvalidOperationException("MerchantRecurringSeriesWorkflow needs its input.");
         ILogger logger = context.CreateReplaySafeLogger(typeof(MerchantRecurringSeriesWorkflow).FullName!);
         if (state.Setup is { } setup)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Shared.Declines;
@@ -20,10 +21,11 @@ namespace SmartRetry.Functions.Series.MerchantManaged;
 /// </summary>
 public static class RecurringChargeCycleWorkflow
 {
-    public static async Task<ChargeCycleResult> RunAsync(TaskOrchestrationContext context, ChargeCycleInput input)
+    [Function(nameof(RecurringChargeCycleWorkflow))]
+    public static async Task<ChargeCycleResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        ChargeCycleInput input = context.GetInput<ChargeCycleInput>() ?? throw new InvalidOperationException("RecurringChargeCycleWorkflow needs its input.");
         ILogger logger = context.CreateReplaySafeLogger(typeof(RecurringChargeCycleWorkflow).FullName!);
         var interrupts = new WorkflowEventInbox<SeriesControl>(context, RecurringEventNames.CycleInterrupt);
         var transactionEvents = new WorkflowEventInbox<TransactionEvent>(context, WorkflowEventNames.Transaction);

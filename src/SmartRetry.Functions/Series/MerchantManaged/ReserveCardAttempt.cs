@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Telemetry;
 
 namespace SmartRetry.Functions.Series.MerchantManaged;
@@ -5,7 +6,8 @@ namespace SmartRetry.Functions.Series.MerchantManaged;
 /// <summary>Reserves a slot in the card's shared attempt window before a charge; false means the card has no room and nothing may be sent.</summary>
 public sealed class ReserveCardAttempt(ICardAttemptStore store, PaymentMetrics? metrics = null)
 {
-    public async Task<bool> RunAsync(CardAttemptReservation reservation, CancellationToken cancellationToken)
+    [Function(nameof(ReserveCardAttempt))]
+    public async Task<bool> RunAsync([ActivityTrigger] CardAttemptReservation reservation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservation);
         bool granted = await store.TryReserveAsync(reservation.CardFingerprint, reservation.AttemptId, reservation.AtUtc, reservation.MaxAttempts, cancellationToken);

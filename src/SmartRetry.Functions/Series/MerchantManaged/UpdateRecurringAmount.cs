@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Series;
 
 namespace SmartRetry.Functions.Series.MerchantManaged;
@@ -5,5 +6,6 @@ namespace SmartRetry.Functions.Series.MerchantManaged;
 /// <summary>Sets a series' default amount at SmartRetry (a PUT: repeating it with the same amount is harmless).</summary>
 public sealed class UpdateRecurringAmount(ISmartRetryRecurringGateway recurring)
 {
-    public Task<bool> RunAsync(RecurringUpdate update, CancellationToken cancellationToken) => recurring.UpdateRecurringAsync(update, cancellationToken);
+    [Function(nameof(UpdateRecurringAmount))]
+    public Task<bool> RunAsync([ActivityTrigger] RecurringUpdate update, CancellationToken cancellationToken) => recurring.UpdateRecurringAsync(update, cancellationToken);
 }

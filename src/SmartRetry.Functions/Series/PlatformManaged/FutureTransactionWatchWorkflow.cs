@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Series;
@@ -17,10 +18,11 @@ public static class FutureTransactionWatchWorkflow
     public static DateTime CheckAt(DateOnly scheduledDate, TimeSpan grace) =>
         scheduledDate.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) + grace;
 
-    public static async Task<FutureTransactionCheck?> RunAsync(TaskOrchestrationContext context, FutureTransactionWatchInput input)
+    [Function(nameof(FutureTransactionWatchWorkflow))]
+    public static async Task<FutureTransactionCheck?> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        FutureTransactionWatchInput input = context.GetInput<FutureTransactionWatchInput>() ?? throw new InvalidOperationException("FutureTransactionWatchWorkflow needs its input.");
         DateTime checkAt = CheckAt(input.ScheduledDate, input.Grace);
         context.SetCustomStatus(new { input.FutureTransactionId, input.ScheduledDate, checkAt });
         await context.CreateTimer(checkAt, CancellationToken.None);

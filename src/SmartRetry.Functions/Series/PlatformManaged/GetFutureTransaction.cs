@@ -1,9 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Series;
 
 namespace SmartRetry.Functions.Series.PlatformManaged;
 
 public sealed class GetFutureTransaction(ISmartRetryRecurringGateway recurring)
 {
-    public Task<FutureTransactionSnapshot> RunAsync(string futureTransactionId, CancellationToken cancellationToken) =>
+    [Function(nameof(GetFutureTransaction))]
+    public Task<FutureTransactionSnapshot> RunAsync([ActivityTrigger] string futureTransactionId, CancellationToken cancellationToken) =>
         recurring.GetFutureTransactionAsync(futureTransactionId, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Shared.Durable;
@@ -15,10 +16,11 @@ namespace SmartRetry.Functions.Series.PlatformManaged;
 /// </summary>
 public static class PlatformRecurringSeriesWorkflow
 {
-    public static async Task<PlatformSeriesResult> RunAsync(TaskOrchestrationContext context, PlatformSeriesState state)
+    [Function(nameof(PlatformRecurringSeriesWorkflow))]
+    public static async Task<PlatformSeriesResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(state);
+        PlatformSeriesState state = context.GetInput<PlatformSeriesState>() ?? throw new InvalidOperationException("PlatformRecurringSeriesWorkflow needs its input.");
         ILogger logger = context.CreateReplaySafeLogger(typeof(PlatformRecurringSeriesWorkflow).FullName!);
         if (state.Setup is { } setup)
         {

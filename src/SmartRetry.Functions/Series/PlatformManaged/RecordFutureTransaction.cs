@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Ledger;
 
 namespace SmartRetry.Functions.Series.PlatformManaged;
@@ -6,7 +7,8 @@ namespace SmartRetry.Functions.Series.PlatformManaged;
 /// <summary>Writes a future transaction's check to the ledger; a missed one is marked as needing attention.</summary>
 public sealed class RecordFutureTransaction(IPaymentLedger ledger)
 {
-    public Task RunAsync(FutureTransactionRecord record, CancellationToken cancellationToken)
+    [Function(nameof(RecordFutureTransaction))]
+    public Task RunAsync([ActivityTrigger] FutureTransactionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         (PaymentStatus status, string note) = record.Check switch

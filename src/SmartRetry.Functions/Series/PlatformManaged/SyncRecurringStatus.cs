@@ -1,3 +1,5 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Ledger;
@@ -12,11 +14,12 @@ namespace SmartRetry.Functions.Series.PlatformManaged;
 public sealed class SyncRecurringStatus(
     ISmartRetryRecurringGateway recurring, IPaymentLedger ledger, ICorrelationStore correlations, TimeProvider time)
 {
-    /// <param name="workflows">The invocation's workflow client (the host binds one per call).</param>
-    public async Task<SyncResult> RunAsync(SyncRequest request, IWorkflowClient workflows, CancellationToken cancellationToken)
+    /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
+    [Function(nameof(SyncRecurringStatus))]
+    public async Task<SyncResult> RunAsync([ActivityTrigger] SyncRequest request, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         RecurringSnapshot snapshot = await recurring.GetRecurringAsync(request.RecurringId, cancellationToken);
         DateTimeOffset now = time.GetUtcNow();
 
@@ -46,13 +49,13 @@ public sealed class SyncRecurringStatus(
             await correlations.AddAsync(CorrelationKind.FutureTransaction, future.FutureTransactionId, request.SeriesId, cancellationToken);
             string watchId = FutureTransactionWatchWorkflow.InstanceId(request.SeriesId, future.FutureTransactionId);
             // Durable replaces a finished instance that is scheduled again, so an existing watch is left alone.
-            if (await workflows.GetInstanceAsync(watchId, cancellationToken) is not null)
+            if (await durable.GetInstanceStateAsync(watchId, cancellationToken) is not null)
             {
                 continue;
             }
 
             var input = new FutureTransactionWatchInput(request.SeriesId, request.RecurringId, future.FutureTransactionId, future.ScheduledDate, request.MissedChargeGrace);
-            if (await workflows.ScheduleNewAsync(nameof(FutureTransactionWatchWorkflow), watchId, input, null, cancellationToken) == ScheduleResult.Scheduled)
+            if (await durable.ScheduleNewUnlessRunningAsync(nameof(FutureTransactionWatchWorkflow), watchId, input, cancellationToken))
             {
                 started++;
             }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using SmartRetry.Functions.Shared.Durable;
 
@@ -18,14 +19,14 @@ public sealed partial class RequestClaims(IIdempotencyStore store, ILogger<Reque
     /// </summary>
     public static readonly TimeSpan BestEffortTimeout = TimeSpan.FromSeconds(3);
 
-    /// <param name="workflows">The invocation's workflow client, to see whether a dead holder had scheduled.</param>
+    /// <param name="durable">The invocation's workflow client, to see whether a dead holder had scheduled.</param>
     /// <param name="candidate">The record to claim; its <see cref="IdempotencyRecord.ClaimedAt"/> is now.</param>
     /// <param name="isSameRequest">Whether the record on file was made by the same request as this one.</param>
     /// <param name="lease">How long a holder may take before an identical request takes its claim over.</param>
     public async Task<RequestClaim> ClaimAsync(
-        IWorkflowClient workflows, IdempotencyRecord candidate, Func<IdempotencyRecord, bool> isSameRequest, TimeSpan lease, CancellationToken cancellationToken)
+        DurableTaskClient durable, IdempotencyRecord candidate, Func<IdempotencyRecord, bool> isSameRequest, TimeSpan lease, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(isSameRequest);
         IdempotencyClaim claim = await store.ClaimAsync(candidate, cancellationToken);
@@ -56,7 +57,7 @@ public sealed partial class RequestClaims(IIdempotencyStore store, ILogger<Reque
         LogTakenOver(logger, takenOver.InstanceId);
 
         // The holder may have died after scheduling; Durable would silently replace a finished instance, so look first.
-        if (await workflows.GetInstanceAsync(takenOver.InstanceId, cancellationToken) is not null)
+        if (await durable.GetInstanceStateAsync(takenOver.InstanceId, cancellationToken) is not null)
         {
             await store.CompleteAsync(takenOver, cancellationToken);
             return new RequestClaim(RequestClaimOutcome.Completed, takenOver);

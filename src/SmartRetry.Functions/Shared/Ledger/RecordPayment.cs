@@ -1,3 +1,5 @@
+using Microsoft.Azure.Functions.Worker;
+
 namespace SmartRetry.Functions.Shared.Ledger;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace SmartRetry.Functions.Shared.Ledger;
 /// </summary>
 public sealed class RecordPayment(IPaymentLedger ledger)
 {
-    public Task<bool> RunAsync(PaymentLedgerEntry entry, CancellationToken cancellationToken)
+    [Function(nameof(RecordPayment))]
+    public Task<bool> RunAsync([ActivityTrigger] PaymentLedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return ledger.RecordAsync(entry, cancellationToken);

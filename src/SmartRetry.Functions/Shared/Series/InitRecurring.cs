@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Gateway;
@@ -24,7 +25,8 @@ public sealed class InitRecurring(
     /// <summary>Our reason when the vault holds neither the card nor an answer (it expired before the set-up ran).</summary>
     public const string CardNotHeldReason = "CARD_NOT_HELD";
 
-    public async Task<InitRecurringResult> RunAsync(InitRecurringRequest request, CancellationToken cancellationToken)
+    [Function(nameof(InitRecurring))]
+    public async Task<InitRecurringResult> RunAsync([ActivityTrigger] InitRecurringRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         RecurringInitAnswer answer = await AnswerAsync(request, cancellationToken);

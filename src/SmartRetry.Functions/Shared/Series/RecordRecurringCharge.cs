@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Ledger;
 
@@ -6,7 +7,8 @@ namespace SmartRetry.Functions.Shared.Series;
 /// <summary>Writes one recurring charge attempt to the payments ledger (idempotent: the ledger ignores repeats and stale statuses).</summary>
 public sealed class RecordRecurringCharge(IPaymentLedger ledger)
 {
-    public Task RunAsync(ChargeRecord charge, CancellationToken cancellationToken)
+    [Function(nameof(RecordRecurringCharge))]
+    public Task RunAsync([ActivityTrigger] ChargeRecord charge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(charge);
         return ledger.RecordAsync(

@@ -1,9 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
+
 namespace SmartRetry.Functions.Shared.Series;
 
 /// <summary>Writes a series workflow's progress to the series record.</summary>
 public sealed class RecordRecurringSeriesChange(IRecurringSeriesStore series)
 {
-    public async Task RunAsync(SeriesChange change, CancellationToken cancellationToken)
+    [Function(nameof(RecordRecurringSeriesChange))]
+    public async Task RunAsync([ActivityTrigger] SeriesChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         _ = await series.UpdateAsync(change.SeriesId, current => current.Apply(change), cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Shared.Gateway;
 
 namespace SmartRetry.Functions.Shared.Tracking;
@@ -8,7 +9,8 @@ namespace SmartRetry.Functions.Shared.Tracking;
 /// </summary>
 public sealed class GetTransactionStatus(ISmartRetryGateway gateway)
 {
-    public Task<TransactionSnapshot> RunAsync(string transactionId, CancellationToken cancellationToken)
+    [Function(nameof(GetTransactionStatus))]
+    public Task<TransactionSnapshot> RunAsync([ActivityTrigger] string transactionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(transactionId);
         return gateway.GetTransactionAsync(transactionId, cancellationToken);

@@ -14,7 +14,7 @@ namespace SmartRetry.Functions.Tests.Series.MerchantManaged;
 /// <summary>
 /// A merchant-managed series on the virtual-time workflow host (replay check on), with the real workflows and the real
 /// SmartRetry-facing activities over <see cref="ScriptedSmartRetry"/>. Ledger and series writes are captured as
-/// activity inputs. The cycle interrupt is raised through a mocked <see cref="IWorkflowClient"/> and delivered by
+/// activity inputs. The cycle interrupt is raised through a <see cref="RecordingDurableClient"/> and delivered by
 /// <see cref="DeliverInterruptsAsync"/>, as the real client would deliver it shortly after the activity.
 /// </summary>
 public sealed class MerchantSeriesHarness
@@ -22,7 +22,7 @@ public sealed class MerchantSeriesHarness
     public const string SeriesId = "rs-test-1";
     public const string RecurringId = "RC000001";
 
-    private readonly List<(string InstanceId, string EventName, object? Payload)> _raised = [];
+    private readonly RecordingDurableClient _durable = new();
 
     /// <param name="cardAttempts">The card's shared attempt window, for series with a card fingerprint.</param>
     public MerchantSeriesHarness(DateTime start, ICardAttemptStore? cardAttempts = null)
@@ -32,19 +32,15 @@ public sealed class MerchantSeriesHarness
         correlations.Setup(c => c.AddAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((CorrelationKind _, string _, string instanceId, CancellationToken _) => instanceId);
         PendingEvents.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        var workflowClient = new Mock<IWorkflowClient>();
-        workflowClient.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
-            .Callback((string id, string name, object? payload, CancellationToken _) => _raised.Add((id, name, payload)))
-            .ReturnsAsync(RaiseEventResult.Raised);
 
-        Host.RegisterWorkflow<MerchantSeriesState, MerchantSeriesResult>(nameof(MerchantRecurringSeriesWorkflow), MerchantRecurringSeriesWorkflow.RunAsync)
-            .RegisterWorkflow<ChargeCycleInput, ChargeCycleResult>(nameof(RecurringChargeCycleWorkflow), RecurringChargeCycleWorkflow.RunAsync)
+        Host.RegisterOrchestration(nameof(MerchantRecurringSeriesWorkflow), MerchantRecurringSeriesWorkflow.RunAsync)
+            .RegisterOrchestration(nameof(RecurringChargeCycleWorkflow), RecurringChargeCycleWorkflow.RunAsync)
             .RegisterActivity<ChargeRecurringRequest, ChargeAttemptResult>(
                 nameof(ChargeRecurring), new ChargeRecurring(SmartRetry.Recurring.Object, SmartRetry.Payments.Object, correlations.Object, new EarlyTransactionEvents(PendingEvents.Object)).RunAsync)
             .RegisterStep(new GetTransactionStatus(SmartRetry.Payments.Object))
             .RegisterStep(new CancelRecurring(SmartRetry.Recurring.Object))
             .RegisterStep(new UpdateRecurringAmount(SmartRetry.Recurring.Object))
-            .RegisterStep(new InterruptRecurringCycle(NullLogger<InterruptRecurringCycle>.Instance), workflowClient.Object)
+            .RegisterStep(new InterruptRecurringCycle(NullLogger<InterruptRecurringCycle>.Instance), _durable)
             .RegisterActivity<SeriesChange>(nameof(RecordRecurringSeriesChange), (_, _) => Task.CompletedTask)
             .RegisterActivity<ChargeRecord>(nameof(RecordRecurringCharge), (_, _) => Task.CompletedTask);
         if (cardAttempts is not null)
@@ -103,10 +99,9 @@ public sealed class MerchantSeriesHarness
 
     public async Task DeliverInterruptsAsync()
     {
-        while (_raised.Count > 0)
+        while (_durable.Raised.TryDequeue(out (string InstanceId, string Name, object? Payload) raised))
         {
-            (string instanceId, string eventName, object? payload) = _raised[0];
-            _raised.RemoveAt(0);
+            (string instanceId, string eventName, object? payload) = raised;
             await Host.RaiseEventAsync(instanceId, eventName, payload);
         }
     }

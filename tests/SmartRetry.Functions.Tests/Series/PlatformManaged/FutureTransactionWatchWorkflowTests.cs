@@ -23,7 +23,7 @@ public sealed class FutureTransactionWatchWorkflowTests
         ledger.Setup(l => l.RecordAsync(It.IsAny<PaymentLedgerEntry>(), It.IsAny<CancellationToken>()))
             .Callback((PaymentLedgerEntry entry, CancellationToken _) => _ledgerRows.Add(entry))
             .ReturnsAsync(true);
-        _host.RegisterWorkflow<FutureTransactionWatchInput, FutureTransactionCheck?>(nameof(FutureTransactionWatchWorkflow), FutureTransactionWatchWorkflow.RunAsync)
+        _host.RegisterOrchestration(nameof(FutureTransactionWatchWorkflow), FutureTransactionWatchWorkflow.RunAsync)
             .RegisterStep(new GetFutureTransaction(_smartRetry.Object))
             .RegisterStep(new RecordFutureTransaction(ledger.Object));
     }

@@ -36,15 +36,12 @@ public sealed class PlatformRecurringSeriesWorkflowTests
                 _ledgerRows.Add(entry);
                 return true;
             });
-        var workflows = new Mock<IWorkflowClient>();
-        workflows.Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ScheduleResult.Scheduled);
         var correlations = new Mock<ICorrelationStore>();
 
-        _host.RegisterWorkflow<PlatformSeriesState, PlatformSeriesResult>(nameof(PlatformRecurringSeriesWorkflow), PlatformRecurringSeriesWorkflow.RunAsync)
+        _host.RegisterOrchestration(nameof(PlatformRecurringSeriesWorkflow), PlatformRecurringSeriesWorkflow.RunAsync)
             .RegisterStep(new RecordRecurringCharge(_ledger.Object))
             .RegisterActivity<SeriesChange>(nameof(RecordRecurringSeriesChange), (_, _) => Task.CompletedTask)
-            .RegisterStep(new SyncRecurringStatus(_smartRetry.Object, _ledger.Object, correlations.Object, TimeProvider.System), workflows.Object);
+            .RegisterStep(new SyncRecurringStatus(_smartRetry.Object, _ledger.Object, correlations.Object, TimeProvider.System), new RecordingDurableClient());
     }
 
     [Fact]

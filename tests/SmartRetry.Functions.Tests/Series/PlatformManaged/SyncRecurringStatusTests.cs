@@ -1,9 +1,10 @@
+using Microsoft.DurableTask.Client;
 using Moq;
 using SmartRetry.Functions.Series.PlatformManaged;
 using SmartRetry.Functions.Shared.Correlation;
-using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Ledger;
 using SmartRetry.Functions.Shared.Series;
+using SmartRetry.Functions.Tests.TestHost;
 
 namespace SmartRetry.Functions.Tests.Series.PlatformManaged;
 
@@ -11,7 +12,7 @@ public sealed class SyncRecurringStatusTests
 {
     private readonly Mock<ISmartRetryRecurringGateway> _recurring = new();
     private readonly Mock<IPaymentLedger> _ledger = new();
-    private readonly Mock<IWorkflowClient> _workflows = new();
+    private readonly RecordingDurableClient _durable = new();
     private readonly Mock<ICorrelationStore> _correlations = new();
 
     [Fact]
@@ -22,23 +23,15 @@ public sealed class SyncRecurringStatusTests
         FutureTransactionSnapshot done = Future("FT000003", FutureTransactionStatus.Completed);
         _recurring.Setup(g => g.GetRecurringAsync("RC000002", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new RecurringSnapshot("RC000002", RecurringSeriesStatus.Active, RecurringManagement.OurPlatform, 1, 5, [pending, watched, done], []));
-        _workflows.Setup(w => w.GetInstanceAsync(FutureTransactionWatchWorkflow.InstanceId("rs-9", "FT000002"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new WorkflowInstance("x", nameof(FutureTransactionWatchWorkflow), WorkflowRuntimeStatus.Running, default, default, null, null, null));
-        _workflows.Setup(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(ScheduleResult.Scheduled);
+        string watchedId = FutureTransactionWatchWorkflow.InstanceId("rs-9", "FT000002");
+        _durable.Instances[watchedId] = RecordingDurableClient.Instance(watchedId, nameof(FutureTransactionWatchWorkflow), OrchestrationRuntimeStatus.Running, default);
 
-        SyncResult result = await Activity().RunAsync(new SyncRequest("rs-9", "RC000002", TimeSpan.FromHours(6)), _workflows.Object, CancellationToken.None);
+        SyncResult result = await Activity().RunAsync(new SyncRequest("rs-9", "RC000002", TimeSpan.FromHours(6)), _durable, CancellationToken.None);
 
         Assert.Equal(new SyncResult(RecurringSeriesStatus.Active, 0, 1), result);
-        _workflows.Verify(
-            w => w.ScheduleNewAsync(
-                nameof(FutureTransactionWatchWorkflow),
-                "rs-9-fFT000001",
-                new FutureTransactionWatchInput("rs-9", "RC000002", "FT000001", pending.ScheduledDate, TimeSpan.FromHours(6)),
-                null,
-                It.IsAny<CancellationToken>()),
-            Times.Once);
-        _workflows.Verify(w => w.ScheduleNewAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(
+            (nameof(FutureTransactionWatchWorkflow), "rs-9-fFT000001", new FutureTransactionWatchInput("rs-9", "RC000002", "FT000001", pending.ScheduledDate, TimeSpan.FromHours(6))),
+            Assert.Single(_durable.Scheduled));
         _correlations.Verify(c => c.AddAsync(CorrelationKind.FutureTransaction, "FT000001", "rs-9", It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -51,7 +44,7 @@ public sealed class SyncRecurringStatusTests
         _ledger.Setup(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX1"), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         _ledger.Setup(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX2"), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        SyncResult result = await Activity().RunAsync(new SyncRequest("rs-9", "RC000002", TimeSpan.FromHours(6)), _workflows.Object, CancellationToken.None);
+        SyncResult result = await Activity().RunAsync(new SyncRequest("rs-9", "RC000002", TimeSpan.FromHours(6)), _durable, CancellationToken.None);
 
         Assert.Equal(new SyncResult(RecurringSeriesStatus.Completed, 1, 0), result);
         _ledger.Verify(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX2" && e.Status == PaymentStatus.Declined && e.PaymentId == "rs-9-tTX2"), It.IsAny<CancellationToken>()));

@@ -7,13 +7,13 @@ using SmartRetry.Functions.Shared.Durable;
 
 namespace SmartRetry.Functions.Tests.Shared.Durable;
 
-public sealed class DurableWorkflowClientTests
+/// <summary>The calls on the bound Durable client, against the exceptions the Functions host's client throws.</summary>
+public sealed class DurableClientExtensionsTests
 {
     // Strict: only the exact overload set up may be called (a loose mock would hide a call to another overload).
     private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
-    private readonly DurableWorkflowClient client;
 
-    public DurableWorkflowClientTests() => client = new DurableWorkflowClient(durable.Object);
+    private DurableTaskClient Client => durable.Object;
 
     private sealed record SaleInput(string PaymentId);
 
@@ -41,9 +41,9 @@ public sealed class DurableWorkflowClientTests
             .Callback((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => options = o)
             .ReturnsAsync("sale-42");
 
-        ScheduleResult result = await client.ScheduleNewAsync("SaleWorkflow", "sale-42", input, startAt, cancellation.Token);
+        bool scheduled = await Client.ScheduleNewUnlessRunningAsync("SaleWorkflow", "sale-42", input, cancellation.Token, startAt);
 
-        Assert.Equal(ScheduleResult.Scheduled, result);
+        Assert.True(scheduled);
         Assert.Equal("sale-42", options?.InstanceId);
         Assert.Equal(startAt, options?.StartAt);
     }
@@ -56,21 +56,19 @@ public sealed class DurableWorkflowClientTests
             .Callback((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => options = o)
             .ReturnsAsync("sale-43");
 
-        await client.ScheduleNewAsync("SaleWorkflow", "sale-43", null, null, CancellationToken.None);
+        await Client.ScheduleNewUnlessRunningAsync("SaleWorkflow", "sale-43", null, CancellationToken.None);
 
         Assert.Equal("sale-43", options?.InstanceId);
         Assert.Null(options?.StartAt);
     }
 
     [Fact]
-    public async Task Scheduling_an_id_whose_instance_is_still_running_reports_already_running()
+    public async Task Scheduling_an_id_whose_instance_is_still_running_reports_it()
     {
         durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new global::DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException("An orchestration with instance ID 'sale-42' already exists."));
 
-        ScheduleResult result = await client.ScheduleNewAsync("SaleWorkflow", "sale-42", null, null, CancellationToken.None);
-
-        Assert.Equal(ScheduleResult.AlreadyRunning, result);
+        Assert.False(await Client.ScheduleNewUnlessRunningAsync("SaleWorkflow", "sale-42", null, CancellationToken.None));
     }
 
     [Fact]
@@ -79,7 +77,7 @@ public sealed class DurableWorkflowClientTests
         durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RpcException(new Status(StatusCode.Unavailable, "host restarting")));
 
-        RpcException thrown = await Assert.ThrowsAsync<RpcException>(() => client.ScheduleNewAsync("SaleWorkflow", "sale-42", null, null, CancellationToken.None));
+        RpcException thrown = await Assert.ThrowsAsync<RpcException>(() => Client.ScheduleNewUnlessRunningAsync("SaleWorkflow", "sale-42", null, CancellationToken.None));
 
         Assert.Equal(StatusCode.Unavailable, thrown.StatusCode);
     }
@@ -91,7 +89,7 @@ public sealed class DurableWorkflowClientTests
         using var cancellation = Cancelled();
         durable.Setup(c => c.RaiseEventAsync("sale-42", "SmartRetryTransaction", payload, FollowsCaller)).Returns(Task.CompletedTask);
 
-        RaiseEventResult result = await client.RaiseEventAsync("sale-42", "SmartRetryTransaction", payload, cancellation.Token);
+        RaiseEventResult result = await Client.RaiseEventIfRunningAsync("sale-42", "SmartRetryTransaction", payload, cancellation.Token);
 
         Assert.Equal(RaiseEventResult.Raised, result);
         durable.Verify(c => c.RaiseEventAsync("sale-42", "SmartRetryTransaction", payload, FollowsCaller), Times.Once);
@@ -105,7 +103,7 @@ public sealed class DurableWorkflowClientTests
         durable.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RpcException(new Status(status, "instance state")));
 
-        RaiseEventResult result = await client.RaiseEventAsync("sale-42", "SmartRetryTransaction", null, CancellationToken.None);
+        RaiseEventResult result = await Client.RaiseEventIfRunningAsync("sale-42", "SmartRetryTransaction", null, CancellationToken.None);
 
         Assert.Equal(expected, result);
     }
@@ -116,30 +114,17 @@ public sealed class DurableWorkflowClientTests
         durable.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RpcException(new Status(StatusCode.Unavailable, "host restarting")));
 
-        await Assert.ThrowsAsync<RpcException>(() => client.RaiseEventAsync("sale-42", "SmartRetryTransaction", null, CancellationToken.None));
+        await Assert.ThrowsAsync<RpcException>(() => Client.RaiseEventIfRunningAsync("sale-42", "SmartRetryTransaction", null, CancellationToken.None));
     }
 
     [Fact]
-    public async Task Getting_an_instance_fetches_outputs_and_maps_every_field()
+    public async Task Getting_an_instance_asks_for_its_output_custom_status_and_failure()
     {
-        var created = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
-        var updated = created.AddMinutes(3);
         using var cancellation = Cancelled();
-        durable.Setup(c => c.GetInstanceAsync("sale-42", true, FollowsCaller)).ReturnsAsync(new OrchestrationMetadata("SaleWorkflow", "sale-42")
-        {
-            RuntimeStatus = OrchestrationRuntimeStatus.Failed,
-            CreatedAt = created,
-            LastUpdatedAt = updated,
-            SerializedOutput = "{\"status\":\"error\"}",
-            SerializedCustomStatus = "{\"stage\":\"submitting\"}",
-            FailureDetails = new TaskFailureDetails("System.TimeoutException", "SmartRetry timed out", null, null, null),
-        });
+        var metadata = new OrchestrationMetadata("SaleWorkflow", "sale-42") { RuntimeStatus = OrchestrationRuntimeStatus.Failed, SerializedCustomStatus = "{\"stage\":\"submitting\"}" };
+        durable.Setup(c => c.GetInstanceAsync("sale-42", true, FollowsCaller)).ReturnsAsync(metadata);
 
-        WorkflowInstance? instance = await client.GetInstanceAsync("sale-42", cancellation.Token);
-
-        Assert.Equal(
-            new WorkflowInstance("sale-42", "SaleWorkflow", WorkflowRuntimeStatus.Failed, created, updated, "{\"status\":\"error\"}", "{\"stage\":\"submitting\"}", "SmartRetry timed out"),
-            instance);
+        Assert.Same(metadata, await Client.GetInstanceStateAsync("sale-42", cancellation.Token));
     }
 
     [Fact]
@@ -147,24 +132,31 @@ public sealed class DurableWorkflowClientTests
     {
         durable.Setup(c => c.GetInstanceAsync("missing", true, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
 
-        Assert.Null(await client.GetInstanceAsync("missing", CancellationToken.None));
+        Assert.Null(await Client.GetInstanceStateAsync("missing", CancellationToken.None));
     }
 
     [Theory]
-    [InlineData(OrchestrationRuntimeStatus.Pending, WorkflowRuntimeStatus.Pending)]
-    [InlineData(OrchestrationRuntimeStatus.Running, WorkflowRuntimeStatus.Running)]
-    [InlineData(OrchestrationRuntimeStatus.Suspended, WorkflowRuntimeStatus.Suspended)]
-    [InlineData(OrchestrationRuntimeStatus.Completed, WorkflowRuntimeStatus.Completed)]
-    [InlineData(OrchestrationRuntimeStatus.Failed, WorkflowRuntimeStatus.Failed)]
-    [InlineData(OrchestrationRuntimeStatus.Terminated, WorkflowRuntimeStatus.Terminated)]
-    public async Task Runtime_statuses_map_one_to_one(OrchestrationRuntimeStatus status, WorkflowRuntimeStatus expected)
+    [InlineData(OrchestrationRuntimeStatus.Completed, true)]
+    [InlineData(OrchestrationRuntimeStatus.Failed, true)]
+    [InlineData(OrchestrationRuntimeStatus.Terminated, true)]
+    [InlineData(OrchestrationRuntimeStatus.Running, false)]
+    [InlineData(OrchestrationRuntimeStatus.Pending, false)]
+    public async Task Only_a_finished_instance_is_restarted_under_its_own_id(OrchestrationRuntimeStatus status, bool restarted)
     {
-        durable.Setup(c => c.GetInstanceAsync("sale-42", true, It.IsAny<CancellationToken>()))
+        durable.Setup(c => c.GetInstanceAsync("sale-42", false, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new OrchestrationMetadata("SaleWorkflow", "sale-42") { RuntimeStatus = status });
+        durable.Setup(c => c.RestartAsync("sale-42", false, It.IsAny<CancellationToken>())).ReturnsAsync("sale-42");
 
-        WorkflowInstance? instance = await client.GetInstanceAsync("sale-42", CancellationToken.None);
+        Assert.Equal(restarted, await Client.RestartFinishedAsync("sale-42", CancellationToken.None));
+        durable.Verify(c => c.RestartAsync("sale-42", false, It.IsAny<CancellationToken>()), restarted ? Times.Once() : Times.Never());
+    }
 
-        Assert.Equal(expected, instance?.RuntimeStatus);
+    [Fact]
+    public async Task A_missing_instance_is_not_restarted()
+    {
+        durable.Setup(c => c.GetInstanceAsync("sale-42", false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+
+        Assert.False(await Client.RestartFinishedAsync("sale-42", CancellationToken.None));
     }
 
     [Fact]
@@ -176,7 +168,7 @@ public sealed class DurableWorkflowClientTests
             .Callback((string _, TerminateInstanceOptions? o, CancellationToken _) => options = o)
             .Returns(Task.CompletedTask);
 
-        bool terminated = await client.TerminateAsync("sale-42", "cancelled by merchant", cancellation.Token);
+        bool terminated = await Client.TerminateIfRunningAsync("sale-42", "cancelled by merchant", cancellation.Token);
 
         Assert.True(terminated);
         Assert.Equal("cancelled by merchant", options?.Output);
@@ -190,7 +182,7 @@ public sealed class DurableWorkflowClientTests
         durable.Setup(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RpcException(new Status(status, "instance state")));
 
-        Assert.False(await client.TerminateAsync("sale-42", "cancelled by merchant", CancellationToken.None));
+        Assert.False(await Client.TerminateIfRunningAsync("sale-42", "cancelled by merchant", CancellationToken.None));
     }
 
     [Fact]
@@ -203,7 +195,7 @@ public sealed class DurableWorkflowClientTests
             .Callback((PurgeInstancesFilter f, PurgeInstanceOptions? _, CancellationToken _) => filter = f)
             .ReturnsAsync(new PurgeResult(17));
 
-        int purged = await client.PurgeFinishedAsync(createdBefore, cancellation.Token);
+        int purged = await Client.PurgeFinishedInstancesAsync(createdBefore, cancellation.Token);
 
         Assert.Equal(17, purged);
         Assert.NotNull(filter);
