@@ -85,7 +85,7 @@ internal sealed class FunctionsApp : IDisposable
 
     public Mock<IWebhookEventStore> WebhookEvents { get; } = new();
 
-    public Mock<IPendingWorkflowEventStore> PendingEvents { get; } = new();
+    public Mock<IPendingEventStore> PendingEvents { get; } = new();
 
     public Mock<ICorrelationStore> Correlations { get; } = new();
 

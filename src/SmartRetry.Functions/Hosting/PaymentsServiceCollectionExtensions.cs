@@ -66,7 +66,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<RequestClaims>();
         services.TryAddSingleton<IRefundReservations, TableRefundReservations>();
         services.TryAddSingleton<IWebhookEventStore, TableWebhookEventStore>();
-        services.TryAddSingleton<IPendingWorkflowEventStore, TablePendingWorkflowEventStore>();
+        services.TryAddSingleton<IPendingEventStore, TablePendingEventStore>();
         services.TryAddSingleton<WebhookRecordsRetention>();
         services.TryAddSingleton<EarlyTransactionEvents>();
 

@@ -201,11 +201,11 @@ public sealed partial class PaymentReconciler(
         PaymentLedgerEntry read = entry with { TransactionId = transactionId, AttemptNumber = snapshot.AttemptNumber ?? entry.AttemptNumber, Card = snapshot.Card ?? entry.Card };
         return snapshot.Status switch
         {
-            TransactionStatus.Approved => await SettleAsync(read, PaymentStatus.Approved, snapshot.ReasonCode, note, cancellationToken),
-            TransactionStatus.Declined => await SettleAsync(read, PaymentStatus.Declined, snapshot.ReasonCode, note, cancellationToken),
-            TransactionStatus.Error => await SettleAsync(read, PaymentStatus.Error, snapshot.ReasonCode, note, cancellationToken),
-            TransactionStatus.Cancelled => await SettleAsync(read, PaymentStatus.Cancelled, snapshot.ReasonCode, note, cancellationToken),
-            TransactionStatus.Unknown => await KeepUnresolvedAsync(read, snapshot.ReasonCode,
+            SmartRetryStatus.Approved => await SettleAsync(read, PaymentStatus.Approved, snapshot.ReasonCode, note, cancellationToken),
+            SmartRetryStatus.Declined => await SettleAsync(read, PaymentStatus.Declined, snapshot.ReasonCode, note, cancellationToken),
+            SmartRetryStatus.Error => await SettleAsync(read, PaymentStatus.Error, snapshot.ReasonCode, note, cancellationToken),
+            SmartRetryStatus.Cancelled => await SettleAsync(read, PaymentStatus.Cancelled, snapshot.ReasonCode, note, cancellationToken),
+            SmartRetryStatus.Unknown => await KeepUnresolvedAsync(read, snapshot.ReasonCode,
                 $"SmartRetry reports transaction {transactionId} as UNKNOWN; asking again later.", cancellationToken),
             _ => Finding.Retry(ReconcilerOutcome.StillProcessing, $"SmartRetry is still processing transaction {transactionId}; asking again later."),
         };

@@ -15,7 +15,7 @@ public static class RefundRequestValidator
     public const int MaxReasonLength = 200;
 
     /// <summary>The request's fields checked on their own; null with <paramref name="errors"/> naming each bad field.</summary>
-    public static ValidatedRefund? Validate(RefundRequest request, out IReadOnlyDictionary<string, string[]> errors)
+    public static ValidatedRefund? Validate(PaymentRefundRequest request, out IReadOnlyDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(request);
         var found = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -36,7 +36,7 @@ public sealed partial class RefundSubmissionHandler(
         ArgumentNullException.ThrowIfNull(durable);
         ArgumentNullException.ThrowIfNull(paymentId);
         string instance = RefundRoutes.SubmitPath(paymentId);
-        if (JsonRequestReader.Read<RefundRequest>(body, out PaymentsProblem? problem) is not { } request)
+        if (JsonRequestReader.Read<PaymentRefundRequest>(body, out PaymentsProblem? problem) is not { } request)
         {
             return HandlerResult.Failure<RefundAccepted>(problem! with { Instance = instance });
         }
@@ -144,7 +144,7 @@ public sealed partial class RefundSubmissionHandler(
         await ledger.RecordAsync(
             new PaymentLedgerEntry(refundPaymentId, refund.RefundId, PaymentKind.Refund, amount, original.Currency, PaymentStatus.Scheduled, now, OriginalPaymentId: original.PaymentId),
             cancellationToken);
-        var input = new RefundWorkflowInput(
+        var input = new RefundInput(
             refundPaymentId,
             original.PaymentId,
             refund.RefundId,

@@ -37,11 +37,11 @@ public static class RefundWorkflow
     public static Task<RefundOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        RefundWorkflowInput input = context.GetInput<RefundWorkflowInput>() ?? throw new InvalidOperationException("RefundWorkflow needs its input.");
+        RefundInput input = context.GetInput<RefundInput>() ?? throw new InvalidOperationException("RefundWorkflow needs its input.");
         return new RefundRun(context, input).RunAsync();
     }
 
-    private sealed class RefundRun(TaskOrchestrationContext context, RefundWorkflowInput input)
+    private sealed class RefundRun(TaskOrchestrationContext context, RefundInput input)
     {
         private readonly ILogger logger = context.CreateReplaySafeLogger(typeof(RefundWorkflow).FullName!);
         private RefundProgress progress = new(PaymentStatus.Submitted, input.OriginalPaymentId, input.Amount, input.Reason);

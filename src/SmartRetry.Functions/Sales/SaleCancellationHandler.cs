@@ -55,7 +55,7 @@ public sealed partial class SaleCancellationHandler(
         }
 
         RaiseEventResult raised = await durable.RaiseEventIfRunningAsync(
-            paymentId, WorkflowEventNames.CancelRequested, new CancelRequest(reason ?? "Cancelled by the merchant.", now), cancellationToken);
+            paymentId, OrchestrationEventNames.CancelRequested, new CancelRequest(reason ?? "Cancelled by the merchant.", now), cancellationToken);
         switch (raised)
         {
             case RaiseEventResult.Raised:

@@ -139,7 +139,7 @@ public sealed partial class SaleSubmissionHandler(
             SmartRetryIdempotency.RepeatableUntil(sale.ScheduledAt ?? now),
             cancellationToken);
 
-        var input = new SaleWorkflowInput(
+        var input = new SaleInput(
             paymentId,
             sale.MerchantTransactionId,
             sale.Amount,

@@ -25,11 +25,11 @@ public static class SaleWorkflow
     public static Task<SaleOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        SaleWorkflowInput input = context.GetInput<SaleWorkflowInput>() ?? throw new InvalidOperationException("SaleWorkflow needs its input.");
+        SaleInput input = context.GetInput<SaleInput>() ?? throw new InvalidOperationException("SaleWorkflow needs its input.");
         return new SaleRun(context, input).RunAsync();
     }
 
-    private sealed class SaleRun(TaskOrchestrationContext context, SaleWorkflowInput input)
+    private sealed class SaleRun(TaskOrchestrationContext context, SaleInput input)
     {
         private readonly ILogger logger = context.CreateReplaySafeLogger(typeof(SaleWorkflow).FullName!);
         private SaleProgress progress = new(PaymentStatus.Scheduled, ScheduledAt: input.ScheduledAt);
@@ -97,7 +97,7 @@ public static class SaleWorkflow
             Publish(progress);
             using var timerCancellation = new CancellationTokenSource();
             Task due = context.CreateTimer(scheduledAtUtc, timerCancellation.Token);
-            Task<CancelRequest> cancelRequested = context.WaitForExternalEvent<CancelRequest>(WorkflowEventNames.CancelRequested);
+            Task<CancelRequest> cancelRequested = context.WaitForExternalEvent<CancelRequest>(OrchestrationEventNames.CancelRequested);
             if (await Task.WhenAny(due, cancelRequested) == due)
             {
                 return null;

@@ -144,7 +144,7 @@ public sealed partial class RecurringRequestHandler(
             return HandlerResult.Success(HttpStatusCode.OK, RecurringSeriesView.Of(series));
         }
 
-        if (series.ManagedBy != RecurringManagement.Merchant)
+        if (series.ManagedBy != SeriesManagement.Merchant)
         {
             // SmartRetry or the provider schedules: tell SmartRetry directly; the follower workflow sees the result.
             try
@@ -160,7 +160,7 @@ public sealed partial class RecurringRequestHandler(
         }
 
         RecurringSeries updated = await store.UpdateAsync(seriesId, current => Refusal(current, command) is null ? Target(current, command, amount) : null, cancellationToken) ?? series;
-        if (series.ManagedBy == RecurringManagement.Merchant)
+        if (series.ManagedBy == SeriesManagement.Merchant)
         {
             var control = new SeriesControl(command, Guid.NewGuid().ToString("N"), timeProvider.GetUtcNow(), amount);
             await durable.RaiseEventIfRunningAsync(seriesId, RecurringEventNames.Control, control, cancellationToken);
@@ -173,12 +173,12 @@ public sealed partial class RecurringRequestHandler(
     private static PaymentsProblem? Refusal(RecurringSeries series, SeriesCommand command)
     {
         string id = series.SeriesId;
-        if (command is SeriesCommand.Pause or SeriesCommand.Resume && series.ManagedBy != RecurringManagement.Merchant)
+        if (command is SeriesCommand.Pause or SeriesCommand.Resume && series.ManagedBy != SeriesManagement.Merchant)
         {
             return RecurringProblems.Transition(id, "This series cannot be paused or resumed.", "SmartRetry has no pause for series it or the provider schedules; cancel it instead.");
         }
 
-        if (series.RecurringId is null && series.ManagedBy != RecurringManagement.Merchant && !series.IsFinished)
+        if (series.RecurringId is null && series.ManagedBy != SeriesManagement.Merchant && !series.IsFinished)
         {
             return RecurringProblems.Transition(id, "The series is still being set up.", "SmartRetry has not confirmed the series yet; retry shortly.");
         }
@@ -231,15 +231,15 @@ public sealed partial class RecurringRequestHandler(
     private static string ScheduleHash(ValidatedRecurring recurring) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { recurring.ManagedBy, recurring.Schedule }, PaymentsJson.Options))));
 
-    private static string WorkflowName(RecurringManagement managedBy) =>
-        managedBy == RecurringManagement.Merchant ? nameof(MerchantRecurringSeriesWorkflow) : nameof(PlatformRecurringSeriesWorkflow);
+    private static string WorkflowName(SeriesManagement managedBy) =>
+        managedBy == SeriesManagement.Merchant ? nameof(MerchantRecurringSeriesWorkflow) : nameof(PlatformRecurringSeriesWorkflow);
 
     private object WorkflowInput(RecurringSeries series, ValidatedRecurring recurring)
     {
         string seriesId = series.SeriesId;
         var setup = new SeriesSetup(recurring.Charge.Payer);
         ValidatedCharge charge = recurring.Charge;
-        return recurring.ManagedBy == RecurringManagement.Merchant
+        return recurring.ManagedBy == SeriesManagement.Merchant
             ? new MerchantSeriesState(
                 seriesId, null, charge.Amount, charge.Currency, recurring.Schedule!, dunningOptions.Value.ToPolicy(), tracking.Value.Policy,
                 RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, Setup: setup,
@@ -257,7 +257,7 @@ public sealed partial class RecurringRequestHandler(
     private static partial void LogConflict(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recurring series workflow scheduled ({ManagedBy})")]
-    private static partial void LogScheduled(ILogger logger, RecurringManagement managedBy);
+    private static partial void LogScheduled(ILogger logger, SeriesManagement managedBy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recurring series {SeriesId}: {Command} accepted")]
     private static partial void LogTransition(ILogger logger, string seriesId, SeriesCommand command);

@@ -24,13 +24,13 @@ public sealed class RecurringRequestValidator(ChargeRequestValidator saleValidat
         };
         ValidatedCharge? charge = saleValidator.Validate(sale, out IReadOnlyDictionary<string, string[]> saleErrors);
         var found = saleErrors.ToDictionary(pair => pair.Key == "/merchant_transaction_id" ? ReferencePointer : pair.Key, pair => pair.Value.ToList(), StringComparer.Ordinal);
-        (RecurringManagement? managedBy, RecurringSchedule? schedule) = Schedule(request.Recurring, found);
+        (SeriesManagement? managedBy, SeriesSchedule? schedule) = Schedule(request.Recurring, found);
 
         errors = found.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
         return errors.Count > 0 ? null : new ValidatedRecurring(charge!, managedBy!.Value, schedule);
     }
 
-    private (RecurringManagement?, RecurringSchedule?) Schedule(RecurringScheduleRequest? recurring, Dictionary<string, List<string>> errors)
+    private (SeriesManagement?, SeriesSchedule?) Schedule(RecurringScheduleRequest? recurring, Dictionary<string, List<string>> errors)
     {
         if (recurring is null)
         {
@@ -44,7 +44,7 @@ public sealed class RecurringRequestValidator(ChargeRequestValidator saleValidat
             return (null, null);
         }
 
-        if (managedBy != RecurringManagement.Merchant)
+        if (managedBy != SeriesManagement.Merchant)
         {
             if (recurring.ChargeTimeOfDay is not null)
             {
@@ -57,7 +57,7 @@ public sealed class RecurringRequestValidator(ChargeRequestValidator saleValidat
             }
         }
 
-        bool scheduleOptional = managedBy == RecurringManagement.PaymentProvider
+        bool scheduleOptional = managedBy == SeriesManagement.PaymentProvider
             && recurring is { FirstPaymentDate: null, RecurringDateType: null, TimeInterval: null };
         if (scheduleOptional)
         {
@@ -73,7 +73,7 @@ public sealed class RecurringRequestValidator(ChargeRequestValidator saleValidat
             return (managedBy, null);
         }
 
-        var schedule = new RecurringSchedule(
+        var schedule = new SeriesSchedule(
             recurring.FirstPaymentDate!.Value,
             recurring.RecurringDateType!.Value,
             recurring.TimeInterval!.Value,
@@ -97,8 +97,8 @@ public sealed class RecurringRequestValidator(ChargeRequestValidator saleValidat
         return (managedBy, schedule);
     }
 
-    private static TimeZoneInfo ZoneOf(RecurringSchedule schedule) =>
-        string.IsNullOrWhiteSpace(schedule.TimeZoneId) || schedule.TimeZoneId == RecurringSchedule.DefaultTimeZoneId
+    private static TimeZoneInfo ZoneOf(SeriesSchedule schedule) =>
+        string.IsNullOrWhiteSpace(schedule.TimeZoneId) || schedule.TimeZoneId == SeriesSchedule.DefaultTimeZoneId
             ? TimeZoneInfo.Utc
             : TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZoneId);
 

@@ -7,7 +7,7 @@ namespace SmartRetry.Functions.Series;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record RecurringScheduleRequest
 {
-    public RecurringManagement? ManagedBy { get; init; }
+    public SeriesManagement? ManagedBy { get; init; }
 
     public DateOnly? FirstPaymentDate { get; init; }
 

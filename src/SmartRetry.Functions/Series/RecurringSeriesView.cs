@@ -8,11 +8,11 @@ namespace SmartRetry.Functions.Series;
 public sealed record RecurringSeriesView(
     string SeriesId,
     string? RecurringId,
-    RecurringManagement ManagedBy,
+    SeriesManagement ManagedBy,
     RecurringSeriesStatus Status,
     decimal Amount,
     string Currency,
-    RecurringSchedule? Schedule,
+    SeriesSchedule? Schedule,
     DateTime? NextDueAt,
     int? LastSequence,
     ChargeCycleOutcome? LastOutcome,

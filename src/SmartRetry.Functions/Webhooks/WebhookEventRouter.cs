@@ -37,7 +37,7 @@ public static class WebhookEventRouter
                 ParseStatus(webhookEvent.Status),
                 webhookEvent.ReasonCode,
                 webhookEvent.AttemptNumber);
-            return new WebhookRoute(WorkflowEventNames.Transaction, payload, Correlations((CorrelationKind.Transaction, webhookEvent.TransactionId)));
+            return new WebhookRoute(OrchestrationEventNames.Transaction, payload, Correlations((CorrelationKind.Transaction, webhookEvent.TransactionId)));
         }
 
         bool recurring = type.StartsWith("recurring.", StringComparison.Ordinal);
@@ -68,15 +68,15 @@ public static class WebhookEventRouter
     private static WebhookCorrelation[] Correlations(params (CorrelationKind Kind, string? Id)[] candidates) =>
         [.. candidates.Where(c => !string.IsNullOrEmpty(c.Id)).Select(c => new WebhookCorrelation(c.Kind, c.Id!))];
 
-    private static TransactionStatus? ParseStatus(string? status) => status?.ToUpperInvariant() switch
+    private static SmartRetryStatus? ParseStatus(string? status) => status?.ToUpperInvariant() switch
     {
         null => null,
-        "PROCESSING" => TransactionStatus.Processing,
-        "APPROVED" => TransactionStatus.Approved,
-        "DECLINED" => TransactionStatus.Declined,
-        "ERROR" => TransactionStatus.Error,
-        "CANCELLED" => TransactionStatus.Cancelled,
-        _ => TransactionStatus.Unknown,
+        "PROCESSING" => SmartRetryStatus.Processing,
+        "APPROVED" => SmartRetryStatus.Approved,
+        "DECLINED" => SmartRetryStatus.Declined,
+        "ERROR" => SmartRetryStatus.Error,
+        "CANCELLED" => SmartRetryStatus.Cancelled,
+        _ => SmartRetryStatus.Unknown,
     };
 
     private static decimal? DataDecimal(JsonElement data, string name) =>

@@ -30,7 +30,7 @@ namespace SmartRetry.Functions.Webhooks;
 public sealed partial class WebhookIntake(
     WebhookVerifier verifier,
     IWebhookEventStore events,
-    IPendingWorkflowEventStore pending,
+    IPendingEventStore pending,
     ICorrelationStore correlations,
     IUnresolvedPayments unresolved,
     IPaymentLedger ledger,
@@ -243,7 +243,7 @@ public sealed partial class WebhookIntake(
         foreach (WebhookCorrelation correlation in route.Correlations)
         {
             await pending.AddAsync(
-                new PendingWorkflowEvent(correlation.Kind, correlation.SmartRetryId, webhookEvent.Id, route.EventName, webhookEvent.CreatedAt, payload),
+                new PendingEvent(correlation.Kind, correlation.SmartRetryId, webhookEvent.Id, route.EventName, webhookEvent.CreatedAt, payload),
                 cancellationToken);
         }
     }

@@ -10,7 +10,7 @@ namespace SmartRetry.Functions.Webhooks;
 /// </summary>
 public sealed partial class WebhookRecordsRetention(
     IWebhookEventStore webhookEvents,
-    IPendingWorkflowEventStore pendingEvents,
+    IPendingEventStore pendingEvents,
     IOptions<WebhookIntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<WebhookRecordsRetention> logger)

@@ -15,11 +15,11 @@ namespace SmartRetry.Functions.Tests.Maintenance;
 public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
 {
     [Theory]
-    [InlineData(PaymentStatus.DeadlineReached, TransactionStatus.Approved, PaymentStatus.Approved)]
-    [InlineData(PaymentStatus.NeedsAttention, TransactionStatus.Declined, PaymentStatus.Declined)]
-    [InlineData(PaymentStatus.DeadlineReached, TransactionStatus.Error, PaymentStatus.Error)]
-    [InlineData(PaymentStatus.NeedsAttention, TransactionStatus.Cancelled, PaymentStatus.Cancelled)]
-    public async Task An_unresolved_sale_is_settled_from_SmartRetrys_status_and_leaves_no_card_and_no_watch(PaymentStatus left, TransactionStatus smartRetry, PaymentStatus settled)
+    [InlineData(PaymentStatus.DeadlineReached, SmartRetryStatus.Approved, PaymentStatus.Approved)]
+    [InlineData(PaymentStatus.NeedsAttention, SmartRetryStatus.Declined, PaymentStatus.Declined)]
+    [InlineData(PaymentStatus.DeadlineReached, SmartRetryStatus.Error, PaymentStatus.Error)]
+    [InlineData(PaymentStatus.NeedsAttention, SmartRetryStatus.Cancelled, PaymentStatus.Cancelled)]
+    public async Task An_unresolved_sale_is_settled_from_SmartRetrys_status_and_leaves_no_card_and_no_watch(PaymentStatus left, SmartRetryStatus smartRetry, PaymentStatus settled)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(left);
@@ -42,7 +42,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.DeadlineReached);
         harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed);
-        harness.SmartRetrySays(TransactionStatus.Processing);
+        harness.SmartRetrySays(SmartRetryStatus.Processing);
 
         ReconcilerCheck first = Assert.Single(await harness.RunWhenDueAsync());
         ReconcilerCheck second = Assert.Single(await harness.RunWhenDueAsync());
@@ -80,7 +80,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.Processing);
         harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Terminated);
-        harness.SmartRetrySays(TransactionStatus.Approved, "AUTH.APPROVED");
+        harness.SmartRetrySays(SmartRetryStatus.Approved, "AUTH.APPROVED");
 
         await harness.RunWhenDueAsync();
 
@@ -95,7 +95,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         await harness.RecordSaleAsync(PaymentStatus.Scheduled);
         await harness.Cards.RecordAnswerAsync(SaleId, new PaymentSubmissionResult(true, TransactionId, "OR1"), CancellationToken.None);
         harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Failed);
-        harness.SmartRetrySays(TransactionStatus.Approved);
+        harness.SmartRetrySays(SmartRetryStatus.Approved);
 
         await harness.RunWhenDueAsync();
 
@@ -201,9 +201,9 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData(TransactionStatus.Declined, 0)]
-    [InlineData(TransactionStatus.Approved, 20)]
-    public async Task A_refund_settled_without_money_moving_gives_its_reservation_back_and_an_approved_one_keeps_it(TransactionStatus smartRetry, int reservedAfter)
+    [InlineData(SmartRetryStatus.Declined, 0)]
+    [InlineData(SmartRetryStatus.Approved, 20)]
+    public async Task A_refund_settled_without_money_moving_gives_its_reservation_back_and_an_approved_one_keeps_it(SmartRetryStatus smartRetry, int reservedAfter)
     {
         var harness = new ReconcilerHarness(azurite);
         await harness.Refunds.ReserveAsync(OriginalId, 49.99m, RefundId, 20m, CancellationToken.None);
@@ -225,7 +225,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         harness.Options.MaxAttempts = 3;
         await harness.RecordSaleAsync(PaymentStatus.NeedsAttention);
         harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed);
-        harness.SmartRetrySays(TransactionStatus.Unknown);
+        harness.SmartRetrySays(SmartRetryStatus.Unknown);
 
         IReadOnlyList<ReconcilerCheck>[] runs = [await harness.RunWhenDueAsync(), await harness.RunWhenDueAsync(), await harness.RunWhenDueAsync()];
 
@@ -237,7 +237,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         Assert.Empty(await harness.Reconciler.ReconcileDueAsync(harness.Durable, CancellationToken.None));
 
         Assert.True(await harness.Unresolved.CheckSoonAsync(SaleId, CancellationToken.None));
-        harness.SmartRetrySays(TransactionStatus.Approved);
+        harness.SmartRetrySays(SmartRetryStatus.Approved);
         Assert.Equal(ReconcilerOutcome.Settled, Assert.Single(await harness.Reconciler.ReconcileDueAsync(harness.Durable, CancellationToken.None)).Outcome);
     }
 
@@ -296,7 +296,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         var harness = new ReconcilerHarness(azurite);
         await harness.RecordSaleAsync(PaymentStatus.DeadlineReached);
         harness.InstanceIs(SaleId, OrchestrationRuntimeStatus.Completed);
-        harness.SmartRetrySays(TransactionStatus.Processing);
+        harness.SmartRetrySays(SmartRetryStatus.Processing);
         harness.Time.SetUtcNow((await harness.WatchedAsync())!.NextCheckAt);
 
         IReadOnlyList<ReconcilerCheck>[] runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => harness.Reconciler.ReconcileDueAsync(harness.Durable, CancellationToken.None)));

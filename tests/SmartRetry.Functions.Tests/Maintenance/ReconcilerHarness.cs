@@ -92,7 +92,7 @@ internal sealed class ReconcilerHarness
     public void InstanceIs(string id, OrchestrationRuntimeStatus status, string? customStatus = """{"status":"processing"}""", DateTimeOffset? createdAt = null) =>
         Durable.Instances[id] = RecordingDurableClient.Instance(id, "SaleWorkflow", status, createdAt ?? Start, customStatus, lastUpdatedAt: Time.GetUtcNow());
 
-    public void SmartRetrySays(TransactionStatus status, string? reasonCode = null) =>
+    public void SmartRetrySays(SmartRetryStatus status, string? reasonCode = null) =>
         Gateway.Setup(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new TransactionSnapshot(TransactionId, status, reasonCode, "AUTH", 2, new CardSummary("tok", "1111", "411111", "Visa")));
 

@@ -37,7 +37,7 @@ public sealed class RefundFunctionsTests : IDisposable
         Assert.Equal(refundPaymentId, json.RootElement.GetProperty("payment_id").GetString());
         Assert.Equal(paymentId, json.RootElement.GetProperty("original_payment_id").GetString());
         Assert.Equal(12.50m, json.RootElement.GetProperty("amount").GetDecimal());
-        Assert.Single(app.DurableClient.Scheduled, s => s.Name == nameof(RefundWorkflow) && s.InstanceId == refundPaymentId && s.Input is RefundWorkflowInput);
+        Assert.Single(app.DurableClient.Scheduled, s => s.Name == nameof(RefundWorkflow) && s.InstanceId == refundPaymentId && s.Input is RefundInput);
     }
 
     [Theory]

@@ -70,10 +70,10 @@ internal sealed class RefundHarness
     public Task<HandlerResult<RefundAccepted>> RefundAsync(string body, string? paymentId = null) =>
         Handler.SubmitAsync(Durable, paymentId ?? SalePaymentId, Encoding.UTF8.GetBytes(body), CancellationToken.None);
 
-    public RefundWorkflowInput SingleScheduledInput()
+    public RefundInput SingleScheduledInput()
     {
         (string name, string _, object? input) = Assert.Single(Scheduled);
         Assert.Equal(nameof(RefundWorkflow), name);
-        return Assert.IsType<RefundWorkflowInput>(input);
+        return Assert.IsType<RefundInput>(input);
     }
 }

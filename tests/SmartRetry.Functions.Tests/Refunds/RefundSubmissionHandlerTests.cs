@@ -31,7 +31,7 @@ public sealed class RefundSubmissionHandlerTests(AzuriteFixture azurite)
                 new RefundLinks(PaymentRoutes.StatusPath(RefundPaymentId), PaymentRoutes.StatusPath(SalePaymentId))),
             result.Body);
         Assert.Equal(
-            new RefundWorkflowInput(RefundPaymentId, SalePaymentId, "rf-1", "TX8A3F2C", "OR7B9E1D", 12.50m, "USD", harness.Tracking.Policy, "damaged"),
+            new RefundInput(RefundPaymentId, SalePaymentId, "rf-1", "TX8A3F2C", "OR7B9E1D", 12.50m, "USD", harness.Tracking.Policy, "damaged"),
             harness.SingleScheduledInput());
         PaymentLedgerEntry? entry = await harness.Ledger.GetAsync(RefundPaymentId, CancellationToken.None);
         Assert.Equal((PaymentKind.Refund, PaymentStatus.Scheduled, 12.50m, SalePaymentId), (entry!.Kind, entry.Status, entry.Amount, entry.OriginalPaymentId));

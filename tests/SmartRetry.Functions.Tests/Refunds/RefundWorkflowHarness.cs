@@ -52,7 +52,7 @@ public sealed class RefundWorkflowHarness
     }
 
     /// <summary>Webhooks kept pending before their transaction was correlated; none unless a test adds some.</summary>
-    public Mock<IPendingWorkflowEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
+    public Mock<IPendingEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
 
     public WorkflowTestHost Host { get; }
 
@@ -76,7 +76,7 @@ public sealed class RefundWorkflowHarness
 
     public int Releases => Host.CountActivityCalls(nameof(ReleaseRefundReservation));
 
-    public static RefundWorkflowInput Input() =>
+    public static RefundInput Input() =>
         new(RefundPaymentId, OriginalPaymentId, "rf-1", "TX8A3F2C", "OR7B9E1D", 12.50m, "USD", Tracking, "damaged in transit");
 
     public RefundWorkflowHarness SmartRetryAccepts(bool accepted = true)
@@ -86,27 +86,27 @@ public sealed class RefundWorkflowHarness
             .ReturnsAsync(new PaymentSubmissionResult(accepted, RefundTransactionId, "OR7B9E1D"));
 
         // The workflow reads the status once right after acceptance; unless a test says otherwise, it is still processing.
-        return StatusReads(TransactionStatus.Processing);
+        return StatusReads(SmartRetryStatus.Processing);
     }
 
     /// <summary>The status endpoint answers these statuses in turn, then repeats the last one.</summary>
-    public RefundWorkflowHarness StatusReads(params TransactionStatus[] answers)
+    public RefundWorkflowHarness StatusReads(params SmartRetryStatus[] answers)
     {
         int next = 0;
         Gateway.Setup(g => g.GetTransactionAsync(RefundTransactionId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() =>
             {
-                TransactionStatus status = answers[Math.Min(next++, answers.Length - 1)];
-                return new TransactionSnapshot(RefundTransactionId, status, status == TransactionStatus.Approved ? "AUTH.APPROVED" : "PROCESSOR.REFUND_FAILED", "PROCESSOR", 1, null);
+                SmartRetryStatus status = answers[Math.Min(next++, answers.Length - 1)];
+                return new TransactionSnapshot(RefundTransactionId, status, status == SmartRetryStatus.Approved ? "AUTH.APPROVED" : "PROCESSOR.REFUND_FAILED", "PROCESSOR", 1, null);
             });
         return this;
     }
 
     public Task<WorkflowTestInstance> StartAsync() => Host.StartAsync(nameof(RefundWorkflow), RefundPaymentId, Input());
 
-    public Task<RaiseEventResult> RaiseAsync(string type, TransactionStatus? status = null) =>
-        Host.RaiseEventAsync(RefundPaymentId, WorkflowEventNames.Transaction, new TransactionEvent(
-            $"evt_{++eventSequence}", type, new DateTimeOffset(Host.UtcNow), RefundTransactionId, status, status == TransactionStatus.Approved ? "AUTH.APPROVED" : null, 1));
+    public Task<RaiseEventResult> RaiseAsync(string type, SmartRetryStatus? status = null) =>
+        Host.RaiseEventAsync(RefundPaymentId, OrchestrationEventNames.Transaction, new TransactionEvent(
+            $"evt_{++eventSequence}", type, new DateTimeOffset(Host.UtcNow), RefundTransactionId, status, status == SmartRetryStatus.Approved ? "AUTH.APPROVED" : null, 1));
 
     /// <summary>What every test checks at its end: the workflow finished, no event was lost, nothing is left running, and it replays to the same decisions.</summary>
     public void AssertCleanFinish()

@@ -20,7 +20,7 @@ public sealed class RefundWorkflowTests
         await refund.StartAsync();
         Assert.Equal([PaymentStatus.Processing], refund.LedgerStatuses);
 
-        await refund.RaiseAsync("transaction.approved", TransactionStatus.Approved);
+        await refund.RaiseAsync("transaction.approved", SmartRetryStatus.Approved);
 
         Assert.Equal(new RefundOutcome(RefundPaymentId, OriginalPaymentId, PaymentStatus.Approved, 12.50m, RefundTransactionId, "AUTH.APPROVED"), refund.Outcome);
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.Approved], refund.LedgerStatuses);
@@ -36,7 +36,7 @@ public sealed class RefundWorkflowTests
     [Fact]
     public async Task Approved_by_polling_on_the_backoff_timer_when_no_webhook_comes()
     {
-        RefundWorkflowHarness refund = new RefundWorkflowHarness().SmartRetryAccepts().StatusReads(TransactionStatus.Processing, TransactionStatus.Approved);
+        RefundWorkflowHarness refund = new RefundWorkflowHarness().SmartRetryAccepts().StatusReads(SmartRetryStatus.Processing, SmartRetryStatus.Approved);
         await refund.StartAsync();
 
         await refund.Host.RunToCompletionAsync(RefundPaymentId);
@@ -52,7 +52,7 @@ public sealed class RefundWorkflowTests
     [Fact]
     public async Task Declined_when_read_right_after_acceptance_gives_the_reservation_back()
     {
-        RefundWorkflowHarness refund = new RefundWorkflowHarness().SmartRetryAccepts().StatusReads(TransactionStatus.Declined);
+        RefundWorkflowHarness refund = new RefundWorkflowHarness().SmartRetryAccepts().StatusReads(SmartRetryStatus.Declined);
         await refund.StartAsync();
 
         Assert.Equal((PaymentStatus.Declined, "PROCESSOR.REFUND_FAILED"), (refund.Outcome.Status, refund.Outcome.ReasonCode));
@@ -65,7 +65,7 @@ public sealed class RefundWorkflowTests
     [Fact]
     public async Task Not_accepted_is_a_decline_with_the_reason_read_from_its_status()
     {
-        RefundWorkflowHarness refund = new RefundWorkflowHarness().SmartRetryAccepts(accepted: false).StatusReads(TransactionStatus.Declined);
+        RefundWorkflowHarness refund = new RefundWorkflowHarness().SmartRetryAccepts(accepted: false).StatusReads(SmartRetryStatus.Declined);
 
         await refund.StartAsync();
 
@@ -136,7 +136,7 @@ public sealed class RefundWorkflowTests
         refund.Gateway.SetupSequence(g => g.RefundAsync(It.IsAny<RefundSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpRequestException("connection reset"))
             .ReturnsAsync(new PaymentSubmissionResult(true, RefundTransactionId, "OR7B9E1D", Replayed: true));
-        refund.StatusReads(TransactionStatus.Processing, TransactionStatus.Processing, TransactionStatus.Approved);
+        refund.StatusReads(SmartRetryStatus.Processing, SmartRetryStatus.Processing, SmartRetryStatus.Approved);
         await refund.StartAsync();
 
         await refund.Host.RunToCompletionAsync(RefundPaymentId);
@@ -153,7 +153,7 @@ public sealed class RefundWorkflowTests
     [Fact]
     public async Task Once_accepted_the_refund_is_never_submitted_again_however_often_the_workflow_replays()
     {
-        RefundWorkflowHarness refund = new RefundWorkflowHarness().SmartRetryAccepts().StatusReads(TransactionStatus.Processing);
+        RefundWorkflowHarness refund = new RefundWorkflowHarness().SmartRetryAccepts().StatusReads(SmartRetryStatus.Processing);
         await refund.StartAsync();
 
         await refund.Host.RunToCompletionAsync(RefundPaymentId);

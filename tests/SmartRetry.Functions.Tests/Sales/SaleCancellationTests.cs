@@ -35,7 +35,7 @@ public sealed class SaleCancellationTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
         (string instanceId, string name, object? payload) = Assert.Single(harness.Durable.Raised);
-        Assert.Equal((PaymentId, WorkflowEventNames.CancelRequested), (instanceId, name));
+        Assert.Equal((PaymentId, OrchestrationEventNames.CancelRequested), (instanceId, name));
         Assert.Equal(new CancelRequest("customer changed their mind", TestSales.Now), payload);
     }
 

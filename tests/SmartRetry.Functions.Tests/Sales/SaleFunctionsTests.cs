@@ -41,7 +41,7 @@ public sealed class SaleFunctionsTests : IDisposable
         Assert.Equal(paymentId, json.RootElement.GetProperty("payment_id").GetString());
         Assert.Equal(PaymentRoutes.StatusPath(paymentId), json.RootElement.GetProperty("links").GetProperty("status").GetString());
         Assert.DoesNotContain("4111111111111111", response.Body, StringComparison.Ordinal);
-        Assert.Single(app.DurableClient.Scheduled, s => s.Name == nameof(SaleWorkflow) && s.InstanceId == paymentId && s.Input is SaleWorkflowInput);
+        Assert.Single(app.DurableClient.Scheduled, s => s.Name == nameof(SaleWorkflow) && s.InstanceId == paymentId && s.Input is SaleInput);
     }
 
     [Theory]

@@ -85,11 +85,11 @@ internal sealed class SaleHarness
 
     public SaleCancellationHandler Cancellation { get; }
 
-    public SaleWorkflowInput SingleScheduledInput()
+    public SaleInput SingleScheduledInput()
     {
         (string name, string _, object? input) = Assert.Single(Scheduled);
         Assert.Equal(nameof(SaleWorkflow), name);
-        return Assert.IsType<SaleWorkflowInput>(input);
+        return Assert.IsType<SaleInput>(input);
     }
 
     /// <summary>Every logged message, its structured state and its scopes, as text.</summary>

@@ -38,7 +38,7 @@ public sealed class SalePathDepthTests(ITestOutputHelper output) : IDisposable
         cards.Setup(v => v.OpenAsync<PaymentSubmissionResult>("sale-1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new HeldCard<PaymentSubmissionResult>(new CardDetails(TestSales.CardNumber, TestSales.ExpiryMonth, TestSales.ExpiryYear, TestSales.Cvv, "Jane Doe"), null));
         var correlations = new Mock<ICorrelationStore>();
-        var pending = new Mock<IPendingWorkflowEventStore>();
+        var pending = new Mock<IPendingEventStore>();
         pending.Setup(p => p.GetAsync(It.IsAny<CorrelationKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var activity = new SubmitSale(
             new SmartRetryGateway(client, NullLogger<SmartRetryGateway>.Instance),

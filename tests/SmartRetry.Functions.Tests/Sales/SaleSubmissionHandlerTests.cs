@@ -40,7 +40,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         Assert.Equal(PaymentRoutes.StatusPath(PaymentId), result.Body.Links.Status);
         Assert.Null(result.Body.Links.Cancel);
 
-        SaleWorkflowInput input = harness.SingleScheduledInput();
+        SaleInput input = harness.SingleScheduledInput();
         Assert.Equal(PaymentId, input.PaymentId);
         Assert.Equal(49.99m, input.Amount);
         Assert.Equal(harness.Tracking.Policy, input.Tracking);
@@ -207,7 +207,7 @@ public sealed class SaleSubmissionHandlerTests(AzuriteFixture azurite)
         Assert.Equal(SaleSubmissionHandler.CvvDroppedNote, result.Body!.Note);
         Assert.False(result.Body.CvvKept);
         Assert.Equal(SaleRoutes.CancelPath(PaymentId), result.Body.Links.Cancel);
-        SaleWorkflowInput input = harness.SingleScheduledInput();
+        SaleInput input = harness.SingleScheduledInput();
         Assert.Equal(at, input.ScheduledAt);
         Assert.Null(input.Card);
         CardDetails held = (await harness.HeldCardAsync(PaymentId))!;

@@ -42,17 +42,17 @@ public class SaleWorkflowCardDataTests
             case "approved by webhook":
                 sale.SmartRetryAccepts();
                 await sale.StartAsync();
-                await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
+                await sale.RaiseAsync("transaction.approved", SmartRetryStatus.Approved);
                 break;
             case "declined after polling":
-                sale.SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1), (TransactionStatus.Declined, 2));
+                sale.SmartRetryAccepts().StatusReads((SmartRetryStatus.Processing, 1), (SmartRetryStatus.Declined, 2));
                 await sale.StartAsync();
                 await sale.RaiseAsync("transaction.retry_attempted", attempt: 2);
                 await sale.Host.RunToCompletionAsync(PaymentId);
                 break;
             case "cancelled before its time":
                 await sale.StartAsync(scheduledAt: new DateTimeOffset(Start.AddDays(1)));
-                await sale.Host.RaiseEventAsync(PaymentId, WorkflowEventNames.CancelRequested, new CancelRequest("test", new DateTimeOffset(Start)));
+                await sale.Host.RaiseEventAsync(PaymentId, OrchestrationEventNames.CancelRequested, new CancelRequest("test", new DateTimeOffset(Start)));
                 break;
             case "refused":
                 sale.Gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>()))

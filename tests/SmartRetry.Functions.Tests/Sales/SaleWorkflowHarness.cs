@@ -68,7 +68,7 @@ public sealed class SaleWorkflowHarness
     public WorkflowTestHost Host { get; }
 
     /// <summary>Webhooks kept pending before their transaction was correlated; none unless a test adds some.</summary>
-    public Mock<IPendingWorkflowEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
+    public Mock<IPendingEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
 
     public Mock<ISmartRetryGateway> Gateway { get; } = new(MockBehavior.Strict);
 
@@ -100,7 +100,7 @@ public sealed class SaleWorkflowHarness
 
     public int StatusPolls => Host.CountActivityCalls(nameof(GetTransactionStatus));
 
-    public static SaleWorkflowInput Input(DateTimeOffset? scheduledAt = null) => new(
+    public static SaleInput Input(DateTimeOffset? scheduledAt = null) => new(
         PaymentId,
         "mt-1001",
         49.99m,
@@ -119,26 +119,26 @@ public sealed class SaleWorkflowHarness
     }
 
     /// <summary>These webhooks came before the transaction was correlated, so the intake kept them pending.</summary>
-    public SaleWorkflowHarness WebhooksArrivedEarly(params (string Type, TransactionStatus Status)[] events)
+    public SaleWorkflowHarness WebhooksArrivedEarly(params (string Type, SmartRetryStatus Status)[] events)
     {
-        PendingWorkflowEvent[] pending = [.. events.Select(e =>
+        PendingEvent[] pending = [.. events.Select(e =>
         {
-            var payload = new TransactionEvent($"evt_{++eventSequence}", e.Type, new DateTimeOffset(Host.UtcNow), TransactionId, e.Status, e.Status == TransactionStatus.Approved ? "AUTH.APPROVED" : null, 1);
-            return new PendingWorkflowEvent(CorrelationKind.Transaction, TransactionId, payload.EventId, WorkflowEventNames.Transaction, payload.CreatedAt, JsonSerializer.Serialize(payload, PaymentsJson.Options));
+            var payload = new TransactionEvent($"evt_{++eventSequence}", e.Type, new DateTimeOffset(Host.UtcNow), TransactionId, e.Status, e.Status == SmartRetryStatus.Approved ? "AUTH.APPROVED" : null, 1);
+            return new PendingEvent(CorrelationKind.Transaction, TransactionId, payload.EventId, OrchestrationEventNames.Transaction, payload.CreatedAt, JsonSerializer.Serialize(payload, PaymentsJson.Options));
         })];
         PendingEvents.Setup(p => p.GetAsync(CorrelationKind.Transaction, TransactionId, It.IsAny<CancellationToken>())).ReturnsAsync(pending);
         return this;
     }
 
     /// <summary>The status endpoint answers these statuses in turn, then repeats the last one.</summary>
-    public SaleWorkflowHarness StatusReads(params (TransactionStatus Status, int Attempt)[] answers)
+    public SaleWorkflowHarness StatusReads(params (SmartRetryStatus Status, int Attempt)[] answers)
     {
         int next = 0;
         Gateway.Setup(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() =>
             {
-                (TransactionStatus status, int attempt) = answers[Math.Min(next++, answers.Length - 1)];
-                string? reason = status == TransactionStatus.Declined ? "PAYER_ACCOUNT.INSUFFICIENT_FUNDS" : null;
+                (SmartRetryStatus status, int attempt) = answers[Math.Min(next++, answers.Length - 1)];
+                string? reason = status == SmartRetryStatus.Declined ? "PAYER_ACCOUNT.INSUFFICIENT_FUNDS" : null;
                 return new TransactionSnapshot(TransactionId, status, reason, "PAYER_ACCOUNT", attempt, new CardSummary("tok_abc", "1111", "411111", "Visa"));
             });
         return this;
@@ -151,9 +151,9 @@ public sealed class SaleWorkflowHarness
     public Task<WorkflowTestInstance> StartCarryingTheCardAsync() =>
         Host.StartAsync(nameof(SaleWorkflow), PaymentId, Input() with { Card = SealedTestCard });
 
-    public Task<RaiseEventResult> RaiseAsync(string type, TransactionStatus? status = null, int? attempt = null, string transactionId = TransactionId) =>
-        Host.RaiseEventAsync(PaymentId, WorkflowEventNames.Transaction, new TransactionEvent(
-            $"evt_{++eventSequence}", type, new DateTimeOffset(Host.UtcNow), transactionId, status, status == TransactionStatus.Approved ? "AUTH.APPROVED" : null, attempt));
+    public Task<RaiseEventResult> RaiseAsync(string type, SmartRetryStatus? status = null, int? attempt = null, string transactionId = TransactionId) =>
+        Host.RaiseEventAsync(PaymentId, OrchestrationEventNames.Transaction, new TransactionEvent(
+            $"evt_{++eventSequence}", type, new DateTimeOffset(Host.UtcNow), transactionId, status, status == SmartRetryStatus.Approved ? "AUTH.APPROVED" : null, attempt));
 
     public SaleOutcome Outcome => Instance.ReadOutput<SaleOutcome>();
 

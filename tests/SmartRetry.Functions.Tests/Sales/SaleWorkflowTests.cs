@@ -26,7 +26,7 @@ public partial class SaleWorkflowTests
         await sale.StartAsync();
         Assert.Equal([PaymentStatus.Processing], sale.LedgerStatuses);
 
-        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
+        await sale.RaiseAsync("transaction.approved", SmartRetryStatus.Approved);
 
         Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED"), sale.Outcome);
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.Approved], sale.LedgerStatuses);
@@ -56,7 +56,7 @@ public partial class SaleWorkflowTests
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
 
         await sale.StartCarryingTheCardAsync();
-        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
+        await sale.RaiseAsync("transaction.approved", SmartRetryStatus.Approved);
 
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
         Assert.Equal(LegacySealedCard, Assert.Single(sale.Host.ActivityInputs<SaleSubmission>(nameof(SubmitSale)))!.Card);
@@ -67,7 +67,7 @@ public partial class SaleWorkflowTests
     [Fact]
     public async Task An_approval_webhook_that_came_before_the_transaction_was_correlated_is_not_lost()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().WebhooksArrivedEarly(("transaction.approved", TransactionStatus.Approved));
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().WebhooksArrivedEarly(("transaction.approved", SmartRetryStatus.Approved));
 
         await sale.StartAsync();
 
@@ -81,8 +81,8 @@ public partial class SaleWorkflowTests
     public async Task A_decline_webhook_that_came_early_is_confirmed_by_a_status_read_at_once()
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts()
-            .WebhooksArrivedEarly(("transaction.declined", TransactionStatus.Declined))
-            .StatusReads((TransactionStatus.Declined, 1));
+            .WebhooksArrivedEarly(("transaction.declined", SmartRetryStatus.Declined))
+            .StatusReads((SmartRetryStatus.Declined, 1));
 
         await sale.StartAsync();
 
@@ -94,7 +94,7 @@ public partial class SaleWorkflowTests
     [Fact]
     public async Task Approved_by_polling_on_the_backoff_timer_when_no_webhook_comes()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1), (TransactionStatus.Approved, 1));
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((SmartRetryStatus.Processing, 1), (SmartRetryStatus.Approved, 1));
         await sale.StartAsync();
 
         await sale.Host.RunToCompletionAsync(PaymentId);
@@ -110,7 +110,7 @@ public partial class SaleWorkflowTests
     [Fact]
     public async Task Declined_when_SmartRetry_does_not_accept_the_sale_with_the_reason_read_from_its_status()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts(accepted: false).StatusReads((TransactionStatus.Declined, 1));
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts(accepted: false).StatusReads((SmartRetryStatus.Declined, 1));
 
         await sale.StartAsync();
 
@@ -137,16 +137,16 @@ public partial class SaleWorkflowTests
     [Fact]
     public async Task Declined_by_webhook_after_SmartRetrys_retries_which_the_custom_status_showed()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Declined, 3));
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((SmartRetryStatus.Declined, 3));
         await sale.StartAsync();
 
         await sale.RaiseAsync("transaction.retry_scheduled", attempt: 1);
-        await sale.RaiseAsync("transaction.retry_attempted", TransactionStatus.Declined, attempt: 2);
+        await sale.RaiseAsync("transaction.retry_attempted", SmartRetryStatus.Declined, attempt: 2);
         Assert.Equal(new SaleProgress(PaymentStatus.Processing, TransactionId, Deadline: Start + Tracking.Deadline, RetriesScheduled: 1, RetriesAttempted: 1, AttemptNumber: 2),
             sale.Instance.ReadCustomStatus<SaleProgress>());
         await sale.RaiseAsync("transaction.retry_scheduled", attempt: 2);
         await sale.RaiseAsync("transaction.retry_attempted", attempt: 3);
-        await sale.RaiseAsync("transaction.declined", TransactionStatus.Declined, attempt: 3);
+        await sale.RaiseAsync("transaction.declined", SmartRetryStatus.Declined, attempt: 3);
 
         Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Declined, TransactionId, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", AttemptNumber: 3), sale.Outcome);
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.Declined], sale.LedgerStatuses);
@@ -158,12 +158,12 @@ public partial class SaleWorkflowTests
     [Fact]
     public async Task A_decline_event_for_an_attempt_SmartRetry_is_still_retrying_does_not_end_the_sale()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((SmartRetryStatus.Processing, 1));
         await sale.StartAsync();
 
-        await sale.RaiseAsync("transaction.declined", TransactionStatus.Declined, attempt: 1);
+        await sale.RaiseAsync("transaction.declined", SmartRetryStatus.Declined, attempt: 1);
         Assert.False(sale.Instance.IsFinished);
-        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 2);
+        await sale.RaiseAsync("transaction.approved", SmartRetryStatus.Approved, attempt: 2);
 
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
         Assert.Equal(2, sale.Outcome.AttemptNumber);
@@ -173,7 +173,7 @@ public partial class SaleWorkflowTests
     [Fact]
     public async Task Unknown_status_ends_in_needs_attention_and_is_never_guessed()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Unknown, 1));
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((SmartRetryStatus.Unknown, 1));
         await sale.StartAsync();
 
         await sale.Host.RunToCompletionAsync(PaymentId);
@@ -188,7 +188,7 @@ public partial class SaleWorkflowTests
     [Fact]
     public async Task Deadline_reached_after_polling_on_a_capped_backoff()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((SmartRetryStatus.Processing, 1));
         await sale.StartAsync();
 
         await sale.Host.RunToCompletionAsync(PaymentId);
@@ -212,7 +212,7 @@ public partial class SaleWorkflowTests
 
         ActivityCall submit = Assert.Single(sale.Host.ActivityCalls, c => c.Name == nameof(SubmitSale));
         Assert.Equal(Start.AddHours(2), submit.CalledAt);
-        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved);
+        await sale.RaiseAsync("transaction.approved", SmartRetryStatus.Approved);
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
         sale.AssertCleanFinish();
     }
@@ -224,7 +224,7 @@ public partial class SaleWorkflowTests
         await sale.StartAsync(scheduledAt: new DateTimeOffset(Start.AddDays(2)));
 
         await sale.Host.AdvanceTimeAsync(TimeSpan.FromDays(1));
-        await sale.Host.RaiseEventAsync(PaymentId, WorkflowEventNames.CancelRequested, new CancelRequest("customer changed their mind", new DateTimeOffset(sale.Host.UtcNow)));
+        await sale.Host.RaiseEventAsync(PaymentId, OrchestrationEventNames.CancelRequested, new CancelRequest("customer changed their mind", new DateTimeOffset(sale.Host.UtcNow)));
 
         Assert.Equal(PaymentStatus.Cancelled, sale.Outcome.Status);
         Assert.Contains("customer changed their mind", sale.Outcome.Note, StringComparison.Ordinal);
@@ -243,7 +243,7 @@ public partial class SaleWorkflowTests
             .ThrowsAsync(new SmartRetryRateLimitException("slow down"))
             .ReturnsAsync(new PaymentSubmissionResult(true, TransactionId, "OR7B9E1D", Replayed: true));
         sale.Gateway.Setup(g => g.GetTransactionAsync(TransactionId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new TransactionSnapshot(TransactionId, TransactionStatus.Approved, "AUTH.APPROVED", "AUTH", 1, null));
+            .ReturnsAsync(new TransactionSnapshot(TransactionId, SmartRetryStatus.Approved, "AUTH.APPROVED", "AUTH", 1, null));
         await sale.StartAsync();
 
         await sale.Host.RunToCompletionAsync(PaymentId);
@@ -262,9 +262,9 @@ public partial class SaleWorkflowTests
     {
         SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts();
         await sale.StartAsync();
-        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 2);
+        await sale.RaiseAsync("transaction.approved", SmartRetryStatus.Approved, attempt: 2);
 
-        RaiseEventResult late = await sale.RaiseAsync("transaction.retry_attempted", TransactionStatus.Declined, attempt: 1);
+        RaiseEventResult late = await sale.RaiseAsync("transaction.retry_attempted", SmartRetryStatus.Declined, attempt: 1);
 
         Assert.Equal(RaiseEventResult.InstanceFinished, late);
         Assert.Equal(PaymentStatus.Approved, sale.Outcome.Status);
@@ -280,9 +280,9 @@ public partial class SaleWorkflowTests
         await sale.StartAsync();
         var retry = new TransactionEvent("evt_dup", "transaction.retry_attempted", new DateTimeOffset(Start), TransactionId, null, null, 2);
 
-        await sale.Host.RaiseEventAsync(PaymentId, WorkflowEventNames.Transaction, retry);
-        await sale.Host.RaiseEventAsync(PaymentId, WorkflowEventNames.Transaction, retry);
-        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, transactionId: "TXOTHER1");
+        await sale.Host.RaiseEventAsync(PaymentId, OrchestrationEventNames.Transaction, retry);
+        await sale.Host.RaiseEventAsync(PaymentId, OrchestrationEventNames.Transaction, retry);
+        await sale.RaiseAsync("transaction.approved", SmartRetryStatus.Approved, transactionId: "TXOTHER1");
 
         Assert.False(sale.Instance.IsFinished);
         Assert.Equal(1, sale.Instance.ReadCustomStatus<SaleProgress>()!.RetriesAttempted);
@@ -291,7 +291,7 @@ public partial class SaleWorkflowTests
     [Fact]
     public async Task Webhooks_arriving_while_a_status_poll_is_in_flight_are_never_lost()
     {
-        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((TransactionStatus.Processing, 1));
+        SaleWorkflowHarness sale = new SaleWorkflowHarness().SmartRetryAccepts().StatusReads((SmartRetryStatus.Processing, 1));
         sale.Host.HoldActivity(nameof(GetTransactionStatus));
         await sale.StartAsync();
 
@@ -304,7 +304,7 @@ public partial class SaleWorkflowTests
         }
 
         await sale.Host.AdvanceToNextTimerAsync();
-        await sale.RaiseAsync("transaction.approved", TransactionStatus.Approved, attempt: 4);
+        await sale.RaiseAsync("transaction.approved", SmartRetryStatus.Approved, attempt: 4);
         await sale.Host.ReleaseActivityAsync(nameof(GetTransactionStatus));
 
         Assert.Equal(new SaleOutcome(PaymentId, PaymentStatus.Approved, TransactionId, "AUTH.APPROVED", AttemptNumber: 4), sale.Outcome);

@@ -78,7 +78,7 @@ public sealed class RecurringFunctionsTests : IDisposable
     {
         string seriesId = RecurringSeriesIds.For("sub-42");
         app.Series.Setup(s => s.GetAsync(seriesId, It.IsAny<CancellationToken>())).ReturnsAsync(new RecurringSeries(
-            seriesId, RecurringManagement.Merchant, RecurringSeriesStatus.Active, 19.99m, "EUR", "k:h:s", app.Time.GetUtcNow(), app.Time.GetUtcNow()));
+            seriesId, SeriesManagement.Merchant, RecurringSeriesStatus.Active, 19.99m, "EUR", "k:h:s", app.Time.GetUtcNow(), app.Time.GetUtcNow()));
 
         ExecutedResponse response = await ExecutedResponse.ExecuteAsync(await app.Create<RecurringFunctions>().Get(
             FunctionsApp.Request("GET", $"/api/recurring/{seriesId}"), seriesId, CancellationToken.None));

@@ -78,7 +78,7 @@ internal sealed class RecurringHandlerHarness
     public static ReadOnlyMemory<byte> Body(object request) => JsonSerializer.SerializeToUtf8Bytes(request, PaymentsJson.Options);
 
     /// <summary>Stores a series as if it had been created and set up earlier.</summary>
-    public async Task<RecurringSeries> SeedAsync(RecurringManagement managedBy, RecurringSeriesStatus status, string reference = "seeded")
+    public async Task<RecurringSeries> SeedAsync(SeriesManagement managedBy, RecurringSeriesStatus status, string reference = "seeded")
     {
         var series = new RecurringSeries(
             RecurringSeriesIds.For(reference), managedBy, status, 10m, "EUR", "k1:x:y", TestSales.Now, TestSales.Now, RecurringId: "RC000009");

@@ -39,7 +39,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
         Assert.Equal((TestSales.CardNumber, TestSales.Cvv), (held.Number, held.Cvv));
         Assert.DoesNotContain(TestSales.CardNumber, serialized, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSales.Cvv, serialized, StringComparison.Ordinal);
-        Assert.Equal(RecurringManagement.Merchant, (await _harness.Store.GetAsync(seriesId, CancellationToken.None))!.ManagedBy);
+        Assert.Equal(SeriesManagement.Merchant, (await _harness.Store.GetAsync(seriesId, CancellationToken.None))!.ManagedBy);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
 
         (string name, _, object? input) = Assert.Single(_harness.Scheduled);
         Assert.Equal(nameof(PlatformRecurringSeriesWorkflow), name);
-        Assert.Equal(RecurringManagement.OurPlatform, Assert.IsType<PlatformSeriesState>(input).ManagedBy);
+        Assert.Equal(SeriesManagement.OurPlatform, Assert.IsType<PlatformSeriesState>(input).ManagedBy);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Pausing_a_merchant_series_raises_the_event_once_and_a_repeat_changes_nothing()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.Merchant, RecurringSeriesStatus.Active);
 
         HandlerResult<RecurringSeriesView> first = await _harness.Handler.PauseAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
         HandlerResult<RecurringSeriesView> repeat = await _harness.Handler.PauseAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
@@ -178,7 +178,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Resuming_a_cancelled_series_is_a_conflict()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Cancelled);
+        var series = await _harness.SeedAsync(SeriesManagement.Merchant, RecurringSeriesStatus.Cancelled);
 
         HandlerResult<RecurringSeriesView> result = await _harness.Handler.ResumeAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
 
@@ -189,7 +189,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Pausing_a_platform_managed_series_is_a_conflict()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.OurPlatform, RecurringSeriesStatus.Active);
 
         HandlerResult<RecurringSeriesView> result = await _harness.Handler.PauseAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
 
@@ -200,7 +200,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Cancelling_a_platform_series_cancels_at_SmartRetry_with_a_stable_key_and_a_repeat_is_a_no_op()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.OurPlatform, RecurringSeriesStatus.Active);
         _harness.SmartRetry.Setup(g => g.CancelRecurringAsync(It.IsAny<string>(), "RC000009", It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         HandlerResult<RecurringSeriesView> first = await _harness.Handler.CancelAsync(_harness.Durable, series.SeriesId, CancellationToken.None);
@@ -214,7 +214,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_amount_update_with_too_many_decimals_is_rejected_naming_the_amount()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.Merchant, RecurringSeriesStatus.Active);
 
         HandlerResult<RecurringSeriesView> result = await _harness.Handler.UpdateAmountAsync(_harness.Durable, series.SeriesId, RecurringHandlerHarness.Body(new { amount = 12.345m }), CancellationToken.None);
 
@@ -226,7 +226,7 @@ public sealed class RecurringRequestHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_amount_update_is_stored_and_sent_to_the_series_workflow()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.Merchant, RecurringSeriesStatus.Active);
 
         HandlerResult<RecurringSeriesView> result = await _harness.Handler.UpdateAmountAsync(_harness.Durable, series.SeriesId, RecurringHandlerHarness.Body(new { amount = 12.5m }), CancellationToken.None);
 

@@ -17,7 +17,7 @@ public sealed class PurgeWebhookRecordsFunctionTests
         DateTimeOffset cutOff = new(2026, 11, 16, 3, 30, 0, TimeSpan.Zero);
         using var cancellation = new CancellationTokenSource();
         var events = new Mock<IWebhookEventStore>(MockBehavior.Strict);
-        var pending = new Mock<IPendingWorkflowEventStore>(MockBehavior.Strict);
+        var pending = new Mock<IPendingEventStore>(MockBehavior.Strict);
         events.Setup(e => e.PurgeReceivedBeforeAsync(cutOff, cancellation.Token)).ReturnsAsync(3);
         pending.Setup(p => p.PurgeCreatedBeforeAsync(cutOff, cancellation.Token)).ReturnsAsync(1);
         var function = new PurgeWebhookRecordsFunction(new WebhookRecordsRetention(

@@ -44,8 +44,8 @@ public sealed class TableWebhookEventStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task Pending_events_are_kept_per_SmartRetry_id_in_order_and_removed_once_handled()
     {
-        var store = new TablePendingWorkflowEventStore(TestTables.Create(azurite));
-        var later = new PendingWorkflowEvent(CorrelationKind.Transaction, "TX1", "evt_b", "SmartRetryTransaction", Now.AddSeconds(5), "{}");
+        var store = new TablePendingEventStore(TestTables.Create(azurite));
+        var later = new PendingEvent(CorrelationKind.Transaction, "TX1", "evt_b", "SmartRetryTransaction", Now.AddSeconds(5), "{}");
         var earlier = later with { EventId = "evt_a", CreatedAt = Now };
         await store.AddAsync(later, CancellationToken.None);
         await store.AddAsync(earlier, CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class TableWebhookEventStoreTests(AzuriteFixture azurite)
         await store.AddAsync(earlier with { SmartRetryId = "TX2" }, CancellationToken.None);
         await store.AddAsync(earlier with { Kind = CorrelationKind.Recurring }, CancellationToken.None);
 
-        IReadOnlyList<PendingWorkflowEvent> pending = await store.GetAsync(CorrelationKind.Transaction, "TX1", CancellationToken.None);
+        IReadOnlyList<PendingEvent> pending = await store.GetAsync(CorrelationKind.Transaction, "TX1", CancellationToken.None);
 
         Assert.Equal(["evt_a", "evt_b"], pending.Select(p => p.EventId));
         await store.RemoveAsync(pending[0], CancellationToken.None);

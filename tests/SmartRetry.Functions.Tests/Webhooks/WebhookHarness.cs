@@ -25,7 +25,7 @@ internal sealed class WebhookHarness
     {
         Tables = TestTables.Create(azurite);
         Events = new TableWebhookEventStore(Tables);
-        Pending = new TablePendingWorkflowEventStore(Tables);
+        Pending = new TablePendingEventStore(Tables);
         Correlations = new TableCorrelationStore(Tables);
         Unresolved = TestTables.Unresolved(Tables, Time);
         Intake = new WebhookIntake(
@@ -50,7 +50,7 @@ internal sealed class WebhookHarness
 
     public TableWebhookEventStore Events { get; }
 
-    public TablePendingWorkflowEventStore Pending { get; }
+    public TablePendingEventStore Pending { get; }
 
     public TableCorrelationStore Correlations { get; }
 

@@ -30,10 +30,10 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
 
         Assert.Equal((HttpStatusCode.OK, WebhookOutcome.Raised), (result.StatusCode, result.Body!.Outcome));
         (string instanceId, string eventName, object? payload) = Assert.Single(harness.Raised);
-        Assert.Equal(("sale-1", WorkflowEventNames.Transaction), (instanceId, eventName));
+        Assert.Equal(("sale-1", OrchestrationEventNames.Transaction), (instanceId, eventName));
         var transaction = Assert.IsType<TransactionEvent>(payload);
         Assert.Equal(
-            new TransactionEvent("evt_1", "transaction.approved", new DateTimeOffset(2026, 11, 23, 21, 59, 30, TimeSpan.Zero), "TX8A3F2C", TransactionStatus.Approved, "AUTH.APPROVED", null),
+            new TransactionEvent("evt_1", "transaction.approved", new DateTimeOffset(2026, 11, 23, 21, 59, 30, TimeSpan.Zero), "TX8A3F2C", SmartRetryStatus.Approved, "AUTH.APPROVED", null),
             transaction);
         StoredWebhookEvent stored = (await harness.Events.GetAsync("evt_1", CancellationToken.None))!;
         Assert.Equal((WebhookEventState.Raised, "sale-1"), (stored.State, stored.InstanceId));
@@ -68,7 +68,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
 
         Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(49, results.Count(r => r.Body!.Outcome == WebhookOutcome.Duplicate));
-        Assert.Single(harness.Raised, r => r.InstanceId == "sale-1" && r.Name == WorkflowEventNames.Transaction);
+        Assert.Single(harness.Raised, r => r.InstanceId == "sale-1" && r.Name == OrchestrationEventNames.Transaction);
     }
 
     [Theory]
@@ -172,10 +172,10 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
 
         Assert.Equal(WebhookOutcome.Pending, result.Body!.Outcome);
         Assert.Empty(harness.Raised);
-        PendingWorkflowEvent pending = Assert.Single(await harness.Pending.GetAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
-        Assert.Equal(WorkflowEventNames.Transaction, pending.EventName);
+        PendingEvent pending = Assert.Single(await harness.Pending.GetAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None));
+        Assert.Equal(OrchestrationEventNames.Transaction, pending.EventName);
         TransactionEvent payload = pending.ReadPayloadAs<TransactionEvent>();
-        Assert.Equal(("evt_1", TransactionStatus.Approved), (payload.EventId, payload.Status));
+        Assert.Equal(("evt_1", SmartRetryStatus.Approved), (payload.EventId, payload.Status));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
             new RefundSubmission("refund-1", "refund-key-1", "TXORIG01", "OR1", "rf-1", 5m, "EUR"), CancellationToken.None);
 
         TransactionEvent early = Assert.Single(submitted.EarlyEvents!);
-        Assert.Equal(("evt_1", TransactionStatus.Approved, "TX8A3F2C"), (early.EventId, early.Status, early.TransactionId));
+        Assert.Equal(("evt_1", SmartRetryStatus.Approved, "TX8A3F2C"), (early.EventId, early.Status, early.TransactionId));
         Assert.Equal("refund-1", (await harness.Correlations.FindAsync(CorrelationKind.Transaction, "TX8A3F2C", CancellationToken.None))?.InstanceId);
     }
 

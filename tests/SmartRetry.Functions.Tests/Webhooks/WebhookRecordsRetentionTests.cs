@@ -19,7 +19,7 @@ public sealed class WebhookRecordsRetentionTests(AzuriteFixture azurite)
     {
         PaymentsTables tables = TestTables.Create(azurite);
         var events = new TableWebhookEventStore(tables);
-        var pending = new TablePendingWorkflowEventStore(tables);
+        var pending = new TablePendingEventStore(tables);
         await events.TryAddAsync(Received("evt_old", Now.AddDays(-31)), CancellationToken.None);
         await events.TryAddAsync(Received("evt_edge", Now.AddDays(-29)), CancellationToken.None);
         await events.TryAddAsync(Received("evt_new", Now.AddHours(-1)), CancellationToken.None);
@@ -55,6 +55,6 @@ public sealed class WebhookRecordsRetentionTests(AzuriteFixture azurite)
     private static StoredWebhookEvent Received(string id, DateTimeOffset receivedAt) =>
         new(id, "transaction.approved", receivedAt, receivedAt, $"{{\"id\":\"{id}\"}}", WebhookEventState.Raised, receivedAt);
 
-    private static PendingWorkflowEvent Pending(string id, DateTimeOffset createdAt) =>
+    private static PendingEvent Pending(string id, DateTimeOffset createdAt) =>
         new(CorrelationKind.Transaction, "TX1", id, "SmartRetryTransaction", createdAt, "{}");
 }

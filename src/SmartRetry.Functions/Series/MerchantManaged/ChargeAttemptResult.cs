@@ -4,10 +4,10 @@ using SmartRetry.Functions.Shared.Ledger;
 
 namespace SmartRetry.Functions.Series.MerchantManaged;
 
-/// <summary>What is known about one charge attempt. <see cref="TransactionStatus.Processing"/> means the outcome is still to come.</summary>
+/// <summary>What is known about one charge attempt. <see cref="SmartRetryStatus.Processing"/> means the outcome is still to come.</summary>
 /// <param name="EarlyEvents">Set only by the charge activity: the transaction's webhooks that arrived before it was mapped to the cycle.</param>
 public sealed record ChargeAttemptResult(
-    string? TransactionId, TransactionStatus Status, string? ReasonCode = null, string? Domain = null, IReadOnlyList<TransactionEvent>? EarlyEvents = null)
+    string? TransactionId, SmartRetryStatus Status, string? ReasonCode = null, string? Domain = null, IReadOnlyList<TransactionEvent>? EarlyEvents = null)
 {
-    public bool IsFinal => Status is TransactionStatus.Approved or TransactionStatus.Declined or TransactionStatus.Error or TransactionStatus.Cancelled;
+    public bool IsFinal => Status is SmartRetryStatus.Approved or SmartRetryStatus.Declined or SmartRetryStatus.Error or SmartRetryStatus.Cancelled;
 }

@@ -26,22 +26,22 @@ public sealed class ChargeRecurring(ISmartRetryRecurringGateway recurring, ISmar
         catch (SmartRetryRejectedException rejected)
         {
             // SmartRetry refused the request itself (e.g. RECURRING_NOT_ACTIVE): nothing was charged, and the same request cannot succeed.
-            return new ChargeAttemptResult(null, TransactionStatus.Declined, rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", "VALIDATION");
+            return new ChargeAttemptResult(null, SmartRetryStatus.Declined, rejected.ReasonCode ?? $"HTTP_{rejected.StatusCode}", "VALIDATION");
         }
 
         if (submitted.TransactionId is not { } transactionId)
         {
-            return new ChargeAttemptResult(null, submitted.Accepted ? TransactionStatus.Unknown : TransactionStatus.Declined);
+            return new ChargeAttemptResult(null, submitted.Accepted ? SmartRetryStatus.Unknown : SmartRetryStatus.Declined);
         }
 
         IReadOnlyList<TransactionEvent>? early = await earlyEvents.CorrelateAsync(correlations, transactionId, request.CycleInstanceId, cancellationToken);
         if (submitted.Accepted)
         {
-            return new ChargeAttemptResult(transactionId, TransactionStatus.Processing, EarlyEvents: early);
+            return new ChargeAttemptResult(transactionId, SmartRetryStatus.Processing, EarlyEvents: early);
         }
 
         // accepted:false is a decline; the status endpoint says why, which decides whether dunning may retry.
         TransactionSnapshot snapshot = await payments.GetTransactionAsync(transactionId, cancellationToken);
-        return new ChargeAttemptResult(transactionId, TransactionStatus.Declined, snapshot.ReasonCode, snapshot.Domain);
+        return new ChargeAttemptResult(transactionId, SmartRetryStatus.Declined, snapshot.ReasonCode, snapshot.Domain);
     }
 }

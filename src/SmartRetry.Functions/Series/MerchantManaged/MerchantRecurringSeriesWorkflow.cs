@@ -32,7 +32,7 @@ public static class MerchantRecurringSeriesWorkflow
         ILogger logger = context.CreateReplaySafeLogger(typeof(MerchantRecurringSeriesWorkflow).FullName!);
         if (state.Setup is { } setup)
         {
-            InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, RecurringManagement.Merchant, state.Amount, state.Currency, state.Schedule, setup);
+            InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, SeriesManagement.Merchant, state.Amount, state.Currency, state.Schedule, setup);
             if (!init.Accepted)
             {
                 // A reason code without a transaction: SmartRetry refused the request itself; otherwise the first payment was declined.
@@ -48,7 +48,7 @@ public static class MerchantRecurringSeriesWorkflow
             return Continue(context, state with { Setup = null, RecurringId = init.RecurringId, NextSequence = Math.Max(state.NextSequence, 2) });
         }
 
-        var controls = new WorkflowEventInbox<SeriesControl>(context, RecurringEventNames.Control);
+        var controls = new ExternalEventInbox<SeriesControl>(context, RecurringEventNames.Control);
         if (state.CarriedControl is { } carried)
         {
             return await ApplyAsync(context, logger, state with { CarriedControl = null }, carried, controls);
@@ -143,7 +143,7 @@ public static class MerchantRecurringSeriesWorkflow
     }
 
     private static async Task<MerchantSeriesResult> ApplyAsync(
-        TaskOrchestrationContext context, ILogger logger, MerchantSeriesState state, SeriesControl control, WorkflowEventInbox<SeriesControl> controls)
+        TaskOrchestrationContext context, ILogger logger, MerchantSeriesState state, SeriesControl control, ExternalEventInbox<SeriesControl> controls)
     {
         DateTime now = context.CurrentUtcDateTime;
         MerchantSeriesState next = state;
@@ -215,7 +215,7 @@ public static class MerchantRecurringSeriesWorkflow
         return new MerchantSeriesResult(state.SeriesId, status, detail);
     }
 
-    private static MerchantSeriesResult Continue(TaskOrchestrationContext context, MerchantSeriesState next, WorkflowEventInbox<SeriesControl>? controls = null)
+    private static MerchantSeriesResult Continue(TaskOrchestrationContext context, MerchantSeriesState next, ExternalEventInbox<SeriesControl>? controls = null)
     {
         context.ContinueAsNew(next with { Generation = next.Generation + 1, CarriedControl = controls?.TakeArrivedBeforeContinuing() }, preserveUnprocessedEvents: true);
         return new MerchantSeriesResult(next.SeriesId, next.Status, "Continued as new.");

@@ -10,7 +10,7 @@ namespace SmartRetry.Functions.Series.MerchantManaged;
 internal static partial class MerchantSeriesLog
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Recurring charge {CycleId} attempt {Attempt} has no final outcome ({Status}); escalated, not retried")]
-    public static partial void ChargeUnresolved(ILogger logger, string cycleId, int attempt, TransactionStatus status);
+    public static partial void ChargeUnresolved(ILogger logger, string cycleId, int attempt, SmartRetryStatus status);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Recurring charge {CycleId} stops dunning: series {Command}")]
     public static partial void CycleInterrupted(ILogger logger, string cycleId, SeriesCommand command);

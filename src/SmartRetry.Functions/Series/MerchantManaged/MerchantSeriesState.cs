@@ -21,7 +21,7 @@ public sealed record MerchantSeriesState(
     string? RecurringId,
     decimal Amount,
     string Currency,
-    RecurringSchedule Schedule,
+    SeriesSchedule Schedule,
     DunningPolicy Dunning,
     TrackingPolicy Tracking,
     RecurringSeriesStatus Status,

@@ -27,8 +27,8 @@ public static class RecurringChargeCycleWorkflow
         ArgumentNullException.ThrowIfNull(context);
         ChargeCycleInput input = context.GetInput<ChargeCycleInput>() ?? throw new InvalidOperationException("RecurringChargeCycleWorkflow needs its input.");
         ILogger logger = context.CreateReplaySafeLogger(typeof(RecurringChargeCycleWorkflow).FullName!);
-        var interrupts = new WorkflowEventInbox<SeriesControl>(context, RecurringEventNames.CycleInterrupt);
-        var transactionEvents = new WorkflowEventInbox<TransactionEvent>(context, WorkflowEventNames.Transaction);
+        var interrupts = new ExternalEventInbox<SeriesControl>(context, RecurringEventNames.CycleInterrupt);
+        var transactionEvents = new ExternalEventInbox<TransactionEvent>(context, OrchestrationEventNames.Transaction);
         CardAttemptWindow window = input.CardWindow;
         ChargeAttemptResult? last = null;
         DeclineClassification? decline = null;
@@ -39,15 +39,15 @@ public static class RecurringChargeCycleWorkflow
             if (!await MayAttemptAsync(context, input, window, attempt, now))
             {
                 string note = $"Not attempted: the card already had {input.Dunning.MaxAttemptsPer30Days} attempts in the last 30 days.";
-                await RecordAsync(context, input, attempt, new ChargeAttemptResult(null, TransactionStatus.Cancelled), note);
+                await RecordAsync(context, input, attempt, new ChargeAttemptResult(null, SmartRetryStatus.Cancelled), note);
                 ChargeCycleOutcome outcome = attempt == 1 ? ChargeCycleOutcome.Skipped : ChargeCycleOutcome.Declined;
                 return Result(input, outcome, attempt - 1, last, decline, window);
             }
 
             context.SetCustomStatus(new { input.SeriesId, input.Sequence, attempt, state = "charging" });
             last = await AttemptAsync(context, logger, input, attempt, transactionEvents);
-            window = input.CardFingerprint is null ? window.Record(now, approved: last.Status == TransactionStatus.Approved) : window;
-            if (last.Status == TransactionStatus.Approved)
+            window = input.CardFingerprint is null ? window.Record(now, approved: last.Status == SmartRetryStatus.Approved) : window;
+            if (last.Status == SmartRetryStatus.Approved)
             {
                 await ReleaseAttemptAsync(context, logger, input, attempt);
                 await RecordAsync(context, input, attempt, last, null);
@@ -62,7 +62,7 @@ public static class RecurringChargeCycleWorkflow
             }
 
             // ERROR is a technical failure before the issuer: a later attempt with a new key may succeed.
-            decline = last.Status == TransactionStatus.Error
+            decline = last.Status == SmartRetryStatus.Error
                 ? new DeclineClassification(DeclineCategory.Soft, "ERROR", last.Domain, IsKnownCode: true)
                 : DeclineClassifier.Default.Classify(last.ReasonCode, last.Domain);
             DateTime? retryAt = input.Dunning.NextRetryAt(input.DueAtUtc, attempt - 1, decline, input.NextCycleDueAtUtc);
@@ -116,7 +116,7 @@ public static class RecurringChargeCycleWorkflow
     }
 
     private static async Task<ChargeAttemptResult> AttemptAsync(
-        TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, int attempt, WorkflowEventInbox<TransactionEvent> transactionEvents)
+        TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, int attempt, ExternalEventInbox<TransactionEvent> transactionEvents)
     {
         var request = new ChargeRecurringRequest(context.InstanceId, IdempotencyKeys.Derive(context.InstanceId, ChargeStep(attempt)), input.RecurringId, input.Amount, input.Currency);
         ChargeAttemptResult submitted;
@@ -127,10 +127,10 @@ public static class RecurringChargeCycleWorkflow
         catch (TaskFailedException)
         {
             // SmartRetry stayed unreachable: whether it charged is unknown, so this must not be guessed or retried.
-            return new ChargeAttemptResult(null, TransactionStatus.Unknown, "SMARTRETRY_UNREACHABLE");
+            return new ChargeAttemptResult(null, SmartRetryStatus.Unknown, "SMARTRETRY_UNREACHABLE");
         }
 
-        return submitted.Status == TransactionStatus.Processing && submitted.TransactionId is not null
+        return submitted.Status == SmartRetryStatus.Processing && submitted.TransactionId is not null
             ? await TrackAsync(context, logger, input, submitted.TransactionId, submitted.EarlyEvents ?? [], transactionEvents)
             : submitted with { EarlyEvents = null };
     }
@@ -142,19 +142,19 @@ public static class RecurringChargeCycleWorkflow
     /// taken first. A deadline reached without a final status leaves the attempt unresolved, never guessed.
     /// </summary>
     private static async Task<ChargeAttemptResult> TrackAsync(
-        TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, string transactionId, IReadOnlyList<TransactionEvent> earlyEvents, WorkflowEventInbox<TransactionEvent> transactionEvents)
+        TaskOrchestrationContext context, ILogger logger, ChargeCycleInput input, string transactionId, IReadOnlyList<TransactionEvent> earlyEvents, ExternalEventInbox<TransactionEvent> transactionEvents)
     {
         var tracker = new TransactionTracker(context, context.InstanceId, transactionId, logger, static _ => { }, transactionEvents);
         PaymentVerdict verdict = await tracker.AwaitOutcomeAsync(input.Tracking, context.CurrentUtcDateTime + input.Tracking.Deadline, earlyEvents);
         TransactionSnapshot? read = tracker.LastSnapshot;
         return verdict.Status switch
         {
-            PaymentStatus.Approved => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Approved, verdict.ReasonCode),
-            PaymentStatus.Declined => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Declined, verdict.ReasonCode, read?.Domain),
-            PaymentStatus.Error => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Error, verdict.ReasonCode, read?.Domain),
-            PaymentStatus.Cancelled => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Cancelled, verdict.ReasonCode, read?.Domain),
-            PaymentStatus.NeedsAttention => new ChargeAttemptResult(tracker.TransactionId, TransactionStatus.Unknown, verdict.ReasonCode, read?.Domain),
-            _ => new ChargeAttemptResult(tracker.TransactionId, read?.Status ?? TransactionStatus.Processing, read?.ReasonCode, read?.Domain),
+            PaymentStatus.Approved => new ChargeAttemptResult(tracker.TransactionId, SmartRetryStatus.Approved, verdict.ReasonCode),
+            PaymentStatus.Declined => new ChargeAttemptResult(tracker.TransactionId, SmartRetryStatus.Declined, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.Error => new ChargeAttemptResult(tracker.TransactionId, SmartRetryStatus.Error, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.Cancelled => new ChargeAttemptResult(tracker.TransactionId, SmartRetryStatus.Cancelled, verdict.ReasonCode, read?.Domain),
+            PaymentStatus.NeedsAttention => new ChargeAttemptResult(tracker.TransactionId, SmartRetryStatus.Unknown, verdict.ReasonCode, read?.Domain),
+            _ => new ChargeAttemptResult(tracker.TransactionId, read?.Status ?? SmartRetryStatus.Processing, read?.ReasonCode, read?.Domain),
         };
     }
 

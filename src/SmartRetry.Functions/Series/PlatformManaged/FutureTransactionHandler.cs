@@ -36,7 +36,7 @@ public sealed partial class FutureTransactionHandler(
 
     public async Task<HandlerResult<FutureTransactionResultView>> UpdateAsync(string seriesId, string futureTransactionId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        FutureTransactionUpdateRequest? request = JsonRequestReader.Read<FutureTransactionUpdateRequest>(body, out PaymentsProblem? problem);
+        FutureTransactionChangeRequest? request = JsonRequestReader.Read<FutureTransactionChangeRequest>(body, out PaymentsProblem? problem);
         if (request is null)
         {
             return HandlerResult.Failure<FutureTransactionResultView>(problem!);
@@ -123,7 +123,7 @@ public sealed partial class FutureTransactionHandler(
             return (null, RecurringProblems.NotFound(seriesId));
         }
 
-        if (series.ManagedBy != RecurringManagement.OurPlatform)
+        if (series.ManagedBy != SeriesManagement.OurPlatform)
         {
             return (null, PaymentsProblem.Conflict(
                 RecurringProblems.NotPlatformManaged,

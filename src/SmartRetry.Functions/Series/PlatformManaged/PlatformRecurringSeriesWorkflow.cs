@@ -30,10 +30,10 @@ public static class PlatformRecurringSeriesWorkflow
                 : new PlatformSeriesResult(state.SeriesId, init.TransactionId is null && init.ReasonCode is not null ? RecurringSeriesStatus.Refused : RecurringSeriesStatus.Cancelled);
         }
 
-        var webhooks = new WorkflowEventInbox<RecurringEvent>(context, RecurringEventNames.Recurring);
+        var webhooks = new ExternalEventInbox<RecurringEvent>(context, RecurringEventNames.Recurring);
         context.SetCustomStatus(new { state.ManagedBy, state.RecurringId, state.Generation, nextSyncAt = context.CurrentUtcDateTime + state.SyncInterval });
 
-        // A webhook that arrived as the previous generation ended (see WorkflowEventInbox) comes first.
+        // A webhook that arrived as the previous generation ended (see ExternalEventInbox) comes first.
         RecurringEvent? received = state.CarriedEvent;
         state = state with { CarriedEvent = null };
         if (received is null)
@@ -52,7 +52,7 @@ public static class PlatformRecurringSeriesWorkflow
             await context.CallActivityAsync(
                 nameof(RecordRecurringCharge),
                 new ChargeRecord(ChargePaymentId(state.SeriesId, transactionId), state.SeriesId, amount, currency,
-                    accepted ? TransactionStatus.Approved : TransactionStatus.Declined, context.CurrentUtcDateTime, transactionId, Note: $"From webhook {received.EventId}."),
+                    accepted ? SmartRetryStatus.Approved : SmartRetryStatus.Declined, context.CurrentUtcDateTime, transactionId, Note: $"From webhook {received.EventId}."),
                 ActivityOptions.Storage);
             return Continue(context, state, webhooks);
         }
@@ -76,7 +76,7 @@ public static class PlatformRecurringSeriesWorkflow
     /// <summary>The ledger id of a followed series' charge: the same from a webhook and from a sync, so each charge is recorded once.</summary>
     public static string ChargePaymentId(string seriesId, string transactionId) => $"{seriesId}-t{transactionId}";
 
-    private static PlatformSeriesResult Continue(TaskOrchestrationContext context, PlatformSeriesState state, WorkflowEventInbox<RecurringEvent>? webhooks = null)
+    private static PlatformSeriesResult Continue(TaskOrchestrationContext context, PlatformSeriesState state, ExternalEventInbox<RecurringEvent>? webhooks = null)
     {
         context.ContinueAsNew(state with { Generation = state.Generation + 1, CarriedEvent = webhooks?.TakeArrivedBeforeContinuing() }, preserveUnprocessedEvents: true);
         return new PlatformSeriesResult(state.SeriesId, RecurringSeriesStatus.Active);

@@ -11,12 +11,12 @@ namespace SmartRetry.Functions.Series.PlatformManaged;
 public sealed record PlatformSeriesState(
     string SeriesId,
     string? RecurringId,
-    RecurringManagement ManagedBy,
+    SeriesManagement ManagedBy,
     TimeSpan SyncInterval,
     TimeSpan MissedChargeGrace,
     decimal Amount,
     string Currency,
-    RecurringSchedule? Schedule,
+    SeriesSchedule? Schedule,
     int Generation = 0,
     SeriesSetup? Setup = null,
     RecurringEvent? CarriedEvent = null);

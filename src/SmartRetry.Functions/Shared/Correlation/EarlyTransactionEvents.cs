@@ -14,7 +14,7 @@ namespace SmartRetry.Functions.Shared.Correlation;
 /// The rows are not deleted here: an activity may run again after reading them, and workflows ignore repeats by event
 /// id. <see cref="WebhookRecordsRetention"/> deletes them with the other webhook records.
 /// </remarks>
-public sealed class EarlyTransactionEvents(IPendingWorkflowEventStore pending)
+public sealed class EarlyTransactionEvents(IPendingEventStore pending)
 {
     /// <summary>Maps the transaction to the instance its webhooks go to, then returns those that came earlier; null when none did.</summary>
     public async Task<IReadOnlyList<TransactionEvent>?> CorrelateAsync(
@@ -29,7 +29,7 @@ public sealed class EarlyTransactionEvents(IPendingWorkflowEventStore pending)
 
     private async Task<IReadOnlyList<TransactionEvent>> ReadAsync(string transactionId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PendingWorkflowEvent> kept = await pending.GetAsync(CorrelationKind.Transaction, transactionId, cancellationToken);
-        return [.. kept.Where(e => e.EventName == WorkflowEventNames.Transaction).Select(e => e.ReadPayloadAs<TransactionEvent>())];
+        IReadOnlyList<PendingEvent> kept = await pending.GetAsync(CorrelationKind.Transaction, transactionId, cancellationToken);
+        return [.. kept.Where(e => e.EventName == OrchestrationEventNames.Transaction).Select(e => e.ReadPayloadAs<TransactionEvent>())];
     }
 }

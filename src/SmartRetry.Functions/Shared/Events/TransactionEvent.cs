@@ -12,6 +12,6 @@ public sealed record TransactionEvent(
     string Type,
     DateTimeOffset CreatedAt,
     string? TransactionId,
-    TransactionStatus? Status,
+    SmartRetryStatus? Status,
     string? ReasonCode,
     int? AttemptNumber);

@@ -104,13 +104,13 @@ public sealed class SmartRetryGateway(SmartRetryClient client, ILogger<SmartRetr
             : null);
 
     /// <summary>A state this client does not know, or no status at all, is never taken as an outcome: it reads as UNKNOWN.</summary>
-    internal static TransactionStatus ToStatus(TransactionState? state) => state switch
+    internal static SmartRetryStatus ToStatus(TransactionState? state) => state switch
     {
-        TransactionState.Approved => TransactionStatus.Approved,
-        TransactionState.Processing => TransactionStatus.Processing,
-        TransactionState.Declined => TransactionStatus.Declined,
-        TransactionState.Error => TransactionStatus.Error,
-        TransactionState.Cancelled => TransactionStatus.Cancelled,
-        _ => TransactionStatus.Unknown,
+        TransactionState.Approved => SmartRetryStatus.Approved,
+        TransactionState.Processing => SmartRetryStatus.Processing,
+        TransactionState.Declined => SmartRetryStatus.Declined,
+        TransactionState.Error => SmartRetryStatus.Error,
+        TransactionState.Cancelled => SmartRetryStatus.Cancelled,
+        _ => SmartRetryStatus.Unknown,
     };
 }

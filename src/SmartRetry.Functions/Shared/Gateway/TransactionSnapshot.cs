@@ -5,7 +5,7 @@ namespace SmartRetry.Functions.Shared.Gateway;
 /// <summary>A transaction's current state read from SmartRetry's status endpoint.</summary>
 public sealed record TransactionSnapshot(
     string TransactionId,
-    TransactionStatus Status,
+    SmartRetryStatus Status,
     string? ReasonCode,
     string? Domain,
     int? AttemptNumber,

@@ -12,7 +12,7 @@ public sealed record ChargeRecord(
     string SeriesId,
     decimal Amount,
     string Currency,
-    TransactionStatus Status,
+    SmartRetryStatus Status,
     DateTime AtUtc,
     string? TransactionId = null,
     string? ReasonCode = null,

@@ -10,7 +10,7 @@ namespace SmartRetry.Functions.Shared.Series;
 /// </summary>
 public interface ISmartRetryRecurringGateway
 {
-    Task<RecurringInitResult> InitRecurringAsync(RecurringInitSubmission submission, CancellationToken cancellationToken);
+    Task<RecurringInitReply> InitRecurringAsync(RecurringInitSubmission submission, CancellationToken cancellationToken);
 
     Task<RecurringSnapshot> GetRecurringAsync(string recurringId, CancellationToken cancellationToken);
 

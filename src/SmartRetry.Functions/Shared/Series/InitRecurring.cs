@@ -48,7 +48,7 @@ public sealed class InitRecurring(
             return new InitRecurringResult(false, null, null, reasonCode);
         }
 
-        RecurringInitResult result = answer.Result!;
+        RecurringInitReply result = answer.Result!;
         DateTimeOffset now = time.GetUtcNow();
         if (result.RecurringId is { } recurringId)
         {
@@ -130,7 +130,7 @@ public sealed class InitRecurring(
 }
 
 /// <summary>What SmartRetry said to a series' set-up, as the card vault keeps it in the card's place: the result, or the reason it refused.</summary>
-public sealed record RecurringInitAnswer(RecurringInitResult? Result, string? RefusedReasonCode = null)
+public sealed record RecurringInitAnswer(RecurringInitReply? Result, string? RefusedReasonCode = null)
 {
     public static RecurringInitAnswer Refused(string reasonCode) => new(null, reasonCode);
 }

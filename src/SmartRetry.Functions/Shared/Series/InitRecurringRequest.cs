@@ -9,8 +9,8 @@ public sealed record InitRecurringRequest(
     string IdempotencyKey,
     decimal Amount,
     string Currency,
-    RecurringManagement ManagedBy,
-    RecurringSchedule? Schedule,
+    SeriesManagement ManagedBy,
+    SeriesSchedule? Schedule,
     PayerDetails Payer)
 {
     /// <summary>Only from series started before the card vault, whose state still carries the sealed card.</summary>

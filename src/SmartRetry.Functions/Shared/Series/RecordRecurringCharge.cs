@@ -28,13 +28,13 @@ public sealed class RecordRecurringCharge(IPaymentLedger ledger)
             cancellationToken);
     }
 
-    private static PaymentStatus ToPaymentStatus(TransactionStatus status) => status switch
+    private static PaymentStatus ToPaymentStatus(SmartRetryStatus status) => status switch
     {
-        TransactionStatus.Approved => PaymentStatus.Approved,
-        TransactionStatus.Declined => PaymentStatus.Declined,
-        TransactionStatus.Cancelled => PaymentStatus.Cancelled,
-        TransactionStatus.Error => PaymentStatus.Error,
-        TransactionStatus.Processing => PaymentStatus.DeadlineReached,
+        SmartRetryStatus.Approved => PaymentStatus.Approved,
+        SmartRetryStatus.Declined => PaymentStatus.Declined,
+        SmartRetryStatus.Cancelled => PaymentStatus.Cancelled,
+        SmartRetryStatus.Error => PaymentStatus.Error,
+        SmartRetryStatus.Processing => PaymentStatus.DeadlineReached,
         _ => PaymentStatus.NeedsAttention,
     };
 }

@@ -11,7 +11,7 @@ public sealed record RecurringInitSubmission(
     string IdempotencyKey,
     decimal Amount,
     string Currency,
-    RecurringManagement ManagedBy,
-    RecurringSchedule? Schedule,
+    SeriesManagement ManagedBy,
+    SeriesSchedule? Schedule,
     CardDetails Card,
     PayerDetails Payer);

@@ -5,17 +5,17 @@ namespace SmartRetry.Functions.Shared.Series;
 /// <summary>A series as we keep it (Azure Tables). No card data beyond <see cref="CardSummary"/>.</summary>
 /// <param name="SeriesId">Our id; also the series workflow's instance id.</param>
 /// <param name="RequestFingerprint">Hash of the create request, so a repeated request is recognised and a different one with the same id is a conflict.</param>
-/// <param name="Schedule">Null for a <see cref="RecurringManagement.PaymentProvider"/> series, whose schedule the provider keeps.</param>
+/// <param name="Schedule">Null for a <see cref="SeriesManagement.PaymentProvider"/> series, whose schedule the provider keeps.</param>
 public sealed record RecurringSeries(
     string SeriesId,
-    RecurringManagement ManagedBy,
+    SeriesManagement ManagedBy,
     RecurringSeriesStatus Status,
     decimal Amount,
     string Currency,
     string RequestFingerprint,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    RecurringSchedule? Schedule = null,
+    SeriesSchedule? Schedule = null,
     string? RecurringId = null,
     CardSummary? Card = null,
     DateTime? NextDueAtUtc = null,

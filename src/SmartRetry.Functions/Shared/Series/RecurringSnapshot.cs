@@ -4,7 +4,7 @@ namespace SmartRetry.Functions.Shared.Series;
 public sealed record RecurringSnapshot(
     string RecurringId,
     RecurringSeriesStatus Status,
-    RecurringManagement ManagedBy,
+    SeriesManagement ManagedBy,
     int CompletedPayments,
     int? RemainingPayments,
     IReadOnlyList<FutureTransactionSnapshot> FutureTransactions,

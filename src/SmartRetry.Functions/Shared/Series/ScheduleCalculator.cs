@@ -9,7 +9,7 @@ namespace SmartRetry.Functions.Shared.Series;
 public static class ScheduleCalculator
 {
     /// <summary>Checks the schedule's own consistency; returns the offending field (snake_case) and why, or null.</summary>
-    public static (string Field, string Message)? Validate(RecurringSchedule schedule)
+    public static (string Field, string Message)? Validate(SeriesSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         if (!Enum.IsDefined(schedule.Frequency))
@@ -41,7 +41,7 @@ public static class ScheduleCalculator
     }
 
     /// <summary>The occurrence with the given 1-based sequence number, or null when the series has ended before it.</summary>
-    public static ScheduledOccurrence? Occurrence(RecurringSchedule schedule, int sequence)
+    public static ScheduledOccurrence? Occurrence(SeriesSchedule schedule, int sequence)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
@@ -69,7 +69,7 @@ public static class ScheduleCalculator
     }
 
     /// <summary>All occurrences in order; endless for an open-ended series without a cancellation date.</summary>
-    public static IEnumerable<ScheduledOccurrence> Occurrences(RecurringSchedule schedule)
+    public static IEnumerable<ScheduledOccurrence> Occurrences(SeriesSchedule schedule)
     {
         for (int sequence = 1; Occurrence(schedule, sequence) is { } occurrence; sequence++)
         {
@@ -78,7 +78,7 @@ public static class ScheduleCalculator
     }
 
     /// <summary>The first occurrence at or after <paramref name="sequence"/> that is due at or after <paramref name="notBeforeUtc"/>.</summary>
-    public static ScheduledOccurrence? FirstDueAtOrAfter(RecurringSchedule schedule, int sequence, DateTime notBeforeUtc)
+    public static ScheduledOccurrence? FirstDueAtOrAfter(SeriesSchedule schedule, int sequence, DateTime notBeforeUtc)
     {
         for (ScheduledOccurrence? occurrence = Occurrence(schedule, sequence); occurrence is not null; occurrence = Occurrence(schedule, occurrence.Sequence + 1))
         {
@@ -91,7 +91,7 @@ public static class ScheduleCalculator
         return null;
     }
 
-    private static bool TryAddPeriods(RecurringSchedule schedule, int periods, out DateOnly date)
+    private static bool TryAddPeriods(SeriesSchedule schedule, int periods, out DateOnly date)
     {
         date = default;
         long units = (long)periods * schedule.TimeInterval;
@@ -121,7 +121,7 @@ public static class ScheduleCalculator
         return true;
     }
 
-    private static DateTime ToUtc(RecurringSchedule schedule, DateOnly date)
+    private static DateTime ToUtc(SeriesSchedule schedule, DateOnly date)
     {
         TryFindTimeZone(schedule.TimeZoneId, out TimeZoneInfo zone);
         DateTime local = date.ToDateTime(schedule.ChargeTimeOfDay ?? TimeOnly.MinValue, DateTimeKind.Unspecified);
@@ -147,7 +147,7 @@ public static class ScheduleCalculator
 
     private static bool TryFindTimeZone(string? timeZoneId, out TimeZoneInfo zone)
     {
-        if (string.IsNullOrWhiteSpace(timeZoneId) || timeZoneId == RecurringSchedule.DefaultTimeZoneId)
+        if (string.IsNullOrWhiteSpace(timeZoneId) || timeZoneId == SeriesSchedule.DefaultTimeZoneId)
         {
             zone = TimeZoneInfo.Utc;
             return true;

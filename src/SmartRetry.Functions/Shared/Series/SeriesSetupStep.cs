@@ -9,7 +9,7 @@ internal static class SeriesSetupStep
     public const string InitStep = "recurring-init";
 
     public static Task<InitRecurringResult> RunAsync(
-        TaskOrchestrationContext context, string seriesId, RecurringManagement managedBy, decimal amount, string currency, RecurringSchedule? schedule, SeriesSetup setup) =>
+        TaskOrchestrationContext context, string seriesId, SeriesManagement managedBy, decimal amount, string currency, SeriesSchedule? schedule, SeriesSetup setup) =>
         context.CallActivityAsync<InitRecurringResult>(
             nameof(InitRecurring),
             new InitRecurringRequest(seriesId, IdempotencyKeys.Derive(seriesId, InitStep), amount, currency, managedBy, schedule, setup.Payer) { Card = setup.Card },

@@ -6,8 +6,6 @@ using SmartRetry.Client.Recurring;
 using SmartRetry.Functions.Shared.Gateway;
 using ClientManagement = SmartRetry.Client.Recurring.RecurringManagement;
 using ClientSchedule = SmartRetry.Client.Recurring.RecurringSchedule;
-using Management = SmartRetry.Functions.Shared.Series.RecurringManagement;
-using Schedule = SmartRetry.Functions.Shared.Series.RecurringSchedule;
 
 namespace SmartRetry.Functions.Shared.Series;
 
@@ -18,7 +16,7 @@ namespace SmartRetry.Functions.Shared.Series;
 /// </summary>
 public sealed class SmartRetryRecurringGateway(SmartRetryClient client) : ISmartRetryRecurringGateway
 {
-    public Task<RecurringInitResult> InitRecurringAsync(RecurringInitSubmission submission, CancellationToken cancellationToken)
+    public Task<RecurringInitReply> InitRecurringAsync(RecurringInitSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var request = new RecurringInitRequest
@@ -47,7 +45,7 @@ public sealed class SmartRetryRecurringGateway(SmartRetryClient client) : ISmart
             SmartRetryResponse<Client.Recurring.RecurringInitResult> response =
                 await client.Recurring.InitAsync(request, submission.IdempotencyKey, cancellationToken);
             Client.Recurring.RecurringInitResult value = response.Value;
-            return new RecurringInitResult(value.Accepted, value.TransactionId, value.OrderId, value.RecurringId);
+            return new RecurringInitReply(value.Accepted, value.TransactionId, value.OrderId, value.RecurringId);
         });
     }
 
@@ -117,8 +115,8 @@ public sealed class SmartRetryRecurringGateway(SmartRetryClient client) : ISmart
     }
 
     /// <summary>A merchant-managed series is scheduled by us, so only <c>managed_by</c> is sent for it.</summary>
-    private static ClientSchedule ToClient(Management managedBy, Schedule? schedule) =>
-        managedBy == Management.Merchant || schedule is null
+    private static ClientSchedule ToClient(SeriesManagement managedBy, SeriesSchedule? schedule) =>
+        managedBy == SeriesManagement.Merchant || schedule is null
             ? new ClientSchedule { ManagedBy = ToClient(managedBy) }
             : new ClientSchedule
             {
@@ -137,11 +135,11 @@ public sealed class SmartRetryRecurringGateway(SmartRetryClient client) : ISmart
                 CancellationDate = schedule.CancellationDate,
             };
 
-    private static ClientManagement ToClient(Management managedBy) => managedBy switch
+    private static ClientManagement ToClient(SeriesManagement managedBy) => managedBy switch
     {
-        Management.Merchant => ClientManagement.Merchant,
-        Management.OurPlatform => ClientManagement.OurPlatform,
-        Management.PaymentProvider => ClientManagement.PaymentProvider,
+        SeriesManagement.Merchant => ClientManagement.Merchant,
+        SeriesManagement.OurPlatform => ClientManagement.OurPlatform,
+        SeriesManagement.PaymentProvider => ClientManagement.PaymentProvider,
         _ => throw new ArgumentOutOfRangeException(nameof(managedBy), managedBy, "Unknown recurring management."),
     };
 
@@ -160,9 +158,9 @@ public sealed class SmartRetryRecurringGateway(SmartRetryClient client) : ISmart
             },
             status.Recurring?.ManagedBy switch
             {
-                ClientManagement.Merchant => Management.Merchant,
-                ClientManagement.OurPlatform => Management.OurPlatform,
-                ClientManagement.PaymentProvider => Management.PaymentProvider,
+                ClientManagement.Merchant => SeriesManagement.Merchant,
+                ClientManagement.OurPlatform => SeriesManagement.OurPlatform,
+                ClientManagement.PaymentProvider => SeriesManagement.PaymentProvider,
                 _ => throw Unreadable("Recurring.Status", "recurring.managed_by"),
             },
             status.Recurring?.CompletedPayments ?? status.CompletedTransactions.Count,

@@ -14,7 +14,7 @@ namespace SmartRetry.Functions.Shared.Tracking;
 /// the deadline. UNKNOWN ends as needs-attention and is never guessed. Workflow code: deterministic, durable calls only.
 /// </summary>
 /// <remarks>
-/// Events are waited for through one <see cref="WorkflowEventInbox{T}"/> that lives across all poll iterations (never
+/// Events are waited for through one <see cref="ExternalEventInbox{T}"/> that lives across all poll iterations (never
 /// cancelled); only the poll timers are cancelled. An approval is trusted as it arrives (APPROVED is
 /// terminal); a decline, error or cancellation event is confirmed with a status poll, because SmartRetry does not say
 /// whether those fire for each failed attempt that its own retries may still overturn (smartretry-api.md §6.2).
@@ -31,7 +31,7 @@ public sealed class TransactionTracker
     private readonly HashSet<string> seenEventIds = [];
 
     // The workflow's wait for transaction events: the one given, or one armed by AwaitOutcomeAsync before any use.
-    private WorkflowEventInbox<TransactionEvent>? events;
+    private ExternalEventInbox<TransactionEvent>? events;
 
     /// <param name="paymentId">The workflow's payment, for logs.</param>
     /// <param name="logger">The workflow's replay-safe logger.</param>
@@ -44,7 +44,7 @@ public sealed class TransactionTracker
         string transactionId,
         ILogger logger,
         Action<TransactionProgress> progressChanged,
-        WorkflowEventInbox<TransactionEvent>? events = null)
+        ExternalEventInbox<TransactionEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrEmpty(transactionId);
@@ -80,7 +80,7 @@ public sealed class TransactionTracker
         }
 
         TimeSpan pollDelay = policy.FirstPollDelay;
-        WorkflowEventInbox<TransactionEvent> stream = events ??= new WorkflowEventInbox<TransactionEvent>(context, WorkflowEventNames.Transaction);
+        ExternalEventInbox<TransactionEvent> stream = events ??= new ExternalEventInbox<TransactionEvent>(context, OrchestrationEventNames.Transaction);
         while (true)
         {
             using (var pollCancellation = new CancellationTokenSource())
@@ -165,8 +165,8 @@ public sealed class TransactionTracker
         Update(Progress with { AttemptNumber = attemptNumber });
         return received.Status switch
         {
-            TransactionStatus.Approved => new PaymentVerdict(PaymentStatus.Approved, received.ReasonCode),
-            TransactionStatus.Declined or TransactionStatus.Error or TransactionStatus.Cancelled or TransactionStatus.Unknown => await PollAsync(),
+            SmartRetryStatus.Approved => new PaymentVerdict(PaymentStatus.Approved, received.ReasonCode),
+            SmartRetryStatus.Declined or SmartRetryStatus.Error or SmartRetryStatus.Cancelled or SmartRetryStatus.Unknown => await PollAsync(),
             _ => null,
         };
     }
@@ -176,11 +176,11 @@ public sealed class TransactionTracker
 
     private async Task<PaymentVerdict?> PollAsync() => await ReadStatusAsync() is not { } snapshot ? null : snapshot.Status switch
     {
-        TransactionStatus.Approved => new PaymentVerdict(PaymentStatus.Approved, snapshot.ReasonCode),
-        TransactionStatus.Declined => new PaymentVerdict(PaymentStatus.Declined, snapshot.ReasonCode),
-        TransactionStatus.Error => new PaymentVerdict(PaymentStatus.Error, snapshot.ReasonCode),
-        TransactionStatus.Cancelled => new PaymentVerdict(PaymentStatus.Cancelled, snapshot.ReasonCode),
-        TransactionStatus.Unknown => new PaymentVerdict(PaymentStatus.NeedsAttention, snapshot.ReasonCode,
+        SmartRetryStatus.Approved => new PaymentVerdict(PaymentStatus.Approved, snapshot.ReasonCode),
+        SmartRetryStatus.Declined => new PaymentVerdict(PaymentStatus.Declined, snapshot.ReasonCode),
+        SmartRetryStatus.Error => new PaymentVerdict(PaymentStatus.Error, snapshot.ReasonCode),
+        SmartRetryStatus.Cancelled => new PaymentVerdict(PaymentStatus.Cancelled, snapshot.ReasonCode),
+        SmartRetryStatus.Unknown => new PaymentVerdict(PaymentStatus.NeedsAttention, snapshot.ReasonCode,
             "SmartRetry reported UNKNOWN: find out what happened before acting on this payment again."),
         _ => null,
     };

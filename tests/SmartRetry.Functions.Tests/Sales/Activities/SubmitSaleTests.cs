@@ -31,7 +31,7 @@ public class SubmitSaleTests
     private readonly Mock<ICardSealer> sealer = new(MockBehavior.Strict);
     private readonly TableCardVault vault;
     private readonly Mock<ICorrelationStore> correlations = new(MockBehavior.Strict);
-    private readonly Mock<IPendingWorkflowEventStore> pending = new(MockBehavior.Strict);
+    private readonly Mock<IPendingEventStore> pending = new(MockBehavior.Strict);
     private readonly FakeLogger<SubmitSale> logger = new();
     private readonly Mock<IPaymentLedger> ledger = new();
     private readonly List<PaymentLedgerEntry> recorded = [];
@@ -92,13 +92,13 @@ public class SubmitSaleTests
     [Fact]
     public async Task Webhooks_kept_pending_before_the_transaction_was_correlated_are_returned_to_the_workflow()
     {
-        var early = new TransactionEvent("evt_1", "transaction.approved", DateTimeOffset.UnixEpoch, "TX000001", TransactionStatus.Approved, "AUTH.APPROVED", 1);
+        var early = new TransactionEvent("evt_1", "transaction.approved", DateTimeOffset.UnixEpoch, "TX000001", SmartRetryStatus.Approved, "AUTH.APPROVED", 1);
         gateway.Setup(g => g.SubmitSaleAsync(It.IsAny<SaleSubmission>(), It.IsAny<CardDetails>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PaymentSubmissionResult(true, "TX000001", "OR000001"));
         correlations.Setup(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "sale-1", It.IsAny<CancellationToken>())).ReturnsAsync("sale-1");
         pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, "TX000001", It.IsAny<CancellationToken>())).ReturnsAsync(
         [
-            new PendingWorkflowEvent(CorrelationKind.Transaction, "TX000001", "evt_1", WorkflowEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options)),
-            new PendingWorkflowEvent(CorrelationKind.Transaction, "TX000001", "evt_2", "SomethingElse", early.CreatedAt, "{}"),
+            new PendingEvent(CorrelationKind.Transaction, "TX000001", "evt_1", OrchestrationEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options)),
+            new PendingEvent(CorrelationKind.Transaction, "TX000001", "evt_2", "SomethingElse", early.CreatedAt, "{}"),
         ]);
 
         PaymentSubmissionResult result = await CreateActivity().RunAsync(Request, CancellationToken.None);

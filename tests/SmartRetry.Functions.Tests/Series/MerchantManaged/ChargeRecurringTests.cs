@@ -16,7 +16,7 @@ public sealed class ChargeRecurringTests
     private readonly Mock<ISmartRetryRecurringGateway> _recurring = new();
     private readonly Mock<ISmartRetryGateway> _payments = new();
     private readonly Mock<ICorrelationStore> _correlations = new();
-    private readonly Mock<IPendingWorkflowEventStore> _pending = new();
+    private readonly Mock<IPendingEventStore> _pending = new();
 
     public ChargeRecurringTests() =>
         _pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
@@ -29,7 +29,7 @@ public sealed class ChargeRecurringTests
 
         ChargeAttemptResult result = await Activity().RunAsync(Request, CancellationToken.None);
 
-        Assert.Equal(new ChargeAttemptResult("TX000001", TransactionStatus.Processing), result);
+        Assert.Equal(new ChargeAttemptResult("TX000001", SmartRetryStatus.Processing), result);
         _correlations.Verify(c => c.AddAsync(CorrelationKind.Transaction, "TX000001", "rs-1-c3", It.IsAny<CancellationToken>()), Times.Once);
         _payments.VerifyNoOtherCalls();
     }
@@ -37,11 +37,11 @@ public sealed class ChargeRecurringTests
     [Fact]
     public async Task Webhooks_that_came_before_the_charge_was_correlated_are_returned_to_the_cycle()
     {
-        var early = new TransactionEvent("evt_9", "transaction.approved", DateTimeOffset.UnixEpoch, "TX000001", TransactionStatus.Approved, null, 1);
+        var early = new TransactionEvent("evt_9", "transaction.approved", DateTimeOffset.UnixEpoch, "TX000001", SmartRetryStatus.Approved, null, 1);
         _recurring.Setup(g => g.ChargeRecurringAsync(It.IsAny<RecurringChargeSubmission>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SubmissionResult(true, "TX000001", "OR000001"));
         _pending.Setup(p => p.GetAsync(CorrelationKind.Transaction, "TX000001", It.IsAny<CancellationToken>())).ReturnsAsync(
-            [new PendingWorkflowEvent(CorrelationKind.Transaction, "TX000001", "evt_9", WorkflowEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options))]);
+            [new PendingEvent(CorrelationKind.Transaction, "TX000001", "evt_9", OrchestrationEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options))]);
 
         ChargeAttemptResult result = await Activity().RunAsync(Request, CancellationToken.None);
 
@@ -54,11 +54,11 @@ public sealed class ChargeRecurringTests
         _recurring.Setup(g => g.ChargeRecurringAsync(It.IsAny<RecurringChargeSubmission>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SubmissionResult(false, "TX000002", "OR000001"));
         _payments.Setup(g => g.GetTransactionAsync("TX000002", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new TransactionSnapshot("TX000002", TransactionStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", "PAYER_ACCOUNT", 3, null));
+            .ReturnsAsync(new TransactionSnapshot("TX000002", SmartRetryStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", "PAYER_ACCOUNT", 3, null));
 
         ChargeAttemptResult result = await Activity().RunAsync(Request, CancellationToken.None);
 
-        Assert.Equal(new ChargeAttemptResult("TX000002", TransactionStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", "PAYER_ACCOUNT"), result);
+        Assert.Equal(new ChargeAttemptResult("TX000002", SmartRetryStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", "PAYER_ACCOUNT"), result);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ChargeRecurringTests
 
         ChargeAttemptResult result = await Activity().RunAsync(Request, CancellationToken.None);
 
-        Assert.Equal((TransactionStatus.Declined, "RECURRING_NOT_ACTIVE"), (result.Status, result.ReasonCode));
+        Assert.Equal((SmartRetryStatus.Declined, "RECURRING_NOT_ACTIVE"), (result.Status, result.ReasonCode));
         _correlations.VerifyNoOtherCalls();
     }
 

@@ -20,7 +20,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     public async Task A_monthly_series_charges_twelve_times_over_a_year_on_exactly_the_scheduled_dates()
     {
         var harness = new MerchantSeriesHarness(Start);
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 31), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12, ChargeTimeOfDay: new TimeOnly(9, 30));
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 31), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12, ChargeTimeOfDay: new TimeOnly(9, 30));
 
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
@@ -28,7 +28,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
         DateTime[] expected = [.. new[] { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }.Select((day, i) => new DateTime(2030, i + 1, day, 9, 30, 0, DateTimeKind.Utc))];
         Assert.Equal(expected, harness.ChargeTimes);
         Assert.All(harness.SmartRetry.Charges, c => Assert.Equal((MerchantSeriesHarness.RecurringId, 19.99m, "EUR"), (c.RecurringId, c.Amount, c.Currency)));
-        Assert.Equal(12, harness.LedgerWrites.Count(w => w.Status == TransactionStatus.Approved));
+        Assert.Equal(12, harness.LedgerWrites.Count(w => w.Status == SmartRetryStatus.Approved));
         Assert.Equal(RecurringSeriesStatus.Completed, harness.Series.ReadOutput<MerchantSeriesResult>().Status);
         Assert.Equal(RecurringSeriesStatus.Completed, harness.SeriesWrites[^1].Status);
     }
@@ -37,7 +37,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     public async Task A_series_paused_for_two_cycles_charges_nothing_meanwhile_and_resumes_on_its_schedule()
     {
         var harness = new MerchantSeriesHarness(Start);
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
 
         await harness.AdvanceToAsync(new DateTime(2030, 2, 20, 0, 0, 0, DateTimeKind.Utc));
@@ -62,7 +62,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
         // Found in the real host: the pause completed the generation's pending wait while the series recorded the cycle,
         // and Durable carries only events no wait took into the next generation, so the series went on charging.
         var harness = new MerchantSeriesHarness(Start);
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 20, 0, 0, 0, DateTimeKind.Utc));
         harness.Host.HoldActivity(nameof(RecordRecurringSeriesChange));
@@ -82,7 +82,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     public async Task Cancelling_while_the_series_waits_on_its_timer_charges_nothing_more_and_cancels_at_SmartRetry_once()
     {
         var harness = new MerchantSeriesHarness(Start);
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1);
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1);
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 20, 0, 0, 0, DateTimeKind.Utc));
 
@@ -102,7 +102,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = _ => "INSUFFICIENT_FUNDS";
-        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1)));
+        await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1)));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 12, 0, 0, 0, DateTimeKind.Utc));
 
         await harness.SendAsync(SeriesCommand.Cancel);
@@ -119,7 +119,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = n => n < 3 ? "PAYER_ACCOUNT.INSUFFICIENT_FUNDS" : null;
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2, ChargeTimeOfDay: new TimeOnly(8, 0));
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2, ChargeTimeOfDay: new TimeOnly(8, 0));
 
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
@@ -140,7 +140,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = n => n == 0 ? reason : null;
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 6);
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
 
         await harness.AdvanceToAsync(new DateTime(2030, 4, 20, 0, 0, 0, DateTimeKind.Utc));
@@ -167,7 +167,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = n => n == 0 ? "AUTHORIZATION_REVOKED" : null;
 
-        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3)));
+        await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3)));
         await harness.AdvanceToAsync(new DateTime(2030, 6, 1, 0, 0, 0, DateTimeKind.Utc));
 
         Assert.Single(harness.ChargeTimes);
@@ -181,7 +181,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
         harness.SmartRetry.DeclineCodeFor = _ => "PAYER_ACCOUNT.STOLEN_CARD";
         DunningPolicy cancelOnHardDecline = DunningPolicy.Default with { OnHardDecline = HardDeclineAction.CancelSeries };
 
-        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1), cancelOnHardDecline));
+        await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1), cancelOnHardDecline));
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
 
         Assert.Single(harness.ChargeTimes);
@@ -197,7 +197,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = n => n == 0 ? "PAYMENT_METHOD.EXPIRED_CARD" : null;
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3);
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3);
         DunningPolicy stayActive = DunningPolicy.Default with { OnHardDecline = HardDeclineAction.StayActive, ExhaustedAction = DunningExhaustedAction.CancelSeries };
 
         await harness.StartAsync(MerchantSeriesHarness.State(schedule, stayActive));
@@ -205,7 +205,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
 
         Assert.Equal([new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 2, 10, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 3, 10, 0, 0, 0, DateTimeKind.Utc)], harness.ChargeTimes);
         ChargeRecord declined = harness.LedgerWrites[0];
-        Assert.Equal(TransactionStatus.Declined, declined.Status);
+        Assert.Equal(SmartRetryStatus.Declined, declined.Status);
         Assert.Contains("hard decline", declined.Note, StringComparison.Ordinal);
         Assert.Contains("stays active", declined.Note, StringComparison.Ordinal);
         Assert.Equal(RecurringSeriesStatus.Completed, harness.Series.ReadOutput<MerchantSeriesResult>().Status);
@@ -218,7 +218,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
         harness.SmartRetry.DeclineCodeFor = _ => "INSUFFICIENT_FUNDS";
         DunningPolicy cancelOnExhaustion = DunningPolicy.Default with { ExhaustedAction = DunningExhaustedAction.CancelSeries };
 
-        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1), cancelOnExhaustion));
+        await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1), cancelOnExhaustion));
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
 
         Assert.Equal(4, harness.ChargeTimes.Count);
@@ -236,7 +236,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = _ => "INSUFFICIENT_FUNDS";
         DunningPolicy dunning = DunningPolicy.Default with { RetryOffsets = [.. retryOffsetHours.Select(TimeSpan.FromHours)] };
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Daily, 1, CancellationDate: new DateOnly(2030, 6, 1));
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Daily, 1, CancellationDate: new DateOnly(2030, 6, 1));
 
         await harness.StartAsync(MerchantSeriesHarness.State(schedule, dunning));
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
@@ -253,7 +253,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = n => n % 3 == 0 ? "INSUFFICIENT_FUNDS" : null;
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 5), RecurrenceFrequency.Weekly, 1, NumberOfPayments: 104);
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 5), RecurrenceFrequency.Weekly, 1, NumberOfPayments: 104);
         await harness.StartAsync(MerchantSeriesHarness.State(schedule));
 
         await harness.AdvanceToAsync(new DateTime(2030, 6, 1, 0, 0, 0, DateTimeKind.Utc));
@@ -273,7 +273,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     public async Task An_amount_update_applies_from_the_next_charge_and_is_sent_to_SmartRetry_once()
     {
         var harness = new MerchantSeriesHarness(Start);
-        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2)));
+        await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2)));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 20, 0, 0, 0, DateTimeKind.Utc));
 
         await harness.SendAsync(SeriesCommand.UpdateAmount, 25m);
@@ -288,15 +288,15 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.OutcomeByWebhook = true;
-        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2)));
+        await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2)));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc));
 
         // Cycle 1: declined by webhook; the workflow confirms it on the status endpoint before deciding on dunning.
-        harness.SmartRetry.Settle("T0000001", TransactionStatus.Declined, "INSUFFICIENT_FUNDS");
-        await harness.Host.RaiseEventAsync("rs-test-1-c1", WorkflowEventNames.Transaction, Event("T0000001", TransactionStatus.Declined));
+        harness.SmartRetry.Settle("T0000001", SmartRetryStatus.Declined, "INSUFFICIENT_FUNDS");
+        await harness.Host.RaiseEventAsync("rs-test-1-c1", OrchestrationEventNames.Transaction, Event("T0000001", SmartRetryStatus.Declined));
         int statusReadsAfterDecline = harness.Host.CountActivityCalls(nameof(GetTransactionStatus));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 11, 0, 0, 0, DateTimeKind.Utc));
-        await harness.Host.RaiseEventAsync("rs-test-1-c1", WorkflowEventNames.Transaction, Event("T0000002", TransactionStatus.Approved));
+        await harness.Host.RaiseEventAsync("rs-test-1-c1", OrchestrationEventNames.Transaction, Event("T0000002", SmartRetryStatus.Approved));
 
         ChargeCycleResult cycle = harness.Host.GetInstance("rs-test-1-c1").ReadOutput<ChargeCycleResult>();
         Assert.Equal(1, statusReadsAfterDecline);
@@ -310,10 +310,10 @@ public sealed class MerchantRecurringSeriesWorkflowTests
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.OutcomeByWebhook = true;
-        TransactionEvent early = Event("T0000001", TransactionStatus.Approved);
+        TransactionEvent early = Event("T0000001", SmartRetryStatus.Approved);
         harness.PendingEvents.Setup(p => p.GetAsync(CorrelationKind.Transaction, "T0000001", It.IsAny<CancellationToken>())).ReturnsAsync(
-            [new PendingWorkflowEvent(CorrelationKind.Transaction, "T0000001", early.EventId, WorkflowEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options))]);
-        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 1)));
+            [new PendingEvent(CorrelationKind.Transaction, "T0000001", early.EventId, OrchestrationEventNames.Transaction, early.CreatedAt, JsonSerializer.Serialize(early, PaymentsJson.Options))]);
+        await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 1)));
 
         await harness.AdvanceToAsync(new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc));
 
@@ -322,6 +322,6 @@ public sealed class MerchantRecurringSeriesWorkflowTests
         Assert.Equal(0, harness.Host.CountActivityCalls(nameof(GetTransactionStatus)));
     }
 
-    private static TransactionEvent Event(string transactionId, TransactionStatus status) =>
+    private static TransactionEvent Event(string transactionId, SmartRetryStatus status) =>
         new($"evt-{transactionId}-{status}", "transaction." + status.ToString().ToLowerInvariant(), new DateTimeOffset(Start), transactionId, status, null, 1);
 }

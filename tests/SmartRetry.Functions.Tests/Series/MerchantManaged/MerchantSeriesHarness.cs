@@ -51,7 +51,7 @@ public sealed class MerchantSeriesHarness
     }
 
     /// <summary>Webhooks kept pending before their transaction was correlated; none unless a test adds some.</summary>
-    public Mock<IPendingWorkflowEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
+    public Mock<IPendingEventStore> PendingEvents { get; } = new(MockBehavior.Strict);
 
     public WorkflowTestHost Host { get; }
 
@@ -72,7 +72,7 @@ public sealed class MerchantSeriesHarness
 
     /// <param name="cardFingerprint">Null: a series created before card fingerprints, counting attempts in its own window.</param>
     public static MerchantSeriesState State(
-        RecurringSchedule schedule, DunningPolicy? dunning = null, string seriesId = SeriesId, string recurringId = RecurringId, string? cardFingerprint = null) => new(
+        SeriesSchedule schedule, DunningPolicy? dunning = null, string seriesId = SeriesId, string recurringId = RecurringId, string? cardFingerprint = null) => new(
         seriesId, recurringId, 19.99m, "EUR", schedule, dunning ?? DunningPolicy.Default, TrackingPolicy.Default,
         RecurringSeriesStatus.Active, NextSequence: 1, CardAttemptWindow.Empty, CardFingerprint: cardFingerprint);
 

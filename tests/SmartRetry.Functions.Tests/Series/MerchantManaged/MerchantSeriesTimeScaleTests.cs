@@ -16,7 +16,7 @@ public sealed class MerchantSeriesTimeScaleTests
     public async Task A_monthly_series_charges_twelve_times_on_its_calendar_due_dates_within_a_year_of_seconds()
     {
         var harness = new MerchantSeriesHarness(Start);
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 31), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12, ChargeTimeOfDay: new TimeOnly(9, 30));
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 31), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12, ChargeTimeOfDay: new TimeOnly(9, 30));
 
         await harness.StartAsync(MerchantSeriesHarness.State(schedule) with { TimeScale = Accelerated });
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
@@ -28,7 +28,7 @@ public sealed class MerchantSeriesTimeScaleTests
         Assert.Equal(dueDates.Select(Accelerated.ToHostTime), harness.ChargeTimes);
         Assert.Equal(Start.AddSeconds(30).AddTicks(3_958_334), harness.ChargeTimes[0]);
         Assert.InRange(harness.Host.UtcNow, harness.ChargeTimes[^1], Start.AddSeconds(365));
-        Assert.All(harness.LedgerWrites, w => Assert.Equal(TransactionStatus.Approved, w.Status));
+        Assert.All(harness.LedgerWrites, w => Assert.Equal(SmartRetryStatus.Approved, w.Status));
         Assert.Equal(dueDates[1..], harness.SeriesWrites.Where(w => w.Cycle is not null).Select(w => w.NextDueAtUtc).OfType<DateTime>());
         Assert.Equal(RecurringSeriesStatus.Completed, harness.Series.ReadOutput<MerchantSeriesResult>().Status);
     }
@@ -38,7 +38,7 @@ public sealed class MerchantSeriesTimeScaleTests
     {
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = n => n < 3 ? "PAYER_ACCOUNT.INSUFFICIENT_FUNDS" : null;
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2, ChargeTimeOfDay: new TimeOnly(8, 0));
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2, ChargeTimeOfDay: new TimeOnly(8, 0));
 
         await harness.StartAsync(MerchantSeriesHarness.State(schedule) with { TimeScale = Accelerated });
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
@@ -57,13 +57,13 @@ public sealed class MerchantSeriesTimeScaleTests
         var harness = new MerchantSeriesHarness(Start);
         harness.SmartRetry.DeclineCodeFor = _ => "INSUFFICIENT_FUNDS";
         DunningPolicy noDunning = DunningPolicy.Default with { RetryOffsets = [] };
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Daily, 1, CancellationDate: new DateOnly(2030, 3, 1));
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Daily, 1, CancellationDate: new DateOnly(2030, 3, 1));
 
         await harness.StartAsync(MerchantSeriesHarness.State(schedule, noDunning) with { TimeScale = Accelerated });
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
 
         // The whole series takes under a minute of host time: a window in host days would never clear after 20 declines.
-        DateTime[] declined = [.. harness.LedgerWrites.Where(w => w.Status == TransactionStatus.Declined).Select(w => w.DueAtUtc!.Value)];
+        DateTime[] declined = [.. harness.LedgerWrites.Where(w => w.Status == SmartRetryStatus.Declined).Select(w => w.DueAtUtc!.Value)];
         int busiestWindow = declined.Max(from => declined.Count(d => d >= from && d < from.AddDays(30)));
         Assert.Equal(20, busiestWindow);
         Assert.True(declined.Length > 20, $"{declined.Length} attempts: charging resumed once thirty calendar days had passed");
@@ -74,7 +74,7 @@ public sealed class MerchantSeriesTimeScaleTests
     public async Task Pause_resume_amount_update_and_cancel_work_in_accelerated_time_and_resuming_skips_the_paused_calendar_months()
     {
         var harness = new MerchantSeriesHarness(Start);
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12);
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 15), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12);
         await harness.StartAsync(MerchantSeriesHarness.State(schedule) with { TimeScale = Accelerated });
 
         await harness.AdvanceToAsync(Start.AddSeconds(50));     // Feb 20 in schedule time
@@ -99,7 +99,7 @@ public sealed class MerchantSeriesTimeScaleTests
     [Fact]
     public async Task A_scale_of_one_runs_exactly_as_a_series_without_a_scale()
     {
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3, ChargeTimeOfDay: new TimeOnly(8, 0));
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3, ChargeTimeOfDay: new TimeOnly(8, 0));
         var plain = new MerchantSeriesHarness(Start);
         var realTime = new MerchantSeriesHarness(Start);
         plain.SmartRetry.DeclineCodeFor = realTime.SmartRetry.DeclineCodeFor = n => n == 0 ? "INSUFFICIENT_FUNDS" : null;

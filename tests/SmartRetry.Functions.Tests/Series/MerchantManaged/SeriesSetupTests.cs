@@ -22,7 +22,7 @@ public sealed class SeriesSetupTests
             inits.Add(request);
             return new InitRecurringResult(true, "RC000077", "TX000001");
         });
-        var schedule = new RecurringSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3);
+        var schedule = new SeriesSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 3);
 
         await harness.StartAsync(MerchantSeriesHarness.State(schedule) with { RecurringId = null, Setup = Setup });
         await harness.Host.RunToCompletionAsync(MerchantSeriesHarness.SeriesId);
@@ -41,7 +41,7 @@ public sealed class SeriesSetupTests
         var harness = new MerchantSeriesHarness(Start);
         harness.Host.RegisterActivity<InitRecurringRequest, InitRecurringResult>(nameof(InitRecurring), _ => new InitRecurringResult(false, null, "TX000001"));
 
-        await harness.StartAsync(MerchantSeriesHarness.State(new RecurringSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Monthly, 1)) with { RecurringId = null, Setup = Setup });
+        await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 1), RecurrenceFrequency.Monthly, 1)) with { RecurringId = null, Setup = Setup });
 
         Assert.Equal(RecurringSeriesStatus.Cancelled, harness.Series.ReadOutput<MerchantSeriesResult>().Status);
         Assert.Empty(harness.ChargeTimes);

@@ -93,7 +93,7 @@ public sealed class SharedCardWindowTests(AzuriteFixture azurite)
         Assert.Equal(0, harness.Host.CountActivityCalls(nameof(ReserveCardAttempt)));
     }
 
-    private static RecurringSchedule Daily(int hour, int days = 151) =>
+    private static SeriesSchedule Daily(int hour, int days = 151) =>
         new(DateOnly.FromDateTime(Start), RecurrenceFrequency.Daily, 1, CancellationDate: DateOnly.FromDateTime(Start.AddDays(days)), ChargeTimeOfDay: new TimeOnly(hour, 0));
 
     /// <summary>The most attempts in any closed 30-day window.</summary>

@@ -38,7 +38,7 @@ public sealed class FutureTransactionFunctionsTests : IDisposable
     {
         string seriesId = RecurringSeriesIds.For("sub-42");
         app.Series.Setup(s => s.GetAsync(seriesId, It.IsAny<CancellationToken>())).ReturnsAsync(new RecurringSeries(
-            seriesId, RecurringManagement.Merchant, RecurringSeriesStatus.Active, 19.99m, "EUR", "k:h:s", app.Time.GetUtcNow(), app.Time.GetUtcNow(), RecurringId: "RC1"));
+            seriesId, SeriesManagement.Merchant, RecurringSeriesStatus.Active, 19.99m, "EUR", "k:h:s", app.Time.GetUtcNow(), app.Time.GetUtcNow(), RecurringId: "RC1"));
 
         ExecutedResponse response = await ExecutedResponse.ExecuteAsync(await app.Create<FutureTransactionFunctions>().List(
             FunctionsApp.Request("GET", RecurringRoutes.FutureTransactionsPath(seriesId)), seriesId, CancellationToken.None));

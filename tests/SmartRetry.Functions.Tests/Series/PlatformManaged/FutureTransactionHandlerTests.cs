@@ -17,10 +17,10 @@ public sealed class FutureTransactionHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Future_transactions_are_listed_from_SmartRetry_s_recurring_status()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.OurPlatform, RecurringSeriesStatus.Active);
         var upcoming = new FutureTransactionSnapshot("FT000001", "RC000009", new DateOnly(2026, 12, 1), 2, 10m, "EUR", FutureTransactionStatus.Pending);
         _harness.SmartRetry.Setup(g => g.GetRecurringAsync("RC000009", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecurringSnapshot("RC000009", RecurringSeriesStatus.Active, RecurringManagement.OurPlatform, 1, 11, [upcoming], []));
+            .ReturnsAsync(new RecurringSnapshot("RC000009", RecurringSeriesStatus.Active, SeriesManagement.OurPlatform, 1, 11, [upcoming], []));
 
         HandlerResult<FutureTransactionListView> result = await _harness.FutureTransactions.ListAsync(series.SeriesId, CancellationToken.None);
 
@@ -30,7 +30,7 @@ public sealed class FutureTransactionHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Charging_now_twice_sends_the_same_idempotency_key_so_SmartRetry_charges_once()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.OurPlatform, RecurringSeriesStatus.Active);
         var keys = new List<string>();
         _harness.SmartRetry.Setup(g => g.ChargeFutureTransactionAsync(It.IsAny<FutureTransactionCharge>(), It.IsAny<CancellationToken>()))
             .Callback((FutureTransactionCharge charge, CancellationToken _) => keys.Add(charge.IdempotencyKey))
@@ -48,7 +48,7 @@ public sealed class FutureTransactionHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_merchant_managed_series_has_no_future_transactions()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.Merchant, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.Merchant, RecurringSeriesStatus.Active);
 
         HandlerResult<FutureTransactionListView> result = await _harness.FutureTransactions.ListAsync(series.SeriesId, CancellationToken.None);
 
@@ -58,7 +58,7 @@ public sealed class FutureTransactionHandlerTests(AzuriteFixture azurite)
     [Fact]
     public async Task SmartRetry_refusing_a_cancel_becomes_a_conflict_problem_not_an_error()
     {
-        var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.OurPlatform, RecurringSeriesStatus.Active);
         _harness.SmartRetry.Setup(g => g.CancelFutureTransactionAsync(It.IsAny<string>(), "FT000001", "RC000009", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new SmartRetryRejectedException(409, "FUTURE_TRANSACTION_ALREADY_EXECUTED", "already executed"));
 
@@ -74,7 +74,7 @@ public sealed class FutureTransactionHandlerTests(AzuriteFixture azurite)
     [InlineData("{\"scheduled_date\": \"2026-11-01\"}", "/scheduled_date")]
     public async Task An_invalid_update_names_the_field_and_never_reaches_SmartRetry(string json, string field)
     {
-        var series = await _harness.SeedAsync(RecurringManagement.OurPlatform, RecurringSeriesStatus.Active);
+        var series = await _harness.SeedAsync(SeriesManagement.OurPlatform, RecurringSeriesStatus.Active);
 
         HandlerResult<FutureTransactionResultView> result = await _harness.FutureTransactions.UpdateAsync(series.SeriesId, "FT000001", System.Text.Encoding.UTF8.GetBytes(json), CancellationToken.None);
 

@@ -47,7 +47,7 @@ public sealed class PlatformRecurringSeriesWorkflowTests
     [Fact]
     public async Task A_platform_managed_series_is_recorded_from_its_webhooks_once_each_and_ends_with_the_series()
     {
-        await _host.StartAsync(nameof(PlatformRecurringSeriesWorkflow), SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.OurPlatform, TimeSpan.FromDays(1), TimeSpan.FromHours(6), 9.99m, "USD", null));
+        await _host.StartAsync(nameof(PlatformRecurringSeriesWorkflow), SeriesId, new PlatformSeriesState(SeriesId, RecurringId, SeriesManagement.OurPlatform, TimeSpan.FromDays(1), TimeSpan.FromHours(6), 9.99m, "USD", null));
 
         await RaiseAsync(new RecurringEvent("evt_1", RecurringEvent.Charged, new DateTimeOffset(Start), RecurringId, "TX000001", Amount: 9.99m, Currency: "USD", Accepted: true));
         await RaiseAsync(new RecurringEvent("evt_1", RecurringEvent.Charged, new DateTimeOffset(Start), RecurringId, "TX000001", Amount: 9.99m, Currency: "USD", Accepted: true));
@@ -67,7 +67,7 @@ public sealed class PlatformRecurringSeriesWorkflowTests
     [Fact]
     public async Task Without_webhooks_the_periodic_sync_records_charges_and_notices_a_cancelled_series()
     {
-        await _host.StartAsync(nameof(PlatformRecurringSeriesWorkflow), SeriesId, new PlatformSeriesState(SeriesId, RecurringId, RecurringManagement.PaymentProvider, TimeSpan.FromHours(12), TimeSpan.FromHours(6), 5m, "EUR", null));
+        await _host.StartAsync(nameof(PlatformRecurringSeriesWorkflow), SeriesId, new PlatformSeriesState(SeriesId, RecurringId, SeriesManagement.PaymentProvider, TimeSpan.FromHours(12), TimeSpan.FromHours(6), 5m, "EUR", null));
         _snapshot = Snapshot(RecurringSeriesStatus.Active, new RecurringChargeRecord("TX000007", "OR1", 5m, "EUR", true));
 
         await _host.AdvanceTimeAsync(TimeSpan.FromDays(2));
@@ -83,5 +83,5 @@ public sealed class PlatformRecurringSeriesWorkflowTests
     private Task<RaiseEventResult> RaiseAsync(RecurringEvent received) => _host.RaiseEventAsync(SeriesId, RecurringEventNames.Recurring, received);
 
     private static RecurringSnapshot Snapshot(RecurringSeriesStatus status, params RecurringChargeRecord[] completed) =>
-        new(RecurringId, status, RecurringManagement.OurPlatform, completed.Count(c => c.Accepted), null, [], completed);
+        new(RecurringId, status, SeriesManagement.OurPlatform, completed.Count(c => c.Accepted), null, [], completed);
 }

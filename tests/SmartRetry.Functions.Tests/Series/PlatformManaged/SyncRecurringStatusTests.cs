@@ -22,7 +22,7 @@ public sealed class SyncRecurringStatusTests
         FutureTransactionSnapshot watched = Future("FT000002", FutureTransactionStatus.Pending);
         FutureTransactionSnapshot done = Future("FT000003", FutureTransactionStatus.Completed);
         _recurring.Setup(g => g.GetRecurringAsync("RC000002", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecurringSnapshot("RC000002", RecurringSeriesStatus.Active, RecurringManagement.OurPlatform, 1, 5, [pending, watched, done], []));
+            .ReturnsAsync(new RecurringSnapshot("RC000002", RecurringSeriesStatus.Active, SeriesManagement.OurPlatform, 1, 5, [pending, watched, done], []));
         string watchedId = FutureTransactionWatchWorkflow.InstanceId("rs-9", "FT000002");
         _durable.Instances[watchedId] = RecordingDurableClient.Instance(watchedId, nameof(FutureTransactionWatchWorkflow), OrchestrationRuntimeStatus.Running, default);
 
@@ -39,7 +39,7 @@ public sealed class SyncRecurringStatusTests
     public async Task Completed_charges_are_recorded_and_only_new_ones_are_counted()
     {
         _recurring.Setup(g => g.GetRecurringAsync("RC000002", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecurringSnapshot("RC000002", RecurringSeriesStatus.Completed, RecurringManagement.OurPlatform, 2, 0, [],
+            .ReturnsAsync(new RecurringSnapshot("RC000002", RecurringSeriesStatus.Completed, SeriesManagement.OurPlatform, 2, 0, [],
                 [new RecurringChargeRecord("TX1", "OR1", 5m, "EUR", true), new RecurringChargeRecord("TX2", "OR1", 5m, "EUR", false)]));
         _ledger.Setup(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX1"), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         _ledger.Setup(l => l.RecordAsync(It.Is<PaymentLedgerEntry>(e => e.TransactionId == "TX2"), It.IsAny<CancellationToken>())).ReturnsAsync(true);

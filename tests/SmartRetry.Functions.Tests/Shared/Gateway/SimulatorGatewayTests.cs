@@ -27,7 +27,7 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
         Assert.True(submitted.Accepted);
         Assert.False(submitted.Replayed);
         TransactionSnapshot snapshot = await Gateway.GetTransactionAsync(submitted.TransactionId!, CancellationToken.None);
-        Assert.Equal(TransactionStatus.Approved, snapshot.Status);
+        Assert.Equal(SmartRetryStatus.Approved, snapshot.Status);
         Assert.Equal("AUTH.APPROVED", snapshot.ReasonCode);
         Assert.Equal(1, snapshot.AttemptNumber);
         CardSummary card = Assert.IsType<CardSummary>(snapshot.Card);
@@ -36,15 +36,15 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
-    [InlineData(49.10, TransactionStatus.Approved, "AUTH.APPROVED", 3)]
-    [InlineData(49.20, TransactionStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", 4)]
-    public async Task A_soft_decline_is_processing_while_SmartRetry_retries_then_final(decimal amount, TransactionStatus final, string reasonCode, int attempts)
+    [InlineData(49.10, SmartRetryStatus.Approved, "AUTH.APPROVED", 3)]
+    [InlineData(49.20, SmartRetryStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", 4)]
+    public async Task A_soft_decline_is_processing_while_SmartRetry_retries_then_final(decimal amount, SmartRetryStatus final, string reasonCode, int attempts)
     {
         PaymentSubmissionResult submitted = await Gateway.SubmitSaleAsync(Sale("gw-soft", amount), CancellationToken.None);
         Assert.True(submitted.Accepted);
 
         TransactionSnapshot retrying = await Gateway.GetTransactionAsync(submitted.TransactionId!, CancellationToken.None);
-        Assert.Equal((TransactionStatus.Processing, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS"), (retrying.Status, retrying.ReasonCode));
+        Assert.Equal((SmartRetryStatus.Processing, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS"), (retrying.Status, retrying.ReasonCode));
 
         await harness.Simulator.AdvanceAsync(TimeSpan.FromDays(2));
 
@@ -59,7 +59,7 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
 
         Assert.False(submitted.Accepted);
         TransactionSnapshot snapshot = await Gateway.GetTransactionAsync(submitted.TransactionId!, CancellationToken.None);
-        Assert.Equal((TransactionStatus.Declined, "PAYMENT_METHOD.EXPIRED_CARD", "PAYMENT_METHOD"), (snapshot.Status, snapshot.ReasonCode, snapshot.Domain));
+        Assert.Equal((SmartRetryStatus.Declined, "PAYMENT_METHOD.EXPIRED_CARD", "PAYMENT_METHOD"), (snapshot.Status, snapshot.ReasonCode, snapshot.Domain));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class SimulatorGatewayTests : IAsyncLifetime, IDisposable
         Assert.Equal(new PaymentRejection("REFUND_AMOUNT_EXCEEDED", 400), exceeded.Rejection);
         Assert.True(rest.Accepted);
         TransactionSnapshot refunded = await Gateway.GetTransactionAsync(first.TransactionId!, CancellationToken.None);
-        Assert.Equal(TransactionStatus.Approved, refunded.Status);
+        Assert.Equal(SmartRetryStatus.Approved, refunded.Status);
     }
 
     [Fact]

@@ -123,14 +123,14 @@ public sealed class SmartRetryGatewayTests : IDisposable
     }
 
     [Theory]
-    [InlineData("APPROVED", TransactionStatus.Approved)]
-    [InlineData("PROCESSING", TransactionStatus.Processing)]
-    [InlineData("DECLINED", TransactionStatus.Declined)]
-    [InlineData("ERROR", TransactionStatus.Error)]
-    [InlineData("CANCELLED", TransactionStatus.Cancelled)]
-    [InlineData("UNKNOWN", TransactionStatus.Unknown)]
-    [InlineData("ON_HOLD", TransactionStatus.Unknown)]
-    public async Task Each_SmartRetry_status_maps_to_ours(string smartRetryStatus, TransactionStatus expected)
+    [InlineData("APPROVED", SmartRetryStatus.Approved)]
+    [InlineData("PROCESSING", SmartRetryStatus.Processing)]
+    [InlineData("DECLINED", SmartRetryStatus.Declined)]
+    [InlineData("ERROR", SmartRetryStatus.Error)]
+    [InlineData("CANCELLED", SmartRetryStatus.Cancelled)]
+    [InlineData("UNKNOWN", SmartRetryStatus.Unknown)]
+    [InlineData("ON_HOLD", SmartRetryStatus.Unknown)]
+    public async Task Each_SmartRetry_status_maps_to_ours(string smartRetryStatus, SmartRetryStatus expected)
     {
         harness.Respond(StatusPath, 200, GatewayHarness.StatusBody(smartRetryStatus));
 
@@ -152,7 +152,7 @@ public sealed class SmartRetryGatewayTests : IDisposable
         TransactionSnapshot snapshot = await harness.Gateway.GetTransactionAsync("TXN12345", CancellationToken.None);
 
         Assert.Equal(
-            new TransactionSnapshot("TXN12345", TransactionStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", "PAYER_ACCOUNT", 3, new("tok_visa_1111", "1111", "411111", "Visa")),
+            new TransactionSnapshot("TXN12345", SmartRetryStatus.Declined, "PAYER_ACCOUNT.INSUFFICIENT_FUNDS", "PAYER_ACCOUNT", 3, new("tok_visa_1111", "1111", "411111", "Visa")),
             snapshot);
     }
 
@@ -163,7 +163,7 @@ public sealed class SmartRetryGatewayTests : IDisposable
 
         TransactionSnapshot snapshot = await harness.Gateway.GetTransactionAsync("TXN12345", CancellationToken.None);
 
-        Assert.Equal(new TransactionSnapshot("TXN12345", TransactionStatus.Unknown, null, null, null, null), snapshot);
+        Assert.Equal(new TransactionSnapshot("TXN12345", SmartRetryStatus.Unknown, null, null, null, null), snapshot);
     }
 
     [Theory]

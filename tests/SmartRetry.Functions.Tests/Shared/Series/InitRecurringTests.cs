@@ -23,7 +23,7 @@ public sealed class InitRecurringTests
     private readonly Mock<ICorrelationStore> _correlations = new();
     private readonly Mock<IPaymentLedger> _ledger = new();
     private readonly Mock<IRecurringSeriesStore> _series = new();
-    private readonly RecurringSeries _stored = new("rs-1", RecurringManagement.Merchant, RecurringSeriesStatus.Active, 10m, "EUR", "fp", default, default);
+    private readonly RecurringSeries _stored = new("rs-1", SeriesManagement.Merchant, RecurringSeriesStatus.Active, 10m, "EUR", "fp", default, default);
     private readonly TableCardVault _cards;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
     private RecurringSeries? _written;
@@ -41,7 +41,7 @@ public sealed class InitRecurringTests
     public async Task An_accepted_init_correlates_the_series_records_the_first_payment_and_the_recurring_id()
     {
         _smartRetry.Setup(g => g.InitRecurringAsync(It.Is<RecurringInitSubmission>(s => s.Card == Card && s.IdempotencyKey == "key"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecurringInitResult(true, "TX000001", "OR000001", "RC000001"));
+            .ReturnsAsync(new RecurringInitReply(true, "TX000001", "OR000001", "RC000001"));
 
         InitRecurringResult result = await Activity().RunAsync(Request(), CancellationToken.None);
 
@@ -55,7 +55,7 @@ public sealed class InitRecurringTests
     public async Task A_declined_first_payment_marks_the_series_cancelled()
     {
         _smartRetry.Setup(g => g.InitRecurringAsync(It.IsAny<RecurringInitSubmission>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecurringInitResult(false, "TX000002", "OR000001", null));
+            .ReturnsAsync(new RecurringInitReply(false, "TX000002", "OR000001", null));
 
         InitRecurringResult result = await Activity().RunAsync(Request(), CancellationToken.None);
 
@@ -68,7 +68,7 @@ public sealed class InitRecurringTests
     public async Task SmartRetrys_answer_replaces_the_card_and_a_retry_after_a_crash_uses_it_without_calling_again()
     {
         _smartRetry.Setup(g => g.InitRecurringAsync(It.IsAny<RecurringInitSubmission>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecurringInitResult(true, "TX000001", "OR000001", "RC000001"));
+            .ReturnsAsync(new RecurringInitReply(true, "TX000001", "OR000001", "RC000001"));
 
         InitRecurringResult first = await Activity().RunAsync(Request(), CancellationToken.None);
         InitRecurringResult retried = await Activity().RunAsync(Request(), CancellationToken.None);
@@ -77,7 +77,7 @@ public sealed class InitRecurringTests
         _smartRetry.Verify(g => g.InitRecurringAsync(It.IsAny<RecurringInitSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
         HeldCard<RecurringInitAnswer> held = await _cards.OpenAsync<RecurringInitAnswer>("rs-1", CancellationToken.None);
         Assert.Null(held.Card);
-        Assert.Equal(new RecurringInitResult(true, "TX000001", "OR000001", "RC000001"), held.Answer!.Result);
+        Assert.Equal(new RecurringInitReply(true, "TX000001", "OR000001", "RC000001"), held.Answer!.Result);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class InitRecurringTests
     {
         await _cards.ForgetAsync("rs-1", CancellationToken.None);
         _smartRetry.Setup(g => g.InitRecurringAsync(It.Is<RecurringInitSubmission>(s => s.Card == Card), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecurringInitResult(true, "TX000001", "OR000001", "RC000001"));
+            .ReturnsAsync(new RecurringInitReply(true, "TX000001", "OR000001", "RC000001"));
 
         InitRecurringResult result = await Activity().RunAsync(Request() with { Card = Sealed }, CancellationToken.None);
 
@@ -109,5 +109,5 @@ public sealed class InitRecurringTests
         new(_smartRetry.Object, _cards, _sealer.Object, _correlations.Object, _ledger.Object, _series.Object, _time);
 
     private static InitRecurringRequest Request() =>
-        new("rs-1", "key", 10m, "EUR", RecurringManagement.Merchant, null, new PayerDetails("Jane", "Doe", "jane@example.com"));
+        new("rs-1", "key", 10m, "EUR", SeriesManagement.Merchant, null, new PayerDetails("Jane", "Doe", "jane@example.com"));
 }

@@ -19,7 +19,7 @@ public sealed class RecordRecurringChargeTests
         DateTime dueAt = new(2030, 1, 31, 9, 30, 0, DateTimeKind.Utc);
 
         await new RecordRecurringCharge(ledger.Object).RunAsync(
-            new ChargeRecord("rs-x-c2-a1", "rs-x", 9m, "USD", TransactionStatus.Approved, recordedAt, "T0000001", AttemptNumber: 1, DueAtUtc: dueAt),
+            new ChargeRecord("rs-x-c2-a1", "rs-x", 9m, "USD", SmartRetryStatus.Approved, recordedAt, "T0000001", AttemptNumber: 1, DueAtUtc: dueAt),
             CancellationToken.None);
 
         Assert.Equal((new DateTimeOffset(dueAt), new DateTimeOffset(recordedAt)), (written!.ScheduledAt, written.UpdatedAt));

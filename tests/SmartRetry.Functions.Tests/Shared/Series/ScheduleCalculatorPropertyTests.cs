@@ -9,29 +9,29 @@ public sealed class ScheduleCalculatorPropertyTests
     private const int Horizon = 80;
 
     [Property]
-    public bool Due_times_and_dates_strictly_increase(RecurringSchedule schedule)
+    public bool Due_times_and_dates_strictly_increase(SeriesSchedule schedule)
     {
         var occurrences = First(schedule);
         return occurrences.Zip(occurrences.Skip(1)).All(pair => pair.Second.DueAtUtc > pair.First.DueAtUtc && pair.Second.Date > pair.First.Date);
     }
 
     [Property]
-    public bool Never_more_occurrences_than_the_number_of_payments(RecurringSchedule schedule) =>
+    public bool Never_more_occurrences_than_the_number_of_payments(SeriesSchedule schedule) =>
         schedule.NumberOfPayments is not { } count || First(schedule).Count <= count;
 
     [Property]
-    public bool A_series_without_cancellation_date_has_exactly_its_number_of_payments(RecurringSchedule schedule)
+    public bool A_series_without_cancellation_date_has_exactly_its_number_of_payments(SeriesSchedule schedule)
     {
-        RecurringSchedule bounded = schedule with { CancellationDate = null, NumberOfPayments = schedule.NumberOfPayments ?? 12 };
+        SeriesSchedule bounded = schedule with { CancellationDate = null, NumberOfPayments = schedule.NumberOfPayments ?? 12 };
         return First(bounded).Count == bounded.NumberOfPayments;
     }
 
     [Property]
-    public bool Nothing_falls_on_or_after_the_cancellation_date(RecurringSchedule schedule) =>
+    public bool Nothing_falls_on_or_after_the_cancellation_date(SeriesSchedule schedule) =>
         schedule.CancellationDate is not { } cancellation || First(schedule).All(o => o.Date < cancellation);
 
     [Property]
-    public bool The_series_stops_only_at_the_count_or_the_cancellation_date(RecurringSchedule schedule)
+    public bool The_series_stops_only_at_the_count_or_the_cancellation_date(SeriesSchedule schedule)
     {
         var occurrences = First(schedule);
         if (occurrences.Count == Horizon || (schedule.NumberOfPayments is { } count && occurrences.Count == count))
@@ -45,11 +45,11 @@ public sealed class ScheduleCalculatorPropertyTests
     }
 
     [Property]
-    public bool Every_date_is_anchored_to_the_first_date_and_clamped_to_the_month(RecurringSchedule schedule) =>
+    public bool Every_date_is_anchored_to_the_first_date_and_clamped_to_the_month(SeriesSchedule schedule) =>
         First(schedule).All(o => o.Date == ExpectedDate(schedule, o.Sequence - 1));
 
     [Property]
-    public bool Monthly_and_yearly_dates_keep_the_first_day_of_month_unless_the_month_is_shorter(RecurringSchedule schedule)
+    public bool Monthly_and_yearly_dates_keep_the_first_day_of_month_unless_the_month_is_shorter(SeriesSchedule schedule)
     {
         if (schedule.Frequency is RecurrenceFrequency.Daily or RecurrenceFrequency.Weekly)
         {
@@ -61,7 +61,7 @@ public sealed class ScheduleCalculatorPropertyTests
     }
 
     [Property]
-    public bool Each_charge_is_due_at_the_local_time_of_day_on_its_date_in_the_series_time_zone(RecurringSchedule schedule)
+    public bool Each_charge_is_due_at_the_local_time_of_day_on_its_date_in_the_series_time_zone(SeriesSchedule schedule)
     {
         TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZoneId!);
         return First(schedule).All(o =>
@@ -74,7 +74,7 @@ public sealed class ScheduleCalculatorPropertyTests
     }
 
     [Property]
-    public bool The_first_due_at_or_after_an_instant_is_the_earliest_occurrence_not_before_it(RecurringSchedule schedule, byte pick)
+    public bool The_first_due_at_or_after_an_instant_is_the_earliest_occurrence_not_before_it(SeriesSchedule schedule, byte pick)
     {
         var occurrences = First(schedule);
         if (occurrences.Count == 0)
@@ -87,9 +87,9 @@ public sealed class ScheduleCalculatorPropertyTests
             && ScheduleCalculator.FirstDueAtOrAfter(schedule, 1, target.DueAtUtc) == target;
     }
 
-    private static List<ScheduledOccurrence> First(RecurringSchedule schedule) => ScheduleCalculator.Occurrences(schedule).Take(Horizon).ToList();
+    private static List<ScheduledOccurrence> First(SeriesSchedule schedule) => ScheduleCalculator.Occurrences(schedule).Take(Horizon).ToList();
 
-    private static DateOnly ExpectedDate(RecurringSchedule schedule, int periods)
+    private static DateOnly ExpectedDate(SeriesSchedule schedule, int periods)
     {
         DateOnly first = schedule.FirstPaymentDate;
         int units = periods * schedule.TimeInterval;

@@ -10,7 +10,7 @@ public static class ScheduleGenerators
     private static readonly string[] TimeZones =
         ["UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "America/Sao_Paulo"];
 
-    public static Arbitrary<RecurringSchedule> Schedules() => Arb.From(
+    public static Arbitrary<SeriesSchedule> Schedules() => Arb.From(
         from dayNumber in Gen.Choose(new DateOnly(1995, 1, 1).DayNumber, new DateOnly(2090, 12, 31).DayNumber)
         from monthEnd in Gen.Elements(false, true)
         from frequency in Gen.Elements(Enum.GetValues<RecurrenceFrequency>())
@@ -20,7 +20,7 @@ public static class ScheduleGenerators
         from minuteOfDay in Gen.Choose(0, (24 * 60) - 1)
         from zone in Gen.Elements(TimeZones)
         let start = monthEnd ? MonthEnd(DateOnly.FromDayNumber(dayNumber)) : DateOnly.FromDayNumber(dayNumber)
-        select new RecurringSchedule(
+        select new SeriesSchedule(
             start,
             frequency,
             interval,

@@ -41,7 +41,7 @@ public sealed class ScriptedSmartRetry
     public List<RecurringChargeSubmission> Charges { get; } = [];
 
     /// <summary>Gives a pending transaction its final status, as SmartRetry's status endpoint will report it from now on.</summary>
-    public void Settle(string transactionId, TransactionStatus status, string? reasonCode) =>
+    public void Settle(string transactionId, SmartRetryStatus status, string? reasonCode) =>
         _transactions[transactionId] = new TransactionSnapshot(transactionId, status, reasonCode, null, 2, null);
 
     private SubmissionResult Charge(RecurringChargeSubmission charge)
@@ -55,8 +55,8 @@ public sealed class ScriptedSmartRetry
         Charges.Add(charge);
         string transactionId = $"T{Charges.Count:D7}";
         _transactions[transactionId] = OutcomeByWebhook
-            ? new TransactionSnapshot(transactionId, TransactionStatus.Processing, null, null, 1, null)
-            : new TransactionSnapshot(transactionId, declineCode is null ? TransactionStatus.Approved : TransactionStatus.Declined, declineCode ?? "AUTH.APPROVED", null, 1, null);
+            ? new TransactionSnapshot(transactionId, SmartRetryStatus.Processing, null, null, 1, null)
+            : new TransactionSnapshot(transactionId, declineCode is null ? SmartRetryStatus.Approved : SmartRetryStatus.Declined, declineCode ?? "AUTH.APPROVED", null, 1, null);
         var result = new SubmissionResult(OutcomeByWebhook || declineCode is null, transactionId, "OR000001");
         _byIdempotencyKey[charge.IdempotencyKey] = result;
         return result;

@@ -7,7 +7,7 @@ namespace SmartRetry.Functions.Tests.Shared.Series;
 /// <summary>The recurring gateway against the in-process simulator: real HTTP on loopback, real client.</summary>
 public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
 {
-    private static readonly RecurringSchedule Monthly = new(new DateOnly(2026, 2, 1), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12);
+    private static readonly SeriesSchedule Monthly = new(new DateOnly(2026, 2, 1), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 12);
 
     private SimulatorGateway harness = null!;
 
@@ -20,7 +20,7 @@ public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Merchant_series_is_created_with_its_first_payment_and_charged_on_request()
     {
-        RecurringInitResult init = await InitAsync("init-merchant", RecurringManagement.Merchant, 49.90m, schedule: null);
+        RecurringInitReply init = await InitAsync("init-merchant", SeriesManagement.Merchant, 49.90m, schedule: null);
 
         SubmissionResult charge = await Gateway.ChargeRecurringAsync(new RecurringChargeSubmission("charge-1", init.RecurringId!, 59.90m, "USD"), CancellationToken.None);
         RecurringSnapshot snapshot = await Gateway.GetRecurringAsync(init.RecurringId!, CancellationToken.None);
@@ -30,7 +30,7 @@ public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
         Assert.True(charge.Accepted);
         Assert.False(charge.Replayed);
         Assert.Equal(RecurringSeriesStatus.Active, snapshot.Status);
-        Assert.Equal(RecurringManagement.Merchant, snapshot.ManagedBy);
+        Assert.Equal(SeriesManagement.Merchant, snapshot.ManagedBy);
         Assert.Empty(snapshot.FutureTransactions);
         Assert.Equal(
             [(init.TransactionId, 49.90m, true), (charge.TransactionId, 59.90m, true)],
@@ -40,7 +40,7 @@ public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
     [Fact]
     public async Task A_charge_repeated_with_the_same_key_is_replayed_not_charged_again()
     {
-        RecurringInitResult init = await InitAsync("init-replay", RecurringManagement.Merchant, 10m, schedule: null);
+        RecurringInitReply init = await InitAsync("init-replay", SeriesManagement.Merchant, 10m, schedule: null);
         var submission = new RecurringChargeSubmission("charge-once", init.RecurringId!, 10m, "USD");
 
         SubmissionResult first = await Gateway.ChargeRecurringAsync(submission, CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
     public async Task A_declined_first_payment_creates_no_active_series()
     {
         // .32: the simulator's hard decline (stolen card).
-        RecurringInitResult init = await InitAsync("init-declined", RecurringManagement.Merchant, 20.32m, schedule: null);
+        RecurringInitReply init = await InitAsync("init-declined", SeriesManagement.Merchant, 20.32m, schedule: null);
 
         Assert.False(init.Accepted);
     }
@@ -65,11 +65,11 @@ public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Platform_series_lists_its_future_transactions_which_can_be_read_updated_charged_and_cancelled()
     {
-        RecurringInitResult init = await InitAsync("init-platform", RecurringManagement.OurPlatform, 25m, Monthly);
+        RecurringInitReply init = await InitAsync("init-platform", SeriesManagement.OurPlatform, 25m, Monthly);
         RecurringSnapshot snapshot = await Gateway.GetRecurringAsync(init.RecurringId!, CancellationToken.None);
         FutureTransactionSnapshot[] pending = [.. snapshot.FutureTransactions.OrderBy(f => f.ScheduledDate)];
 
-        Assert.Equal(RecurringManagement.OurPlatform, snapshot.ManagedBy);
+        Assert.Equal(SeriesManagement.OurPlatform, snapshot.ManagedBy);
         Assert.True(pending.Length >= 3);
         Assert.All(pending, f => Assert.Equal(FutureTransactionStatus.Pending, f.Status));
         Assert.All(pending, f => Assert.Equal(init.RecurringId, f.RecurringId));
@@ -98,7 +98,7 @@ public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Series_amount_and_payment_count_update_then_cancel_for_good()
     {
-        RecurringInitResult init = await InitAsync("init-update", RecurringManagement.OurPlatform, 25m, Monthly);
+        RecurringInitReply init = await InitAsync("init-update", SeriesManagement.OurPlatform, 25m, Monthly);
 
         bool updated = await Gateway.UpdateRecurringAsync(new RecurringUpdate(init.RecurringId!, Amount: 35m, NumberOfPayments: 6), CancellationToken.None);
         RecurringSnapshot afterUpdate = await Gateway.GetRecurringAsync(init.RecurringId!, CancellationToken.None);
@@ -124,7 +124,7 @@ public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Charging_a_platform_managed_series_is_rejected_as_a_conflict()
     {
-        RecurringInitResult init = await InitAsync("init-conflict", RecurringManagement.OurPlatform, 25m, Monthly);
+        RecurringInitReply init = await InitAsync("init-conflict", SeriesManagement.OurPlatform, 25m, Monthly);
 
         SmartRetryRejectedException rejected = await Assert.ThrowsAsync<SmartRetryRejectedException>(
             () => Gateway.ChargeRecurringAsync(new RecurringChargeSubmission("charge-platform", init.RecurringId!, 25m, "USD"), CancellationToken.None));
@@ -134,7 +134,7 @@ public sealed class SmartRetryRecurringGatewayTests : IAsyncLifetime
         Assert.DoesNotContain("4111", rejected.Message, StringComparison.Ordinal);
     }
 
-    private async Task<RecurringInitResult> InitAsync(string key, RecurringManagement managedBy, decimal amount, RecurringSchedule? schedule) =>
+    private async Task<RecurringInitReply> InitAsync(string key, SeriesManagement managedBy, decimal amount, SeriesSchedule? schedule) =>
         await Gateway.InitRecurringAsync(
             new RecurringInitSubmission(key, amount, "USD", managedBy, schedule, SimulatorGateway.Card, SimulatorGateway.Payer), CancellationToken.None);
 }

@@ -32,7 +32,7 @@ public sealed class SmartRetryRecurringGatewayWireTests : IDisposable
     {
         Respond(InitPath, 200, InitAnswer);
 
-        RecurringInitResult result = await gateway.InitRecurringAsync(Submission("series-1-init", RecurringManagement.Merchant, schedule: null), CancellationToken.None);
+        RecurringInitReply result = await gateway.InitRecurringAsync(Submission("series-1-init", SeriesManagement.Merchant, schedule: null), CancellationToken.None);
 
         ILogEntry request = Assert.Single(server.LogEntries);
         JsonNode body = JsonNode.Parse(request.RequestMessage!.Body!)!;
@@ -43,16 +43,16 @@ public sealed class SmartRetryRecurringGatewayWireTests : IDisposable
         Assert.Equal("737", (string?)body["cvv"]);
         Assert.Equal("jane.doe@example.com", (string?)body["payer"]!["email"]);
         Assert.Equal(49.90m, (decimal?)body["amount"]);
-        Assert.Equal(new RecurringInitResult(true, "TX000001", "OR000001", "RC000001"), result);
+        Assert.Equal(new RecurringInitReply(true, "TX000001", "OR000001", "RC000001"), result);
     }
 
     [Fact]
     public async Task Platform_init_sends_the_schedule_in_SmartRetrys_terms()
     {
         Respond(InitPath, 200, InitAnswer);
-        var schedule = new RecurringSchedule(new DateOnly(2026, 5, 1), RecurrenceFrequency.Weekly, 2, NumberOfPayments: 12, CancellationDate: new DateOnly(2027, 1, 1));
+        var schedule = new SeriesSchedule(new DateOnly(2026, 5, 1), RecurrenceFrequency.Weekly, 2, NumberOfPayments: 12, CancellationDate: new DateOnly(2027, 1, 1));
 
-        await gateway.InitRecurringAsync(Submission("series-2-init", RecurringManagement.OurPlatform, schedule), CancellationToken.None);
+        await gateway.InitRecurringAsync(Submission("series-2-init", SeriesManagement.OurPlatform, schedule), CancellationToken.None);
 
         JsonNode recurring = JsonNode.Parse(Assert.Single(server.LogEntries).RequestMessage!.Body!)!["recurring"]!;
         Assert.Equal(
@@ -116,7 +116,7 @@ public sealed class SmartRetryRecurringGatewayWireTests : IDisposable
         server.Dispose();
     }
 
-    private static RecurringInitSubmission Submission(string key, RecurringManagement managedBy, RecurringSchedule? schedule) =>
+    private static RecurringInitSubmission Submission(string key, SeriesManagement managedBy, SeriesSchedule? schedule) =>
         new(key, 49.90m, "USD", managedBy, schedule, SimulatorGateway.Card, SimulatorGateway.Payer);
 
     private void Respond(string path, int status, string body) =>

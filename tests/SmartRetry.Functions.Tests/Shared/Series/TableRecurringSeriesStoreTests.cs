@@ -73,7 +73,7 @@ public sealed class TableRecurringSeriesStoreTests(AzuriteFixture azurite)
     }
 
     private static RecurringSeries Series(string id) => new(
-        id, RecurringManagement.Merchant, RecurringSeriesStatus.Active, 19.99m, "EUR", "fp", Created, Created,
-        new RecurringSchedule(new DateOnly(2030, 1, 31), RecurrenceFrequency.Monthly, 1, 12, null, new TimeOnly(9, 0), "Europe/Berlin"),
+        id, SeriesManagement.Merchant, RecurringSeriesStatus.Active, 19.99m, "EUR", "fp", Created, Created,
+        new SeriesSchedule(new DateOnly(2030, 1, 31), RecurrenceFrequency.Monthly, 1, 12, null, new TimeOnly(9, 0), "Europe/Berlin"),
         RecurringId: "RC000001");
 }

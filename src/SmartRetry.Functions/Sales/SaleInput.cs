@@ -11,7 +11,7 @@ namespace SmartRetry.Functions.Sales;
 /// </summary>
 /// <param name="PaymentId">The workflow instance id, derived from the merchant transaction id; also the card's reference in the vault.</param>
 /// <param name="ScheduledAt">A future-dated sale waits on a durable timer until then and can be cancelled meanwhile.</param>
-public sealed record SaleWorkflowInput(
+public sealed record SaleInput(
     string PaymentId,
     string MerchantTransactionId,
     decimal Amount,

@@ -1,7 +1,7 @@
 namespace SmartRetry.Functions.Shared.Gateway;
 
 /// <summary>SmartRetry's transaction status (smartretry-api.md §3.2). Unrecognised values read as <see cref="Unknown"/>.</summary>
-public enum TransactionStatus
+public enum SmartRetryStatus
 {
     Processing,
     Approved,

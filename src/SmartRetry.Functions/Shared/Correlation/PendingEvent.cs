@@ -7,9 +7,9 @@ namespace SmartRetry.Functions.Shared.Correlation;
 /// A workflow event that arrived before any instance could take it (no correlation yet, or the instance had not
 /// started). Kept under the SmartRetry id it concerns until the instance fetches it.
 /// </summary>
-/// <param name="EventName">The name it would have been raised under (<c>WorkflowEventNames</c>).</param>
+/// <param name="EventName">The name it would have been raised under (<c>OrchestrationEventNames</c>).</param>
 /// <param name="SerializedPayload">The event payload, JSON in <see cref="PaymentsJson.Options"/>.</param>
-public sealed record PendingWorkflowEvent(
+public sealed record PendingEvent(
     CorrelationKind Kind,
     string SmartRetryId,
     string EventId,

@@ -6,15 +6,15 @@ namespace SmartRetry.Functions.Shared.Correlation;
 /// Events can be both pending and raised (a webhook racing the correlation write); workflows ignore repeats by event id
 /// and status progression.
 /// </summary>
-public interface IPendingWorkflowEventStore
+public interface IPendingEventStore
 {
     /// <summary>Insert-if-absent on (kind, SmartRetry id, event id).</summary>
-    Task AddAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken);
+    Task AddAsync(PendingEvent pendingEvent, CancellationToken cancellationToken);
 
     /// <summary>The events pending for one SmartRetry id, oldest first.</summary>
-    Task<IReadOnlyList<PendingWorkflowEvent>> GetAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PendingEvent>> GetAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken);
 
-    Task RemoveAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken);
+    Task RemoveAsync(PendingEvent pendingEvent, CancellationToken cancellationToken);
 
     /// <summary>Deletes events created before <paramref name="before"/> whose instance never took them; returns how many.</summary>
     Task<int> PurgeCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);

@@ -5,9 +5,9 @@ using SmartRetry.Functions.Shared.Storage;
 namespace SmartRetry.Functions.Shared.Correlation;
 
 /// <summary>Pending workflow events on Azure Tables: one partition per SmartRetry id, so an instance reads its own with one query.</summary>
-public sealed class TablePendingWorkflowEventStore(PaymentsTables tables) : IPendingWorkflowEventStore
+public sealed class TablePendingEventStore(PaymentsTables tables) : IPendingEventStore
 {
-    public async Task AddAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken)
+    public async Task AddAsync(PendingEvent pendingEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pendingEvent);
         TableClient table = await tables.GetAsync(PaymentsTable.PendingEvents, cancellationToken);
@@ -24,15 +24,15 @@ public sealed class TablePendingWorkflowEventStore(PaymentsTables tables) : IPen
         await table.TryInsertAsync(row, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PendingWorkflowEvent>> GetAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingEvent>> GetAsync(CorrelationKind kind, string smartRetryId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(smartRetryId);
         TableClient table = await tables.GetAsync(PaymentsTable.PendingEvents, cancellationToken);
-        var events = new List<PendingWorkflowEvent>();
+        var events = new List<PendingEvent>();
         string partition = Partition(kind, smartRetryId);
         await foreach (TableEntity row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            events.Add(new PendingWorkflowEvent(
+            events.Add(new PendingEvent(
                 kind,
                 smartRetryId,
                 row.GetString("EventId"),
@@ -44,7 +44,7 @@ public sealed class TablePendingWorkflowEventStore(PaymentsTables tables) : IPen
         return [.. events.OrderBy(e => e.CreatedAt).ThenBy(e => e.EventId, StringComparer.Ordinal)];
     }
 
-    public async Task RemoveAsync(PendingWorkflowEvent pendingEvent, CancellationToken cancellationToken)
+    public async Task RemoveAsync(PendingEvent pendingEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pendingEvent);
         TableClient table = await tables.GetAsync(PaymentsTable.PendingEvents, cancellationToken);

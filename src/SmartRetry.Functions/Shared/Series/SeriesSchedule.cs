@@ -11,7 +11,7 @@ namespace SmartRetry.Functions.Shared.Series;
 /// <param name="CancellationDate">No occurrence falls on or after this (local) date.</param>
 /// <param name="ChargeTimeOfDay">Local time of day of each charge; midnight when null.</param>
 /// <param name="TimeZoneId">Time zone of the dates and the time of day; UTC when null.</param>
-public sealed record RecurringSchedule(
+public sealed record SeriesSchedule(
     DateOnly FirstPaymentDate,
     RecurrenceFrequency Frequency,
     int TimeInterval,

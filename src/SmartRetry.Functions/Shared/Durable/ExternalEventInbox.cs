@@ -8,7 +8,7 @@ namespace SmartRetry.Functions.Shared.Durable;
 /// swallow the next event of its name, so these waits are never cancelled; one left pending when a workflow (or a
 /// generation) ends simply ends with it.
 /// </summary>
-public sealed class WorkflowEventInbox<T>(TaskOrchestrationContext context, string eventName)
+public sealed class ExternalEventInbox<T>(TaskOrchestrationContext context, string eventName)
 {
     public Task<T> Next { get; private set; } = context.WaitForExternalEvent<T>(eventName);
 

@@ -1,7 +1,7 @@
 namespace SmartRetry.Functions.Shared.Events;
 
 /// <summary>Names of the events raised into workflows. One name per concern, so a workflow can keep one long-lived wait per name.</summary>
-public static class WorkflowEventNames
+public static class OrchestrationEventNames
 {
     /// <summary>Any SmartRetry <c>transaction.*</c> webhook for the transaction a workflow waits on; payload <see cref="TransactionEvent"/>.</summary>
     public const string Transaction = "SmartRetryTransaction";

@@ -11,7 +11,7 @@ namespace SmartRetry.Functions.Refunds;
 /// <param name="RefundPaymentId">The workflow instance id (<see cref="RefundInstanceIds"/>).</param>
 /// <param name="RefundId">The merchant's id for the refund; sent to SmartRetry as its merchant transaction id.</param>
 /// <param name="Reason">The merchant's note; kept in the workflow's status, never sent to SmartRetry.</param>
-public sealed record RefundWorkflowInput(
+public sealed record RefundInput(
     string RefundPaymentId,
     string OriginalPaymentId,
     string RefundId,

@@ -1,7 +1,7 @@
 namespace SmartRetry.Functions.Shared.Series;
 
 /// <summary>SmartRetry's <c>managed_by</c>: who schedules the charges of a series (§2.19).</summary>
-public enum RecurringManagement
+public enum SeriesManagement
 {
     /// <summary>We do: <c>MerchantRecurringSeriesWorkflow</c> charges each cycle.</summary>
     Merchant,

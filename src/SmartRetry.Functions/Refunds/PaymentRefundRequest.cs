@@ -7,7 +7,7 @@ namespace SmartRetry.Functions.Refunds;
 /// nullable so a missing one is reported by validation, naming the field. Unknown fields are rejected.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record RefundRequest
+public sealed record PaymentRefundRequest
 {
     /// <summary>The merchant's key for this refund: the same refund id again is the same refund.</summary>
     public string? RefundId { get; init; }
