@@ -64,7 +64,7 @@ public class SmartRetryClient
     public virtual HealthClient Health => health ?? throw NotConnected();
 
     /// <summary>
-    /// Verifies a webhook delivery's <c>X-SmartRetry-Signature</c> (smartretry-api.md §6.4) with the client's clock and
+    /// Verifies a webhook delivery's <c>X-SmartRetry-Signature</c> (https://www.smartretry.com/docs/integration/webhooks) with the client's clock and
     /// <see cref="SmartRetryClientOptions.WebhookTolerance"/>, and returns the parsed event.
     /// </summary>
     public virtual WebhookVerifier Webhooks => webhooks ?? throw NotConnected();

@@ -19,7 +19,7 @@ builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 builder.Services.AddSmartRetryFunctionsHost(builder.Configuration);
 builder.Services.AddSmartRetryTelemetry(builder.Configuration);
 
-// Payments' services, each validating its options at start-up: the one TableServiceClient (Payments:Storage: a
+// The app's services, each validating its options at start-up: the one TableServiceClient (Payments:Storage: a
 // connection string locally, a managed identity in Azure), card sealing, the ledger, idempotency, correlation and
 // webhook tables over it, the sale and recurring request handlers, webhook intake and dunning. The SmartRetry gateway
 // ports, over the SmartRetry client through IHttpClientFactory, come with them: ISmartRetryGateway from AddPayments,

@@ -21,7 +21,7 @@ namespace SmartRetry.Functions.Tests;
 
 /// <summary>
 /// The app's services registered exactly as Program.cs does (host, Payments, recurring), with every port (tables,
-/// SmartRetry, the workflow client) replaced by a Moq mock and a virtual clock. Function classes are built the way
+/// SmartRetry, the orchestration client) replaced by a Moq mock and a virtual clock. Function classes are built the way
 /// the worker builds them, so a missing registration fails here too.
 /// </summary>
 internal sealed class FunctionsApp : IDisposable

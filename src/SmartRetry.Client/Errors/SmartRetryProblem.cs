@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace SmartRetry.Client.Errors;
 
-/// <summary>SmartRetry's RFC 7807 error body (smartretry-api.md §4.1). Branch on <see cref="ReasonCode"/>, never on <see cref="Type"/>.</summary>
+/// <summary>SmartRetry's RFC 7807 error body (https://www.smartretry.com/docs/api-reference/errors). Branch on <see cref="ReasonCode"/>, never on <see cref="Type"/>.</summary>
 public sealed record SmartRetryProblem
 {
     [JsonPropertyName("type")]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SmartRetry.Client.FutureTransactions;
 
-/// <summary>One scheduled charge of a platform-managed series (smartretry-api.md §2.12).</summary>
+/// <summary>One scheduled charge of a platform-managed series (https://www.smartretry.com/docs/api-reference/future-transactions/status).</summary>
 public sealed record FutureTransaction
 {
     [JsonPropertyName("future_transaction_id")]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SmartRetry.Client.FutureTransactions;
 
-/// <summary>Skips one scheduled charge; the series continues (smartretry-api.md §2.15).</summary>
+/// <summary>Skips one scheduled charge; the series continues (https://www.smartretry.com/docs/api-reference/future-transactions/cancel).</summary>
 public sealed record FutureTransactionCancelRequest
 {
     [JsonPropertyName("future_transaction_id")]

@@ -3,7 +3,7 @@ using SmartRetry.Client.Serialization;
 
 namespace SmartRetry.Client.FutureTransactions;
 
-/// <summary>Runs a pending scheduled charge now (smartretry-api.md §2.14); it is not charged again on its date.</summary>
+/// <summary>Runs a pending scheduled charge now (https://www.smartretry.com/docs/api-reference/future-transactions/charge); it is not charged again on its date.</summary>
 public sealed record FutureTransactionChargeRequest
 {
     [JsonPropertyName("future_transaction_id")]

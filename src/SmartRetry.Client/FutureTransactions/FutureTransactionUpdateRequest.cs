@@ -3,7 +3,7 @@ using SmartRetry.Client.Serialization;
 
 namespace SmartRetry.Client.FutureTransactions;
 
-/// <summary>Changes one scheduled charge; later ones do not shift (smartretry-api.md §2.13). A PUT: no idempotency key.</summary>
+/// <summary>Changes one scheduled charge; later ones do not shift (https://www.smartretry.com/docs/api-reference/future-transactions/update). A PUT: no idempotency key.</summary>
 public sealed record FutureTransactionUpdateRequest
 {
     [JsonPropertyName("future_transaction_id")]

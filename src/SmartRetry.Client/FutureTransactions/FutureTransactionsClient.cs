@@ -5,7 +5,7 @@ using SmartRetry.Client.Validation;
 namespace SmartRetry.Client.FutureTransactions;
 
 /// <summary>
-/// The scheduled charges of a platform-managed series: status, update, charge now, cancel (smartretry-api.md §2.12–2.15).
+/// The scheduled charges of a platform-managed series: status, update, charge now, cancel (https://www.smartretry.com/docs/concepts/recurring-payments).
 /// List them with <see cref="Recurring.RecurringClient.GetStatusAsync"/>.
 /// </summary>
 public class FutureTransactionsClient

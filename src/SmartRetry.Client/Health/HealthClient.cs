@@ -4,7 +4,7 @@ using SmartRetry.Client.Http;
 namespace SmartRetry.Client.Health;
 
 /// <summary>
-/// SmartRetry's unauthenticated health endpoints (smartretry-api.md §2.16–2.18). One attempt each, without retries: a
+/// SmartRetry's unauthenticated health endpoints (https://www.smartretry.com/docs/api-reference/health). One attempt each, without retries: a
 /// health probe should report what it sees now. A non-200 answer throws.
 /// </summary>
 public class HealthClient

@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace SmartRetry.Client.Models;
 
 /// <summary>
-/// The 50 currencies SmartRetry accepts (smartretry-api.md §1.4) with their ISO 4217 exponent: amounts are sent in
+/// The 50 currencies SmartRetry accepts (https://www.smartretry.com/docs/integration/rest-api) with their ISO 4217 exponent: amounts are sent in
 /// major units with at most that many decimals.
 /// </summary>
 public static class SmartRetryCurrencies

@@ -3,7 +3,7 @@ using SmartRetry.Client.Serialization;
 
 namespace SmartRetry.Client.Models;
 
-/// <summary>A transaction's <c>status.status</c> (smartretry-api.md §3.2).</summary>
+/// <summary>A transaction's <c>status.status</c> (https://www.smartretry.com/docs/concepts/transaction-statuses).</summary>
 [JsonConverter(typeof(TolerantEnumConverter<TransactionState>))]
 public enum TransactionState
 {

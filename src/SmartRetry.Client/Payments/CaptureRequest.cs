@@ -3,7 +3,7 @@ using SmartRetry.Client.Serialization;
 
 namespace SmartRetry.Client.Payments;
 
-/// <summary>Settles an approved pre-authorization (smartretry-api.md §2.3). Only one capture per pre-authorization.</summary>
+/// <summary>Settles an approved pre-authorization (https://www.smartretry.com/docs/api-reference/payments/capture). Only one capture per pre-authorization.</summary>
 public sealed record CaptureRequest
 {
     /// <summary>The pre-authorization's <c>transaction_id</c> (8 characters).</summary>

@@ -6,7 +6,7 @@ using SmartRetry.Client.Serialization;
 namespace SmartRetry.Client.Payments;
 
 /// <summary>
-/// The body of a sale or a pre-authorization (identical shapes, smartretry-api.md §2.1–2.2). Card and payer go under
+/// The body of a sale or a pre-authorization (identical shapes, https://www.smartretry.com/docs/api-reference/payments/sale). Card and payer go under
 /// <see cref="Order"/>; a returning payer's <see cref="Token"/> and the <see cref="Cvv"/> at the top level.
 /// <see cref="object.ToString"/> masks the card and the CVV.
 /// </summary>

@@ -5,7 +5,7 @@ using SmartRetry.Client.Validation;
 namespace SmartRetry.Client.Payments;
 
 /// <summary>
-/// Sale, pre-authorization, capture, refund, void and transaction status (smartretry-api.md §2.1–2.6). Every POST
+/// Sale, pre-authorization, capture, refund, void and transaction status (https://www.smartretry.com/docs/api-reference/overview). Every POST
 /// carries an <c>Idempotency-Key</c>: pass your own deterministic key to make retries across processes safe, or let
 /// the client generate one per call. Requests are validated before anything is sent.
 /// </summary>
@@ -39,7 +39,7 @@ public class PaymentsClient
 
     private SmartRetryPipeline Pipeline => pipeline ?? throw SmartRetryClient.NotConnected();
 
-    /// <summary>Authorizes and captures in one step.</summary>
+    /// <summary>Authorizes and captures in one call.</summary>
     public virtual Task<SmartRetryResponse<PaymentResult>> SaleAsync(
         PaymentRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {

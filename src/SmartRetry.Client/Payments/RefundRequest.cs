@@ -3,7 +3,7 @@ using SmartRetry.Client.Serialization;
 
 namespace SmartRetry.Client.Payments;
 
-/// <summary>Returns funds for a completed sale or capture (smartretry-api.md §2.4); several partial refunds are allowed.</summary>
+/// <summary>Returns funds for a completed sale or capture (https://www.smartretry.com/docs/api-reference/payments/refund); several partial refunds are allowed.</summary>
 public sealed record RefundRequest
 {
     /// <summary>The sale's or capture's <c>transaction_id</c> (8 characters).</summary>

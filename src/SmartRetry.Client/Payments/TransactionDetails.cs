@@ -3,7 +3,7 @@ using SmartRetry.Client.Models;
 
 namespace SmartRetry.Client.Payments;
 
-/// <summary>A transaction's full details and current status (smartretry-api.md §2.6).</summary>
+/// <summary>A transaction's full details and current status (https://www.smartretry.com/docs/api-reference/payments/status).</summary>
 public sealed record TransactionDetails
 {
     [JsonPropertyName("transaction_id")]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SmartRetry.Client.Payments;
 
-/// <summary>Cancels an uncaptured pre-authorization and releases the hold (smartretry-api.md §2.5).</summary>
+/// <summary>Cancels an uncaptured pre-authorization and releases the hold (https://www.smartretry.com/docs/api-reference/payments/void).</summary>
 public sealed record VoidRequest
 {
     /// <summary>The pre-authorization's <c>transaction_id</c> (8 characters).</summary>

@@ -5,7 +5,7 @@ using SmartRetry.Client.Serialization;
 
 namespace SmartRetry.Client.Recurring;
 
-/// <summary>Charges a merchant-managed series now (smartretry-api.md §2.9). <see cref="object.ToString"/> masks the CVV.</summary>
+/// <summary>Charges a merchant-managed series now (https://www.smartretry.com/docs/api-reference/recurring/charge). <see cref="object.ToString"/> masks the CVV.</summary>
 public sealed record RecurringChargeRequest
 {
     [JsonPropertyName("recurring_id")]

@@ -5,7 +5,7 @@ using SmartRetry.Client.Validation;
 namespace SmartRetry.Client.Recurring;
 
 /// <summary>
-/// Recurring series: init, status, charge, update, cancel (smartretry-api.md §2.7–2.11). POSTs carry an
+/// Recurring series: init, status, charge, update, cancel (https://www.smartretry.com/docs/concepts/recurring-payments). POSTs carry an
 /// <c>Idempotency-Key</c> (yours or a generated one); updates are PUTs, which SmartRetry does not deduplicate.
 /// </summary>
 public class RecurringClient

@@ -6,7 +6,7 @@ using SmartRetry.Client.Serialization;
 namespace SmartRetry.Client.Recurring;
 
 /// <summary>
-/// Creates a series and runs its first payment (smartretry-api.md §2.7). Unlike a sale, the card and payer sit at the
+/// Creates a series and runs its first payment (https://www.smartretry.com/docs/api-reference/recurring/init). Unlike a sale, the card and payer sit at the
 /// top level. Send either <see cref="PaymentInstrument"/> or <see cref="Token"/>, and either <see cref="Payer"/> or
 /// <see cref="PayerFingerprint"/>. <see cref="object.ToString"/> masks the card and the CVV.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SmartRetry.Client.Recurring;
 
-/// <summary>The <c>recurring</c> configuration of a new series (smartretry-api.md §2.7).</summary>
+/// <summary>The <c>recurring</c> configuration of a new series (https://www.smartretry.com/docs/api-reference/recurring/init).</summary>
 public sealed record RecurringSchedule
 {
     [JsonPropertyName("managed_by")]

@@ -4,7 +4,7 @@ using SmartRetry.Client.Models;
 
 namespace SmartRetry.Client.Recurring;
 
-/// <summary>A series' state, schedule, history and upcoming charges (smartretry-api.md §2.8).</summary>
+/// <summary>A series' state, schedule, history and upcoming charges (https://www.smartretry.com/docs/api-reference/recurring/status).</summary>
 public sealed record RecurringStatus
 {
     [JsonPropertyName("recurring_id")]

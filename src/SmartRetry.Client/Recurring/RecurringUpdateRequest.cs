@@ -4,7 +4,7 @@ using SmartRetry.Client.Serialization;
 namespace SmartRetry.Client.Recurring;
 
 /// <summary>
-/// Changes a series; null fields stay unchanged (smartretry-api.md §2.10). A PUT, so SmartRetry ignores idempotency keys:
+/// Changes a series; null fields stay unchanged (https://www.smartretry.com/docs/api-reference/recurring/update). A PUT, so SmartRetry ignores idempotency keys:
 /// sending the same update twice applies the same values twice, which is harmless.
 /// </summary>
 public sealed record RecurringUpdateRequest

@@ -5,7 +5,7 @@ using SmartRetry.Client.Recurring;
 
 namespace SmartRetry.Client.Validation;
 
-/// <summary>Checks each request body against smartretry-api.md §2 before anything is sent; field names are JSON paths.</summary>
+/// <summary>Checks each request body against SmartRetry's published limits (https://www.smartretry.com/docs/api-reference/overview) before anything is sent; field names are JSON paths.</summary>
 internal static class RequestValidator
 {
     public static void Validate(PaymentRequest request, DateOnly today)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SmartRetry.Client.Validation;
 
 /// <summary>
-/// The formats SmartRetry accepts for card and payer fields (smartretry-api.md §2.1, its OpenAPI patterns), public so an
+/// The formats SmartRetry accepts for card and payer fields (https://www.smartretry.com/docs/api-reference/payments/sale, its OpenAPI patterns), public so an
 /// app can validate its own input by the same rules the client applies before sending.
 /// </summary>
 public static partial class SmartRetryFormats

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SmartRetry.Client.Webhooks;
 
 /// <summary>
-/// A verified SmartRetry webhook event (smartretry-api.md §6.3). <see cref="Data"/> is kept whole because its fields
+/// A verified SmartRetry webhook event (https://www.smartretry.com/docs/integration/webhooks). <see cref="Data"/> is kept whole because its fields
 /// vary by type and are only partly documented; the accessors read the ones that are. A verified event holds
 /// <c>data</c> as the JSON sent (already checked to be well-formed) and parses it on first use, so verifying and
 /// deduplicating a delivery does not pay for a payload it may never read; <c>with</c> copies share that one parse.

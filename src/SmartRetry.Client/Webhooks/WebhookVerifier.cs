@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace SmartRetry.Client.Webhooks;
 
 /// <summary>
-/// Verifies SmartRetry's <c>X-SmartRetry-Signature</c> exactly as smartretry-api.md §6.4 specifies: HMAC-SHA256 keyed
+/// Verifies SmartRetry's <c>X-SmartRetry-Signature</c> exactly as SmartRetry specifies (https://www.smartretry.com/docs/integration/webhooks): HMAC-SHA256 keyed
 /// with the UTF-8 secret over <c>t + "." + raw body</c>, lowercase hex, constant-time comparison, and a freshness window
 /// applied to old and future timestamps alike. Any <c>v1</c> may match (several are sent while a secret rotates).
 /// </summary>

@@ -25,7 +25,7 @@ public static class FunctionsHostServiceCollectionExtensions
         // Durable carries our payloads through two serializers: the worker serializer (Durable's data converter for
         // activity inputs and outputs, sub-orchestration inputs, events, custom status, ContinueAsNew state and
         // HttpRequestData JSON) and, for an orchestrator input read with GetInput<T>() — which the Functions wrapper
-        // holds as a JsonElement — the worker's DI JsonSerializerOptions. Both take the Payments shape (snake_case,
+        // holds as a JsonElement — the worker's DI JsonSerializerOptions. Both take the app's JSON shape (snake_case,
         // enums as strings), or inputs arrive with null fields and string enums throw.
         services.Configure<JsonSerializerOptions>(PaymentsJson.Apply);
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(PaymentsJson.Options));

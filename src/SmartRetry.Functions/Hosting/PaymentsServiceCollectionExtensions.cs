@@ -23,7 +23,7 @@ namespace SmartRetry.Functions.Hosting;
 public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Payments' storage, card sealing and fingerprints, sale and refund request handlers, webhook intake and the
+    /// Registers the app's storage, card sealing and fingerprints, sale and refund request handlers, webhook intake and the
     /// SmartRetry client behind <see cref="ISmartRetryGateway"/>, with their settings bound and validated at start-up
     /// (<c>Payments:Sealing</c>, <c>Payments:Cards</c>, <c>Payments:Storage</c>, <c>Payments:Requests</c>, <c>Payments:Tracking</c>,
     /// <c>Payments:Reconciliation</c>, <c>Payments:Webhooks</c>, the <c>SmartRetry</c> section). This is the one call a host makes: it need not call

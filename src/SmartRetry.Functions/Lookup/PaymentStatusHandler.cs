@@ -9,7 +9,7 @@ using SmartRetry.Functions.Shared.Problems;
 namespace SmartRetry.Functions.Lookup;
 
 /// <summary>
-/// <c>GET /api/payments/{paymentId}</c>: the ledger row and the workflow instance, read side by side. Serves sales and
+/// <c>GET /api/payments/{paymentId}</c>: the ledger row and the orchestration instance, read side by side. Serves sales and
 /// refunds alike (a refund is a payment of its own, linked to its original), and the ledger rows of a merchant-managed
 /// series' payments (<see cref="RecurringSeriesIds.IsChargePaymentId"/>).
 /// </summary>

@@ -4,7 +4,7 @@ using SmartRetry.Functions.Shared.Ledger;
 
 namespace SmartRetry.Functions.Lookup;
 
-/// <summary>The <c>GET /api/payments/{paymentId}</c> body: the ledger's view of the payment and its workflow's state.</summary>
+/// <summary>The <c>GET /api/payments/{paymentId}</c> body: the ledger's view of the payment and its orchestration's state.</summary>
 /// <param name="Status">The ledger status; null only while the payment is being scheduled.</param>
 /// <param name="Kind">Sale or refund (null only while being scheduled).</param>
 /// <param name="OriginalPaymentId">For a refund: the payment it returns money from.</param>

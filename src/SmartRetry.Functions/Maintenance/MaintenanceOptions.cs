@@ -7,7 +7,7 @@ public sealed class MaintenanceOptions
 {
     public const string SectionName = "Payments:Maintenance";
 
-    /// <summary>Finished workflow instances (and their inputs, outputs and history) are purged after this many days.</summary>
+    /// <summary>Finished orchestration instances (and their inputs, outputs and history) are purged after this many days.</summary>
     [Range(1, 3650)]
     public int RetentionDays { get; set; } = 30;
 }

@@ -13,18 +13,18 @@ using SmartRetry.Functions.Shared.Telemetry;
 namespace SmartRetry.Functions.Maintenance;
 
 /// <summary>
-/// Settles the payments their workflow left unresolved, the way Kill Bill's janitor and Hyperswitch's payment sync do:
+/// Settles the payments their orchestration left unresolved, the way Kill Bill's janitor and Hyperswitch's payment sync do:
 /// it takes the due entries of the index of unresolved payments (never a scan of the ledger) and, for each, asks the
 /// one who knows. SmartRetry knows a transaction it gave us an id for: its status read settles the payment. When we
-/// never learnt whether SmartRetry took the payment, the payment's own workflow is started again under its id, so it
+/// never learnt whether SmartRetry took the payment, the payment's own orchestration is started again under its id, so it
 /// repeats its call with the same idempotency key, which SmartRetry answers from its record for 24 hours (and the
 /// card is still in the vault for it); past that window, or with the card gone, the payment ends <c>error</c> with a
-/// note saying what is known. A payment whose workflow never reached SmartRetry ends without a call. Attempts back
+/// note saying what is known. A payment whose orchestration never reached SmartRetry ends without a call. Attempts back
 /// off (<see cref="ReconciliationOptions"/>) and stop at a bound, leaving the payment flagged for a person.
 /// </summary>
 /// <remarks>
 /// Safe with several hosts running it at once: each entry is taken on under its version, so one run acts on it at a
-/// time, and whatever a run does is idempotent (ledger writes that are not news are ignored, a restarted workflow
+/// time, and whatever a run does is idempotent (ledger writes that are not news are ignored, a restarted orchestration
 /// repeats its key). Its writes go through the ledger, which drops the entry from the index once a status is final.
 /// </remarks>
 public sealed partial class PaymentReconciler(
@@ -41,7 +41,7 @@ public sealed partial class PaymentReconciler(
     PaymentMetrics? metrics = null)
 {
     /// <summary>Looks at every payment due now (up to the batch size); returns what each look found.</summary>
-    /// <param name="durable">The invocation's workflow client: the reconciler reads and restarts payments' instances.</param>
+    /// <param name="durable">The invocation's orchestration client: the reconciler reads and restarts payments' instances.</param>
     public async Task<IReadOnlyList<ReconcilerCheck>> ReconcileDueAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
@@ -211,7 +211,7 @@ public sealed partial class PaymentReconciler(
         };
     }
 
-    /// <summary>A payment whose request was answered (503) before its workflow was scheduled, and never repeated.</summary>
+    /// <summary>A payment whose request was answered (503) before its orchestration was scheduled, and never repeated.</summary>
     private async Task<Finding> EndUnstartedAsync(PaymentLedgerEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         IdempotencyRecord? claim = await idempotency.GetAsync(entry.PaymentId, cancellationToken);
@@ -315,13 +315,13 @@ public sealed record ReconcilerCheck(string PaymentId, ReconcilerOutcome Outcome
 
 public enum ReconcilerOutcome
 {
-    /// <summary>Its workflow is still running (or its request is being carried out): left alone, not an attempt.</summary>
+    /// <summary>Its orchestration is still running (or its request is being carried out): left alone, not an attempt.</summary>
     StillRunning,
 
     /// <summary>A final status was recorded.</summary>
     Settled,
 
-    /// <summary>Its workflow was started again to repeat its SmartRetry call under the same key.</summary>
+    /// <summary>Its orchestration was started again to repeat its SmartRetry call under the same key.</summary>
     Resubmitted,
 
     /// <summary>SmartRetry is still processing its transaction.</summary>

@@ -7,7 +7,7 @@ using SmartRetry.Functions.Shared.Durable;
 namespace SmartRetry.Functions.Maintenance;
 
 /// <summary>
-/// Deletes the history, inputs and outputs of finished workflow instances once they are older than the retention, so
+/// Deletes the history, inputs and outputs of finished orchestration instances once they are older than the retention, so
 /// the task hub keeps only what operators still need. Only finished instances are ever purged.
 /// </summary>
 public sealed partial class PurgeFinishedInstancesFunction(

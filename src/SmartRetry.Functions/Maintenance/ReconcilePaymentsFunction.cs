@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Client;
 namespace SmartRetry.Functions.Maintenance;
 
 /// <summary>
-/// The reconciler (<see cref="PaymentReconciler"/>): settles the payments their workflow left unresolved, on the
+/// The reconciler (<see cref="PaymentReconciler"/>): settles the payments their orchestration left unresolved, on the
 /// schedule in <c>Payments:Reconciliation:Schedule</c> (every minute in Azure, every few seconds locally). The timer
 /// trigger runs on one host at a time; the reconciler is safe with more all the same.
 /// </summary>

@@ -6,7 +6,7 @@ using SmartRetry.Functions.Shared.Http;
 
 namespace SmartRetry.Functions.Refunds;
 
-/// <summary>The refund API (merchant endpoint, function key): the route hands the request to its Payments handler.</summary>
+/// <summary>The refund API (merchant endpoint, function key): the route hands the request to its request handler.</summary>
 public sealed class RefundFunctions(RefundSubmissionHandler refunds)
 {
     /// <summary>
@@ -22,4 +22,15 @@ public sealed class RefundFunctions(RefundSubmissionHandler refunds)
         => await RequestBody.ReadAsync(request, cancellationToken) is { } body
             ? ApiResults.From(await refunds.SubmitAsync(durableClient, paymentId, body, cancellationToken), request, accepted => accepted.Links.Status)
             : ApiResults.PayloadTooLarge(RefundRoutes.SubmitPath(paymentId));
+}
+
+/// <summary>
+/// The refund route (under the Functions <c>/api</c> prefix). A refund is a payment of its own: its status is read at
+/// <c>GET /api/payments/{refundPaymentId}</c>, like a sale's.
+/// </summary>
+public static class RefundRoutes
+{
+    public const string Submit = "payments/{paymentId}/refund";
+
+    public static string SubmitPath(string paymentId) => PaymentRoutes.StatusPath(paymentId) + "/refund";
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using SmartRetry.Functions.Refunds.Activities;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Ledger;
@@ -21,7 +20,7 @@ public static class RefundWorkflow
 {
     private const string SubmitStep = "refund-submit";
 
-    // SmartRetry refusing the refund on its business rules (smartretry-api.md Appendix A): the refund was declined.
+    // SmartRetry refusing the refund on its business rules (https://www.smartretry.com/docs/concepts/decline-codes): the refund was declined.
     // Any other refusal is a request we should not have sent (an error); neither moved money.
     private static readonly HashSet<string> RefundRuleCodes = new(StringComparer.Ordinal)
     {
@@ -88,7 +87,7 @@ public static class RefundWorkflow
                 return await FinishAsync(new PaymentVerdict(PaymentStatus.NeedsAttention, Note: "Accepted without a transaction id: the refund cannot be tracked. Its amount stays reserved."));
             }
 
-            // SmartRetry settles a refund in its immediate answer and may send no webhook for it (smartretry-api.md §2.4):
+            // SmartRetry settles a refund in its immediate answer and may send no webhook for it (https://www.smartretry.com/docs/api-reference/payments/refund):
             // read its status at once rather than wait for the first poll.
             if (await tracker.CheckNowAsync() is { } settled)
             {
@@ -170,4 +169,17 @@ public static class RefundWorkflow
             context.SetCustomStatus(next);
         }
     }
+}
+
+/// <summary>Structured log messages of the refund orchestration and its activities. The merchant's reason is never logged.</summary>
+internal static partial class RefundLog
+{
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Refund {RefundPaymentId} submitted: transaction {TransactionId}, accepted {Accepted}, replayed {Replayed}")]
+    public static partial void RefundSubmitted(ILogger logger, string refundPaymentId, string? transactionId, bool accepted, bool replayed);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Refund {RefundPaymentId} refused by SmartRetry: HTTP {StatusCode} {ReasonCode}")]
+    public static partial void RefundRefused(ILogger logger, string refundPaymentId, int? statusCode, string? reasonCode);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Information, Message = "Refund {RefundPaymentId} of {OriginalPaymentId} ended as {Status} (transaction {TransactionId}, reason {ReasonCode})")]
+    public static partial void RefundEnded(ILogger logger, string refundPaymentId, string originalPaymentId, PaymentStatus status, string? transactionId, string? reasonCode);
 }

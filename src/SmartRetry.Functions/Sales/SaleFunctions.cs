@@ -7,7 +7,7 @@ using SmartRetry.Functions.Shared.Problems;
 
 namespace SmartRetry.Functions.Sales;
 
-/// <summary>The sale API (merchant endpoints, function key): submit and cancel; each route hands the request to its Payments handler.</summary>
+/// <summary>The sale API (merchant endpoints, function key): submit and cancel; each route hands the request to its request handler.</summary>
 public sealed class SaleFunctions(
     SaleSubmissionHandler submission,
     SaleCancellationHandler cancellation)
@@ -45,4 +45,13 @@ public sealed class SaleFunctions(
             request,
             cancelled => cancelled.Links.Status);
     }
+}
+
+/// <summary>The HTTP routes of the sale API (under the Functions <c>/api</c> prefix); a sale's status is <see cref="PaymentRoutes.Status"/>.</summary>
+public static class SaleRoutes
+{
+    public const string Submit = "payments/sale";
+    public const string Cancel = "payments/{paymentId}/cancel";
+
+    public static string CancelPath(string paymentId) => PaymentRoutes.StatusPath(paymentId) + "/cancel";
 }

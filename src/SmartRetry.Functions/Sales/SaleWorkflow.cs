@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using SmartRetry.Functions.Sales.Activities;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Events;
 using SmartRetry.Functions.Shared.Gateway;
@@ -11,7 +10,7 @@ using SmartRetry.Functions.Shared.Tracking;
 namespace SmartRetry.Functions.Sales;
 
 /// <summary>
-/// Runs one sale (architecture.md §3). A future-dated sale first waits on a durable timer and can be cancelled until
+/// Runs one sale (docs/architecture.md, "The house, and the path of a sale"). A future-dated sale first waits on a durable timer and can be cancelled until
 /// then. The sale is submitted once, with an idempotency key derived from the instance id. <c>accepted:false</c> is a
 /// decline; otherwise <see cref="TransactionTracker"/> follows the transaction to its outcome (webhooks, status polls
 /// on a backoff timer, deadline). Every outcome is recorded in the ledger.
@@ -166,4 +165,26 @@ public static class SaleWorkflow
             context.SetCustomStatus(next);
         }
     }
+}
+
+/// <summary>Structured log messages of the sale orchestration and its activities. None carries card data.</summary>
+internal static partial class SaleLog
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Sale {PaymentId} submitted: transaction {TransactionId}, accepted {Accepted}, replayed {Replayed}")]
+    public static partial void SaleSubmitted(ILogger logger, string paymentId, string? transactionId, bool accepted, bool replayed);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Sale {PaymentId} refused by SmartRetry: HTTP {StatusCode} {ReasonCode}")]
+    public static partial void SaleRefused(ILogger logger, string paymentId, int? statusCode, string? reasonCode);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Sale {PaymentId}: the sealed card cannot be opened; not submitted")]
+    public static partial void CardUnreadable(ILogger logger, string paymentId);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Sale {PaymentId}: SmartRetry had answered before this attempt; its recorded answer is used (transaction {TransactionId})")]
+    public static partial void AnswerRecorded(ILogger logger, string paymentId, string? transactionId);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Sale {PaymentId}: no card is held for it any longer; not submitted")]
+    public static partial void CardNotHeld(ILogger logger, string paymentId);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Sale {PaymentId} ended as {Status} (transaction {TransactionId}, reason {ReasonCode})")]
+    public static partial void SaleEnded(ILogger logger, string paymentId, PaymentStatus status, string? transactionId, string? reasonCode);
 }

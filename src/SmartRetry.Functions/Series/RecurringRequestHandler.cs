@@ -21,7 +21,7 @@ using SmartRetry.Functions.Shared.Tracking;
 namespace SmartRetry.Functions.Series;
 
 /// <summary>
-/// <c>/api/recurring</c>: create (validate, hold the card in the vault and fingerprint it, record the series, start its workflow, which
+/// <c>/api/recurring</c>: create (validate, hold the card in the vault and fingerprint it, record the series, start its orchestration, which
 /// runs <c>recurring_init</c>), get, pause, resume, cancel and update the amount. Impossible transitions are 409
 /// problems: resuming a cancelled series, pausing one SmartRetry or the provider schedules. Repeating a request changes
 /// nothing.
@@ -81,7 +81,7 @@ public sealed partial class RecurringRequestHandler(
         // so look first. A finished series never restarts: its instance may be purged already, and a restart would charge again.
         if (!replayed || (!stored.IsFinished && await durable.GetInstanceStateAsync(seriesId, cancellationToken) is null))
         {
-            // The card waits in the vault for the series' set-up call, not in the workflow's state.
+            // The card waits in the vault for the series' set-up call, not in the orchestration's state.
             await cards.HoldAsync(seriesId, recurring.Charge.Card, SmartRetryIdempotency.RepeatableUntil(now), cancellationToken);
             await durable.ScheduleNewUnlessRunningAsync(WorkflowName(recurring.ManagedBy), seriesId, WorkflowInput(stored, recurring), cancellationToken);
             LogScheduled(logger, recurring.ManagedBy);
@@ -146,7 +146,7 @@ public sealed partial class RecurringRequestHandler(
 
         if (series.ManagedBy != SeriesManagement.Merchant)
         {
-            // SmartRetry or the provider schedules: tell SmartRetry directly; the follower workflow sees the result.
+            // SmartRetry or the provider schedules: tell SmartRetry directly; the follower orchestration sees the result.
             try
             {
                 _ = command == SeriesCommand.Cancel

@@ -7,7 +7,7 @@ using SmartRetry.Functions.Shared.Gateway;
 namespace SmartRetry.Functions.Webhooks;
 
 /// <summary>
-/// Maps a verified webhook to its workflow event (smartretry-api.md §6.2): <c>transaction.*</c> by transaction id;
+/// Maps a verified webhook to its orchestration event (https://www.smartretry.com/docs/integration/webhooks): <c>transaction.*</c> by transaction id;
 /// <c>recurring.*</c> by recurring id; <c>future_transaction.*</c> by future transaction id, then recurring id.
 /// Types outside these families are not ours to route (null), nor is <c>transaction.pending</c>.
 /// </summary>
@@ -20,8 +20,8 @@ public static class WebhookEventRouter
         ArgumentNullException.ThrowIfNull(webhookEvent);
         string type = webhookEvent.Type;
 
-        // "Still processing" tells a waiting workflow nothing its submission did not: raising it would only cost the
-        // workflow a wake-up (three history events) per payment. It is stored and acknowledged like any delivery.
+        // "Still processing" tells a waiting orchestration nothing its submission did not: raising it would only cost the
+        // orchestration a wake-up (three history events) per payment. It is stored and acknowledged like any delivery.
         if (type == PendingTransactionType)
         {
             return null;

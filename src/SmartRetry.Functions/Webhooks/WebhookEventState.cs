@@ -6,10 +6,10 @@ public enum WebhookEventState
     /// <summary>Claimed by a delivery that is processing it (or died doing so: see the claim time).</summary>
     Received,
 
-    /// <summary>Raised into its workflow instance.</summary>
+    /// <summary>Raised into its orchestration instance.</summary>
     Raised,
 
-    /// <summary>No instance yet: kept as a pending workflow event for the instance to pick up.</summary>
+    /// <summary>No instance yet: kept as a pending orchestration event for the instance to pick up.</summary>
     Pending,
 
     /// <summary>Its instance has already finished; stored for audit only.</summary>

@@ -18,12 +18,12 @@ namespace SmartRetry.Functions.Webhooks;
 
 /// <summary>
 /// <c>POST /api/webhooks/smartretry</c>: verify the signature over the raw body → store the event insert-if-absent on its
-/// id (the dedupe) → correlate → raise it into the waiting workflow. A forged, stale or malformed delivery is a 400 and
+/// id (the dedupe) → correlate → raise it into the waiting orchestration. A forged, stale or malformed delivery is a 400 and
 /// leaves no trace. A redelivery is a 200 that does nothing, unless the delivery that claimed the event died: then,
 /// after <see cref="WebhookIntakeOptions.ProcessingLease"/>, the redelivery takes over. An event whose instance does not
 /// exist yet is retried briefly and then kept as pending for the instance to fetch. Failures release the claim and
 /// answer 503, so SmartRetry's redelivery processes the event again: no webhook is lost.
-/// A transaction's workflow that the host reported finished is remembered with its correlation, so the further events
+/// A transaction's orchestration that the host reported finished is remembered with its correlation, so the further events
 /// SmartRetry sends for that transaction are stored as arriving after it without asking the host again (a raise into a
 /// finished instance is most of a delivery's cost: a call into the host, its status read and its error).
 /// </summary>
@@ -179,7 +179,7 @@ public sealed partial class WebhookIntake(
                 LogRaised(logger, instanceId);
                 return (WebhookEventState.Raised, instanceId);
             case RaiseEventResult.InstanceFinished:
-                // The workflow is done, but the payment may not be: one it left unresolved (deadline reached, needs
+                // The orchestration is done, but the payment may not be: one it left unresolved (deadline reached, needs
                 // attention) is still watched, and this event is the news that settles it, so the reconciler is asked to
                 // look now. Only a payment that is not watched (final) is remembered as finished, so its further events
                 // are stored without asking the host again. A series is long-lived, so it is always asked.

@@ -10,7 +10,7 @@ public enum WebhookOutcome
     InstanceFinished,
 
     /// <summary>
-    /// Its payment's workflow had ended with the payment unresolved: the event is news the reconciler confirms with a
+    /// Its payment's orchestration had ended with the payment unresolved: the event is news the reconciler confirms with a
     /// status read and applies, promptly.
     /// </summary>
     Reconciling,

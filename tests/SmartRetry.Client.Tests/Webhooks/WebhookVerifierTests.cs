@@ -7,7 +7,7 @@ namespace SmartRetry.Client.Tests.Webhooks;
 
 public sealed class WebhookVerifierTests
 {
-    // The test vector of smartretry-api.md §6.4.
+    // The test vector of SmartRetry's webhook docs (https://www.smartretry.com/docs/integration/webhooks).
     private const string Secret = "test_webhook_secret_123";
     private const long VectorTimestamp = 1711979533;
     private const string VectorBody =

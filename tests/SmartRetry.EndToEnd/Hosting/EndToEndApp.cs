@@ -40,7 +40,7 @@ public class EndToEndApp : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan ReconcilerFirstCheckAfter = TimeSpan.FromSeconds(90);
 
-    /// <summary>How long a test waits for a step the app completes in well under a second on an idle machine.</summary>
+    /// <summary>How long a test waits for an activity the app completes in well under a second on an idle machine.</summary>
     public static readonly TimeSpan Settles = TimeSpan.FromSeconds(60);
 
     /// <summary>

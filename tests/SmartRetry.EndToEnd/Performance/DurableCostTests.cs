@@ -7,8 +7,8 @@ namespace SmartRetry.EndToEnd.Performance;
 /// <summary>
 /// What one payment costs the Durable engine, read from the host's history table after the payment ran in the real
 /// host: each history event is a storage row written and read back on every replay, and each wake-up is a queue
-/// message. The counts are pinned here (explained event by event in docs/performance.md), so a change that adds a
-/// step to every payment fails a test instead of quietly costing every user.
+/// message. The counts are pinned here (explained event by event in docs/performance.md), so a change that adds an
+/// activity to every payment fails a test instead of quietly costing every user.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class DurableCostTests(EndToEndApp app, ITestOutputHelper output) : IAsyncLifetime

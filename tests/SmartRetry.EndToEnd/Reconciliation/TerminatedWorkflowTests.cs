@@ -41,7 +41,7 @@ public sealed class TerminatedWorkflowTests(EndToEndApp app, ITestOutputHelper o
 
     /// <summary>
     /// SmartRetry answered nothing (503) and the orchestration was terminated while it waited to try again: whether
-    /// the sale was taken is unknown, so the reconciler starts the sale's own workflow again, which repeats the call
+    /// the sale was taken is unknown, so the reconciler starts the sale's own orchestration again, which repeats the call
     /// under the same idempotency key with the card still held, and the sale is charged once.
     /// </summary>
     [Fact]

@@ -42,7 +42,7 @@ public sealed class MerchantSeriesTests(EndToEndApp app, ITestOutputHelper outpu
 
         // What that month's charge cost the engine: reserve the card's slot, charge (SmartRetry answers PROCESSING), wait
         // raced with a poll timer, release the slot, record. Under the local time scale the 30 s first poll is a fraction
-        // of a millisecond: its timer fires during the cycle, and may beat the webhook (then a status read is a fifth step).
+        // of a millisecond: its timer fires during the cycle, and may beat the webhook (then a status read is a fifth activity).
         DurableHistory cycle = await DurableHistory.ReadCompletedAsync(app, $"{seriesId}-c2", EndToEndApp.Settles);
         output.WriteLine(cycle.ToString());
         Assert.InRange(cycle.Count("TaskScheduled"), 4, 5);

@@ -26,7 +26,7 @@ public sealed class CrashSafetyTests(EndToEndApp app, ITestOutputHelper output)
     [Fact]
     public async Task Sales_in_flight_when_the_host_is_killed_all_finish_once_after_a_restart()
     {
-        // Stage 1: sales SmartRetry is processing, each waiting in its workflow for the outcome.
+        // Stage 1: sales SmartRetry is processing, each waiting in its orchestration for the outcome.
         string[] waiting = [.. Enumerable.Range(0, SalesWaiting).Select(_ => Requests.NewId("crashw"))];
         ApiResponse[] waitingAnswers = await Task.WhenAll(waiting.Select(id => app.Api.PostAsync("payments/sale", Requests.Sale(id, 20.01m))));
         Assert.All(waitingAnswers, a => Assert.Equal(HttpStatusCode.Accepted, a.Status));

@@ -1,9 +1,7 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using SmartRetry.Functions.Refunds;
-using SmartRetry.Functions.Refunds.Activities;
 using SmartRetry.Functions.Sales;
-using SmartRetry.Functions.Sales.Activities;
 using SmartRetry.Functions.Series.MerchantManaged;
 using SmartRetry.Functions.Series.PlatformManaged;
 using SmartRetry.Functions.Shared.Ledger;

@@ -155,7 +155,7 @@ public sealed class PaymentReconcilerTests(AzuriteFixture azurite)
         Assert.Null((await harness.Cards.OpenAsync<PaymentSubmissionResult>(SaleId, CancellationToken.None)).Card);
     }
 
-    /// <summary>SmartRetry's answer to the submission was never learnt: the workflow is started again, repeating its key, while SmartRetry still holds the answer.</summary>
+    /// <summary>SmartRetry's answer to the submission was never learnt: the orchestration is started again, repeating its key, while SmartRetry still holds the answer.</summary>
     [Fact]
     public async Task A_sale_submitted_with_its_answer_unknown_is_resubmitted_under_the_same_key_within_SmartRetrys_window()
     {

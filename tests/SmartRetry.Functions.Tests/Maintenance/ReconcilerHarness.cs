@@ -74,7 +74,7 @@ internal sealed class ReconcilerHarness
     public static PaymentLedgerEntry Sale(PaymentStatus status, string? transactionId = TransactionId) =>
         new(SaleId, "order-42", PaymentKind.Sale, 49.99m, "USD", status, Start, transactionId);
 
-    /// <summary>A sale as its workflow left it: scheduled first (so the index watches it), then <paramref name="status"/>.</summary>
+    /// <summary>A sale as its orchestration left it: scheduled first (so the index watches it), then <paramref name="status"/>.</summary>
     public async Task RecordSaleAsync(PaymentStatus status, string? transactionId = TransactionId, bool holdCard = true)
     {
         await Ledger.RecordAsync(Sale(PaymentStatus.Scheduled, null), CancellationToken.None);

@@ -19,7 +19,7 @@ using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Refunds;
 
-/// <summary>The refund handler over real Azurite tables, a virtual clock, a Moq workflow client and captured logs, with one approved sale on record.</summary>
+/// <summary>The refund handler over real Azurite tables, a virtual clock, a Moq orchestration client and captured logs, with one approved sale on record.</summary>
 internal sealed class RefundHarness
 {
     public static readonly string SalePaymentId = SaleInstanceIds.For("order-42");

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using SmartRetry.Functions.Refunds;
-using SmartRetry.Functions.Refunds.Activities;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Events;
@@ -13,7 +12,7 @@ using SmartRetry.Functions.Tests.TestHost;
 namespace SmartRetry.Functions.Tests.Refunds;
 
 /// <summary>
-/// The refund workflow on the virtual-time host with its real activities over mocked ports: a scripted SmartRetry
+/// The refund orchestration on the virtual-time host with its real activities over mocked ports: a scripted SmartRetry
 /// gateway, a correlation store, a ledger that records what it is given and the refund reservations.
 /// </summary>
 public sealed class RefundWorkflowHarness
@@ -85,7 +84,7 @@ public sealed class RefundWorkflowHarness
             .Callback((RefundSubmission refund, CancellationToken _) => Submissions.Add(refund))
             .ReturnsAsync(new PaymentSubmissionResult(accepted, RefundTransactionId, "OR7B9E1D"));
 
-        // The workflow reads the status once right after acceptance; unless a test says otherwise, it is still processing.
+        // The orchestration reads the status once right after acceptance; unless a test says otherwise, it is still processing.
         return StatusReads(SmartRetryStatus.Processing);
     }
 
@@ -108,7 +107,7 @@ public sealed class RefundWorkflowHarness
         Host.RaiseEventAsync(RefundPaymentId, OrchestrationEventNames.Transaction, new TransactionEvent(
             $"evt_{++eventSequence}", type, new DateTimeOffset(Host.UtcNow), RefundTransactionId, status, status == SmartRetryStatus.Approved ? "AUTH.APPROVED" : null, 1));
 
-    /// <summary>What every test checks at its end: the workflow finished, no event was lost, nothing is left running, and it replays to the same decisions.</summary>
+    /// <summary>What every test checks at its end: the orchestration finished, no event was lost, nothing is left running, and it replays to the same decisions.</summary>
     public void AssertCleanFinish()
     {
         Assert.True(Instance.IsFinished, $"Instance is {Instance.RuntimeStatus}");

@@ -1,7 +1,6 @@
 using Microsoft.DurableTask;
 using Moq;
 using SmartRetry.Functions.Refunds;
-using SmartRetry.Functions.Refunds.Activities;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Gateway;

@@ -19,7 +19,7 @@ using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Sales;
 
-/// <summary>The sale handlers over real Azurite tables, a virtual clock, a Moq workflow client and captured logs.</summary>
+/// <summary>The sale handlers over real Azurite tables, a virtual clock, a Moq orchestration client and captured logs.</summary>
 internal sealed class SaleHarness
 {
     // A fixed key keeps every stored value (the request hash included) the same run after run.

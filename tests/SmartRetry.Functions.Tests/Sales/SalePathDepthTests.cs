@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Client;
-using SmartRetry.Functions.Sales.Activities;
+using SmartRetry.Functions.Sales;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Gateway;

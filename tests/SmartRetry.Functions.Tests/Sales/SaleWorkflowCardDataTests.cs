@@ -8,8 +8,8 @@ using static SmartRetry.Functions.Tests.Sales.SaleWorkflowHarness;
 namespace SmartRetry.Functions.Tests.Sales;
 
 /// <summary>
-/// Runs sale flows with a known test card, then searches everything the workflow side recorded (every input, output,
-/// activity input and result, event, custom status and failure message in history, and every log line of the workflow
+/// Runs sale flows with a known test card, then searches everything the orchestration side recorded (every input, output,
+/// activity input and result, event, custom status and failure message in history, and every log line of the orchestration
 /// and of the submit activity) for the PAN, the CVV and the expiry.
 /// </summary>
 public class SaleWorkflowCardDataTests

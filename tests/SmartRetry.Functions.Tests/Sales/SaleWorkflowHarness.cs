@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Functions.Sales;
-using SmartRetry.Functions.Sales.Activities;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Durable;
@@ -18,7 +17,7 @@ using SmartRetry.Functions.Tests.TestHost;
 namespace SmartRetry.Functions.Tests.Sales;
 
 /// <summary>
-/// The sale workflow on the virtual-time host with its real activities over mocked ports: a scripted SmartRetry
+/// The sale orchestration on the virtual-time host with its real activities over mocked ports: a scripted SmartRetry
 /// gateway, a card vault that holds the test card until an answer replaces it (and a sealer that opens the test
 /// envelope of a sale started before the vault), a correlation store and a ledger that records what it is given.
 /// </summary>

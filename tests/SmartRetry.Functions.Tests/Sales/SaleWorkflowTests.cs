@@ -3,7 +3,6 @@ using Microsoft.DurableTask;
 using Moq;
 using SmartRetry.Client.Errors;
 using SmartRetry.Functions.Sales;
-using SmartRetry.Functions.Sales.Activities;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Durable;

@@ -22,7 +22,7 @@ using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Series;
 
-/// <summary>The recurring handlers over a real Azurite series table, a real card sealer, a virtual clock and Moq for the workflow client and SmartRetry.</summary>
+/// <summary>The recurring handlers over a real Azurite series table, a real card sealer, a virtual clock and Moq for the orchestration client and SmartRetry.</summary>
 internal sealed class RecurringHandlerHarness
 {
     private static readonly string FixedKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());

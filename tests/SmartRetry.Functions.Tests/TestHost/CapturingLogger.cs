@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SmartRetry.Functions.Tests.TestHost;
 
-/// <summary>Records what a workflow logs (message, structured values, exception) and forwards it to the test's own logger.</summary>
+/// <summary>Records what an orchestration logs (message, structured values, exception) and forwards it to the test's own logger.</summary>
 internal sealed class CapturingLogger(string instanceId, string category, ICollection<WorkflowLogRecord> sink, ILogger inner) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)

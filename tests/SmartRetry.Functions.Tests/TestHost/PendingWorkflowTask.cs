@@ -9,7 +9,7 @@ internal enum PendingTaskKind
     SubWorkflow,
 }
 
-/// <summary>A durable task the workflow awaits until the host delivers its outcome.</summary>
+/// <summary>A durable task the orchestration awaits until the host delivers its outcome.</summary>
 internal abstract class PendingWorkflowTask(PendingTaskKind kind, string name)
 {
     public PendingTaskKind Kind => kind;

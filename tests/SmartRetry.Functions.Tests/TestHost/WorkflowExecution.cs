@@ -67,7 +67,7 @@ internal sealed class WorkflowExecution : TaskOrchestrationContext
 
     public ReplayMismatch? Mismatch { get; private set; }
 
-    /// <summary>Set when workflow code awaited something that is not a workflow task.</summary>
+    /// <summary>Set when orchestration code awaited something that is not an orchestration task.</summary>
     public string? Violation => thread.Violation;
 
     public static WorkflowExecution StartLive(
@@ -87,7 +87,7 @@ internal sealed class WorkflowExecution : TaskOrchestrationContext
         return execution;
     }
 
-    /// <summary>Hands the workflow an activity result, a fired timer, a raised event or a sub-workflow outcome, and runs it until idle.</summary>
+    /// <summary>Hands the orchestration an activity result, a fired timer, a raised event or a sub-orchestration outcome, and runs it until idle.</summary>
     public void Deliver(WorkflowHistoryEvent input)
     {
         if (IsFinished || Mismatch is not null)

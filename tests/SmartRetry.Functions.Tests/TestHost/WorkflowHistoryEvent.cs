@@ -1,14 +1,14 @@
 namespace SmartRetry.Functions.Tests.TestHost;
 
 /// <summary>
-/// One entry of a workflow generation's recorded history: either a decision the workflow made or an input the host
+/// One entry of an orchestration generation's recorded history: either a decision the orchestration made or an input the host
 /// delivered to it. Mirrors Durable's history (plus event waits and timer cancellations, so the replay check can name
 /// them). Payloads are JSON written with <c>PaymentsJson.Options</c>, exactly as Durable would store them.
 /// </summary>
-/// <param name="Timestamp">The workflow's <c>CurrentUtcDateTime</c> when the entry was recorded.</param>
+/// <param name="Timestamp">The orchestration's <c>CurrentUtcDateTime</c> when the entry was recorded.</param>
 public abstract record WorkflowHistoryEvent(DateTime Timestamp)
 {
-    /// <summary>True for what the workflow decided; false for what the host delivered.</summary>
+    /// <summary>True for what the orchestration decided; false for what the host delivered.</summary>
     public abstract bool IsDecision { get; }
 
     /// <summary>Every serialized payload and message the entry holds, for tests that search history for data that must not be there.</summary>

@@ -1,6 +1,6 @@
 namespace SmartRetry.Functions.Tests.TestHost;
 
-/// <summary>A workflow made a different decision when replayed against its own recorded history: its code is not deterministic.</summary>
+/// <summary>An orchestration made a different decision when replayed against its own recorded history: its code is not deterministic.</summary>
 public sealed class WorkflowReplayMismatchException : Exception
 {
     public WorkflowReplayMismatchException()

@@ -1,9 +1,9 @@
 namespace SmartRetry.Functions.Tests.TestHost;
 
 /// <summary>
-/// Runs a workflow's continuations on one logical thread, only while the host pumps it, as Durable's orchestrator
-/// thread does. A continuation posted from any other thread means the workflow awaited something that is not a
-/// workflow task (Task.Delay, Task.Run, I/O, ConfigureAwait(false)); it is refused and reported.
+/// Runs an orchestration's continuations on one logical thread, only while the host pumps it, as Durable's orchestrator
+/// thread does. A continuation posted from any other thread means the orchestration awaited something that is not a
+/// orchestration task (Task.Delay, Task.Run, I/O, ConfigureAwait(false)); it is refused and reported.
 /// </summary>
 internal sealed class WorkflowSynchronizationContext : SynchronizationContext
 {
@@ -11,7 +11,7 @@ internal sealed class WorkflowSynchronizationContext : SynchronizationContext
     private readonly Lock gate = new();
     private int pumpingThreadId;
 
-    /// <summary>Set when a continuation arrived from outside the workflow's thread.</summary>
+    /// <summary>Set when a continuation arrived from outside the orchestration's thread.</summary>
     public string? Violation { get; private set; }
 
     public override void Post(SendOrPostCallback d, object? state)
@@ -29,7 +29,7 @@ internal sealed class WorkflowSynchronizationContext : SynchronizationContext
         }
     }
 
-    /// <summary>True while the host pumps this workflow on the calling thread.</summary>
+    /// <summary>True while the host pumps this orchestration on the calling thread.</summary>
     public bool IsWorkflowThread
     {
         get
@@ -54,7 +54,7 @@ internal sealed class WorkflowSynchronizationContext : SynchronizationContext
 
     public override SynchronizationContext CreateCopy() => this;
 
-    /// <summary>Runs <paramref name="action"/> and then every continuation it releases, until the workflow is idle.</summary>
+    /// <summary>Runs <paramref name="action"/> and then every continuation it releases, until the orchestration is idle.</summary>
     public void Run(Action action)
     {
         SynchronizationContext? previous = Current;

@@ -9,12 +9,12 @@ using SmartRetry.Functions.Shared.Durable;
 namespace SmartRetry.Functions.Tests.TestHost;
 
 /// <summary>
-/// Runs workflows deterministically on virtual time, the way Durable Functions would: one logical thread per
+/// Runs orchestrations deterministically on virtual time, the way Durable Functions would: one logical thread per
 /// execution, timers that fire only when the test moves the clock (in fire-time order), activities executed
 /// in-process, events raised by the test, every payload through JSON with <c>PaymentsJson.Options</c>, and a recorded
-/// history per generation. After every step each changed generation is replayed from its start against its history
-/// (<see cref="ReplayCheck"/>), so non-deterministic workflow code fails the test as it would break replay in Azure.
-/// Each public operation is one step: it runs everything it causes until the workflows are idle again. Operations
+/// history per generation. After every activity each changed generation is replayed from its start against its history
+/// (<see cref="ReplayCheck"/>), so non-deterministic orchestration code fails the test as it would break replay in Azure.
+/// Each public operation is one host step: it runs everything it causes until the orchestrations are idle again. Operations
 /// are serialized, so the host can also serve as the Durable client (<see cref="Client"/>) of concurrent callers.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim gate never allocates a wait handle (AvailableWaitHandle is not used), so it holds nothing to dispose.")]
@@ -57,7 +57,7 @@ public sealed class WorkflowTestHost
     /// <summary>The virtual clock.</summary>
     public DateTime UtcNow { get; private set; }
 
-    /// <summary>Replay every changed generation after each step and fail on a different decision. On by default.</summary>
+    /// <summary>Replay every changed generation after each host step and fail on a different decision. On by default.</summary>
     public bool ReplayCheck { get; set; } = true;
 
     /// <summary>This host as the Durable client HTTP functions, the webhook intake and the reconciler are given.</summary>
@@ -72,7 +72,7 @@ public sealed class WorkflowTestHost
     /// <summary>Calls of held activities that have been scheduled but not run yet (see <see cref="HoldActivity"/>).</summary>
     public int ActivitiesInFlight => activitiesInFlight.Count;
 
-    /// <summary>What workflows logged through their replay-safe loggers (each line once: replays log nothing).</summary>
+    /// <summary>What orchestrations logged through their replay-safe loggers (each line once: replays log nothing).</summary>
     public IReadOnlyList<WorkflowLogRecord> Logs => logs;
 
     public IReadOnlyList<PendingTimer> PendingTimers =>
@@ -166,7 +166,7 @@ public sealed class WorkflowTestHost
 
     /// <summary>
     /// Keeps calls of activity <paramref name="name"/> in flight instead of running them at once, so the test can raise
-    /// events or move time while the workflow awaits the activity, as happens when a real activity takes time.
+    /// events or move time while the orchestration awaits the activity, as happens when a real activity takes time.
     /// </summary>
     public WorkflowTestHost HoldActivity(string name)
     {
@@ -211,7 +211,7 @@ public sealed class WorkflowTestHost
     public Task<WorkflowTestInstance> StartAsync(string workflowName, string instanceId, object? input, DateTime? startAt = null) =>
         StepAsync(() => Task.FromResult(Schedule(workflowName, instanceId, input, startAt)));
 
-    /// <summary>Raises an event now; buffered per name when the workflow is not waiting for it.</summary>
+    /// <summary>Raises an event now; buffered per name when the orchestration is not waiting for it.</summary>
     public Task<RaiseEventResult> RaiseEventAsync(string instanceId, string eventName, object? payload) =>
         StepAsync(() => Task.FromResult(Raise(instanceId, eventName, payload)));
 
@@ -340,7 +340,7 @@ public sealed class WorkflowTestHost
 
     internal void OnEventSwallowed(SwallowedEvent swallowed) => swallowedEvents.Add(swallowed);
 
-    /// <summary>Carries out a live decision. Anything that runs workflow code is queued, never run inside the deciding workflow's turn.</summary>
+    /// <summary>Carries out a live decision. Anything that runs orchestration code is queued, never run inside the deciding orchestration's turn.</summary>
     internal void OnDecision(WorkflowGeneration generation, WorkflowHistoryEvent decision)
     {
         WorkflowTestInstance instance = generation.Instance;

@@ -5,7 +5,7 @@ using SmartRetry.Functions.Shared.Serialization;
 
 namespace SmartRetry.Functions.Tests.TestHost;
 
-/// <summary>A workflow instance run by <see cref="WorkflowTestHost"/>: its status, output, custom statuses and every generation's history.</summary>
+/// <summary>An orchestration instance run by <see cref="WorkflowTestHost"/>: its status, output, custom statuses and every generation's history.</summary>
 public sealed class WorkflowTestInstance
 {
     private readonly List<WorkflowGeneration> generations = [];

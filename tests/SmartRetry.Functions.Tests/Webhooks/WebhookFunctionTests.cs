@@ -76,7 +76,7 @@ public sealed class WebhookFunctionTests : IDisposable
             FunctionsApp.Request("POST", "/api/webhooks/smartretry", body, headers), app.DurableClient, CancellationToken.None));
     }
 
-    // SmartRetry's scheme (smartretry-api.md §6.4): HMAC-SHA256 over "<unix time>." + the raw body.
+    // SmartRetry's scheme (https://www.smartretry.com/docs/integration/webhooks): HMAC-SHA256 over "<unix time>." + the raw body.
     private string Sign(byte[] body, string secret)
     {
         string t = app.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

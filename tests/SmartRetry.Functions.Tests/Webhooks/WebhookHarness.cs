@@ -16,7 +16,7 @@ using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Webhooks;
 
-/// <summary>The webhook intake over real Azurite tables, the client's real verifier, a virtual clock and a Moq workflow client.</summary>
+/// <summary>The webhook intake over real Azurite tables, the client's real verifier, a virtual clock and a Moq orchestration client.</summary>
 internal sealed class WebhookHarness
 {
     public const string Secret = "test_webhook_secret_123";
@@ -66,7 +66,7 @@ internal sealed class WebhookHarness
     public static byte[] Body(string id, string type, string data) =>
         Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\",\"type\":\"{type}\",\"created_at\":\"2026-11-23T21:59:30Z\",\"data\":{data}}}");
 
-    /// <summary>The signature header SmartRetry would send for <paramref name="body"/> now (smartretry-api.md §6.4).</summary>
+    /// <summary>The signature header SmartRetry would send for <paramref name="body"/> now (https://www.smartretry.com/docs/integration/webhooks).</summary>
     public string Sign(byte[] body, string secret = Secret, TimeSpan? age = null)
     {
         string t = (Time.GetUtcNow() - (age ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using SmartRetry.Functions.Refunds.Activities;
+using SmartRetry.Functions.Refunds;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Events;
@@ -272,7 +272,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// SmartRetry approves a sale after its workflow ended it deadline-reached: the event is the news that settles it,
+    /// SmartRetry approves a sale after its orchestration ended it deadline-reached: the event is the news that settles it,
     /// so the reconciler is asked to look now, and the transaction is not remembered as finished until it is final.
     /// </summary>
     [Fact]

@@ -6,14 +6,14 @@ namespace SmartRetry.Functions.Series.MerchantManaged;
 /// Every recent attempt on one card, whichever series made it: the decision behind <see cref="ICardAttemptStore"/>.
 /// The rule is <see cref="CardAttemptWindow"/>'s: an attempt is allowed only when fewer than the limit of attempts that
 /// were not approved (declined, failed, unresolved or still in flight) fall at or after 30 days before it. Attempts at
-/// later times (another workflow's clock may run ahead) count too, so no closed 30-day window containing the new
+/// later times (another orchestration's clock may run ahead) count too, so no closed 30-day window containing the new
 /// attempt can exceed the limit. Compact: each reservation drops attempts older than the window plus a margin, and
 /// approved ones after <see cref="ApprovedRetention"/>.
 /// </summary>
 /// <param name="Attempts">Oldest first.</param>
 public sealed record CardAttemptLog(IReadOnlyList<CardAttempt> Attempts)
 {
-    /// <summary>Kept beyond the window so that a caller whose workflow time lags another's still sees all of its own window.</summary>
+    /// <summary>Kept beyond the window so that a caller whose orchestration time lags another's still sees all of its own window.</summary>
     public static readonly TimeSpan CompactionMargin = TimeSpan.FromDays(1);
 
     /// <summary>

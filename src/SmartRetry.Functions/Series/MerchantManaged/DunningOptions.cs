@@ -50,7 +50,7 @@ public sealed class DunningOptions : IValidatableObject
         }
     }
 
-    /// <summary>The immutable snapshot a series carries in its workflow input, so configuration changes never alter a replay.</summary>
+    /// <summary>The immutable snapshot a series carries in its orchestration input, so configuration changes never alter a replay.</summary>
     public DunningPolicy ToPolicy()
     {
         IList<TimeSpan> offsets = RetryOffsets is { Count: > 0 } configured ? configured : DefaultRetryOffsets;

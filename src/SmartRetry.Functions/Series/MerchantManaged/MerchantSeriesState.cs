@@ -5,7 +5,7 @@ namespace SmartRetry.Functions.Series.MerchantManaged;
 
 /// <summary>
 /// The compact state a merchant-managed series carries from one <c>ContinueAsNew</c> generation to the next. Policies
-/// travel in it (never read from configuration in the workflow), so a replay decides exactly as the original run.
+/// travel in it (never read from configuration in the orchestration), so a replay decides exactly as the original run.
 /// </summary>
 /// <param name="NextSequence">The first occurrence not yet charged or skipped.</param>
 /// <param name="CardWindow">Recent attempts on the series' card, for the 20-in-30-days rule; used only when <paramref name="CardFingerprint"/> is null.</param>

@@ -13,7 +13,7 @@ using SmartRetry.Functions.Shared.Tracking;
 namespace SmartRetry.Functions.Series.MerchantManaged;
 
 /// <summary>
-/// Charges one occurrence of a merchant-managed series, with dunning. Runs as a sub-workflow under its own instance id
+/// Charges one occurrence of a merchant-managed series, with dunning. Runs as a sub-orchestration under its own instance id
 /// (<see cref="RecurringSeriesIds.CycleInstanceId"/>) so webhooks for its transactions reach it directly. Each
 /// attempt has its own deterministic idempotency key; a soft decline is re-attempted at the policy's offsets (never at
 /// or after the next occurrence, never beyond the card's 30-day attempt limit, which a series with a card fingerprint
@@ -32,18 +32,22 @@ public static class RecurringChargeCycleWorkflow
         CardAttemptWindow window = input.CardWindow;
         ChargeAttemptResult? last = null;
         DeclineClassification? decline = null;
+        ChargeCycleOutcome? outcome = null;
+        int attempts = 0;
 
-        for (int attempt = 1; ; attempt++)
+        while (outcome is null)
         {
+            int attempt = attempts + 1;
             DateTime now = context.ScheduleNow(input.TimeScale);
             if (!await MayAttemptAsync(context, input, window, attempt, now))
             {
                 string note = $"Not attempted: the card already had {input.Dunning.MaxAttemptsPer30Days} attempts in the last 30 days.";
                 await RecordAsync(context, input, attempt, new ChargeAttemptResult(null, SmartRetryStatus.Cancelled), note);
-                ChargeCycleOutcome outcome = attempt == 1 ? ChargeCycleOutcome.Skipped : ChargeCycleOutcome.Declined;
-                return Result(input, outcome, attempt - 1, last, decline, window);
+                outcome = attempt == 1 ? ChargeCycleOutcome.Skipped : ChargeCycleOutcome.Declined;
+                continue;
             }
 
+            attempts = attempt;
             context.SetCustomStatus(new { input.SeriesId, input.Sequence, attempt, state = "charging" });
             last = await AttemptAsync(context, logger, input, attempt, transactionEvents);
             window = input.CardFingerprint is null ? window.Record(now, approved: last.Status == SmartRetryStatus.Approved) : window;
@@ -51,37 +55,51 @@ public static class RecurringChargeCycleWorkflow
             {
                 await ReleaseAttemptAsync(context, logger, input, attempt);
                 await RecordAsync(context, input, attempt, last, null);
-                return Result(input, ChargeCycleOutcome.Approved, attempt, last, null, window);
+                outcome = ChargeCycleOutcome.Approved;
             }
-
-            if (!last.IsFinal)
+            else if (!last.IsFinal)
             {
                 MerchantSeriesLog.ChargeUnresolved(logger, context.InstanceId, attempt, last.Status);
                 await RecordAsync(context, input, attempt, last, "No final outcome: needs attention; not retried to avoid a double charge.");
-                return Result(input, ChargeCycleOutcome.Unresolved, attempt, last, null, window);
+                decline = null;
+                outcome = ChargeCycleOutcome.Unresolved;
             }
-
-            // ERROR is a technical failure before the issuer: a later attempt with a new key may succeed.
-            decline = last.Status == SmartRetryStatus.Error
-                ? new DeclineClassification(DeclineCategory.Soft, "ERROR", last.Domain, IsKnownCode: true)
-                : DeclineClassifier.Default.Classify(last.ReasonCode, last.Domain);
-            DateTime? retryAt = input.Dunning.NextRetryAt(input.DueAtUtc, attempt - 1, decline, input.NextCycleDueAtUtc);
-            await RecordAsync(context, input, attempt, last, DescribeNext(decline, retryAt, input.Dunning));
-            if (retryAt is null)
+            else
             {
-                return Result(input, ChargeCycleOutcome.Declined, attempt, last, decline, window);
-            }
-
-            using var timerCancellation = new CancellationTokenSource();
-            Task retryTimer = context.CreateScheduleTimer(input.TimeScale, retryAt.Value, timerCancellation.Token);
-            if (await Task.WhenAny(retryTimer, interrupts.Next) != retryTimer)
-            {
-                timerCancellation.Cancel();
-                SeriesControl control = interrupts.Take();
-                MerchantSeriesLog.CycleInterrupted(logger, context.InstanceId, control.Command);
-                return Result(input, ChargeCycleOutcome.Interrupted, attempt, last, decline, window);
+                // ERROR is a technical failure before the issuer: a later attempt with a new key may succeed.
+                decline = last.Status == SmartRetryStatus.Error
+                    ? new DeclineClassification(DeclineCategory.Soft, "ERROR", last.Domain, IsKnownCode: true)
+                    : DeclineClassifier.Default.Classify(last.ReasonCode, last.Domain);
+                DateTime? retryAt = input.Dunning.NextRetryAt(input.DueAtUtc, attempt - 1, decline, input.NextCycleDueAtUtc);
+                await RecordAsync(context, input, attempt, last, DescribeNext(decline, retryAt, input.Dunning));
+                if (retryAt is null)
+                {
+                    outcome = ChargeCycleOutcome.Declined;
+                }
+                else if (await InterruptedBeforeAsync(context, input, retryAt.Value, interrupts) is { } control)
+                {
+                    MerchantSeriesLog.CycleInterrupted(logger, context.InstanceId, control.Command);
+                    outcome = ChargeCycleOutcome.Interrupted;
+                }
             }
         }
+
+        return Result(input, outcome.Value, attempts, last, decline, window);
+    }
+
+    /// <summary>Waits for the dunning re-attempt time; the pause or cancel that came first, if one did.</summary>
+    private static async Task<SeriesControl?> InterruptedBeforeAsync(
+        TaskOrchestrationContext context, ChargeCycleInput input, DateTime retryAt, ExternalEventInbox<SeriesControl> interrupts)
+    {
+        using var timerCancellation = new CancellationTokenSource();
+        Task retryTimer = context.CreateScheduleTimer(input.TimeScale, retryAt, timerCancellation.Token);
+        if (await Task.WhenAny(retryTimer, interrupts.Next) == retryTimer)
+        {
+            return null;
+        }
+
+        timerCancellation.Cancel();
+        return interrupts.Take();
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class PlatformRecurringSeriesWorkflow
         ILogger logger = context.CreateReplaySafeLogger(typeof(PlatformRecurringSeriesWorkflow).FullName!);
         if (state.Setup is { } setup)
         {
-            InitRecurringResult init = await SeriesSetupStep.RunAsync(context, state.SeriesId, state.ManagedBy, state.Amount, state.Currency, state.Schedule, setup);
+            InitRecurringResult init = await InitRecurring.CallAsync(context, state.SeriesId, state.ManagedBy, state.Amount, state.Currency, state.Schedule, setup);
             return init.Accepted
                 ? Continue(context, state with { Setup = null, RecurringId = init.RecurringId })
                 : new PlatformSeriesResult(state.SeriesId, init.TransactionId is null && init.ReasonCode is not null ? RecurringSeriesStatus.Refused : RecurringSeriesStatus.Cancelled);

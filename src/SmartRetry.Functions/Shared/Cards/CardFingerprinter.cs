@@ -9,7 +9,7 @@ namespace SmartRetry.Functions.Shared.Cards;
 /// A card's identity that is not card data: HMAC-SHA256 of the card number under <c>Payments:Cards:FingerprintKey</c>,
 /// base64url (43 characters). The same card gives the same fingerprint in every series, so per-card limits hold across
 /// series; without the key the number cannot be recovered from it, whereas a plain hash of a 16-digit number can be
-/// brute-forced. It may therefore be kept in workflow state and table rows.
+/// brute-forced. It may therefore be kept in orchestration state and table rows.
 /// </summary>
 public sealed class CardFingerprinter
 {

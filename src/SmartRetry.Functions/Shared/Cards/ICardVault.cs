@@ -2,9 +2,9 @@ namespace SmartRetry.Functions.Shared.Cards;
 
 /// <summary>
 /// The one place a card is kept between the request that brought it and the SmartRetry call that needs it
-/// (architecture.md, "The card's life"). Workflows never carry a card: they name it by its reference (the sale's
-/// payment id, the series' id), and the step that calls SmartRetry opens it here. Once SmartRetry has answered that
-/// call, the card (and with it the CVV) is replaced by the answer, so a retry of the step after a crash learns the
+/// (architecture.md, "The card's life"). Orchestrations never carry a card: they name it by its reference (the sale's
+/// payment id, the series' id), and the activity that calls SmartRetry opens it here. Once SmartRetry has answered that
+/// call, the card (and with it the CVV) is replaced by the answer, so a retry of the activity after a crash learns the
 /// answer without the card; once the payment is final, nothing of it remains. Every row also carries an expiry after
 /// which it is deleted whatever happened (<see cref="PurgeExpiredAsync"/>).
 /// </summary>
@@ -17,7 +17,7 @@ public interface ICardVault
     Task<HeldCard<TAnswer>> OpenAsync<TAnswer>(string reference, CancellationToken cancellationToken)
         where TAnswer : class;
 
-    /// <summary>Replaces the card with SmartRetry's answer to the call it was held for: the card is deleted, the answer kept for the step's retries.</summary>
+    /// <summary>Replaces the card with SmartRetry's answer to the call it was held for: the card is deleted, the answer kept for the activity's retries.</summary>
     Task RecordAnswerAsync<TAnswer>(string reference, TAnswer answer, CancellationToken cancellationToken)
         where TAnswer : class;
 

@@ -13,7 +13,7 @@ namespace SmartRetry.Functions.Shared.Cards;
 /// </summary>
 public sealed class TableCardVault(PaymentsTables tables, ICardSealer sealer, TimeProvider timeProvider) : ICardVault
 {
-    /// <summary>How long an answer is kept for the retries of the step that got it: far longer than any retry policy runs.</summary>
+    /// <summary>How long an answer is kept for the retries of the activity that got it: far longer than any retry policy runs.</summary>
     public static readonly TimeSpan AnswerRetention = TimeSpan.FromDays(2);
 
     private const string Scope = "card";

@@ -8,7 +8,7 @@ using SmartRetry.Functions.Shared.Gateway;
 namespace SmartRetry.Functions.Shared.Charges;
 
 /// <summary>
-/// Checks a sale request against SmartRetry's limits (smartretry-api.md §1.4, §2.1) and ours, collecting every
+/// Checks a sale request against SmartRetry's limits (https://www.smartretry.com/docs/integration/rest-api, https://www.smartretry.com/docs/api-reference/payments/sale) and ours, collecting every
 /// problem keyed by the field's JSON pointer. Messages describe the rule, never the value sent.
 /// </summary>
 public sealed class ChargeRequestValidator(TimeProvider timeProvider, IOptions<PaymentRequestOptions> options)

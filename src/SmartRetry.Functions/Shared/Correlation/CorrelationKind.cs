@@ -1,6 +1,6 @@
 namespace SmartRetry.Functions.Shared.Correlation;
 
-/// <summary>Which SmartRetry id a correlation maps to a workflow instance.</summary>
+/// <summary>Which SmartRetry id a correlation maps to an orchestration instance.</summary>
 public enum CorrelationKind
 {
     Transaction,

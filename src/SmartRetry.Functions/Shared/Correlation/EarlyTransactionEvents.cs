@@ -4,14 +4,14 @@ using SmartRetry.Functions.Webhooks;
 namespace SmartRetry.Functions.Shared.Correlation;
 
 /// <summary>
-/// Transaction webhooks that arrived before their transaction was mapped to a workflow instance, which
+/// Transaction webhooks that arrived before their transaction was mapped to an orchestration instance, which
 /// <see cref="WebhookIntake"/> keeps pending. Both sides write, then read: the intake stores the event, then looks for the
 /// mapping again; the activity that submits the payment writes the mapping, then reads here (<see cref="CorrelateAsync"/>
 /// does both, in that order). So every event is either raised into the instance or read here, and the activity hands
-/// what it read to its workflow in its result.
+/// what it read to its orchestration in its result.
 /// </summary>
 /// <remarks>
-/// The rows are not deleted here: an activity may run again after reading them, and workflows ignore repeats by event
+/// The rows are not deleted here: an activity may run again after reading them, and orchestrations ignore repeats by event
 /// id. <see cref="WebhookRecordsRetention"/> deletes them with the other webhook records.
 /// </remarks>
 public sealed class EarlyTransactionEvents(IPendingEventStore pending)

@@ -1,6 +1,6 @@
 namespace SmartRetry.Functions.Shared.Correlation;
 
-/// <summary>Maps SmartRetry ids (transaction_id, recurring_id, future_transaction_id) to the workflow instance waiting on them.</summary>
+/// <summary>Maps SmartRetry ids (transaction_id, recurring_id, future_transaction_id) to the orchestration instance waiting on them.</summary>
 public interface ICorrelationStore
 {
     /// <summary>Insert-if-absent; recording the same mapping twice is not an error. Returns the instance id now on record.</summary>

@@ -1,9 +1,9 @@
 namespace SmartRetry.Functions.Shared.Correlation;
 
 /// <summary>
-/// Events waiting for their workflow instance. The activity that records a transaction's correlation reads them right
-/// after (<see cref="EarlyTransactionEvents"/>) and hands them to its workflow; rows stay until retention deletes them.
-/// Events can be both pending and raised (a webhook racing the correlation write); workflows ignore repeats by event id
+/// Events waiting for their orchestration instance. The activity that records a transaction's correlation reads them right
+/// after (<see cref="EarlyTransactionEvents"/>) and hands them to its orchestration; rows stay until retention deletes them.
+/// Events can be both pending and raised (a webhook racing the correlation write); orchestrations ignore repeats by event id
 /// and status progression.
 /// </summary>
 public interface IPendingEventStore

@@ -4,7 +4,7 @@ using SmartRetry.Functions.Shared.Serialization;
 namespace SmartRetry.Functions.Shared.Correlation;
 
 /// <summary>
-/// A workflow event that arrived before any instance could take it (no correlation yet, or the instance had not
+/// An orchestration event that arrived before any instance could take it (no correlation yet, or the instance had not
 /// started). Kept under the SmartRetry id it concerns until the instance fetches it.
 /// </summary>
 /// <param name="EventName">The name it would have been raised under (<c>OrchestrationEventNames</c>).</param>

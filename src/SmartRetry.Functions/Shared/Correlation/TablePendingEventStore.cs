@@ -4,7 +4,7 @@ using SmartRetry.Functions.Shared.Storage;
 
 namespace SmartRetry.Functions.Shared.Correlation;
 
-/// <summary>Pending workflow events on Azure Tables: one partition per SmartRetry id, so an instance reads its own with one query.</summary>
+/// <summary>Pending orchestration events on Azure Tables: one partition per SmartRetry id, so an instance reads its own with one query.</summary>
 public sealed class TablePendingEventStore(PaymentsTables tables) : IPendingEventStore
 {
     public async Task AddAsync(PendingEvent pendingEvent, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace SmartRetry.Functions.Shared.Declines;
 
-/// <summary>What a decline means for trying the same card again (smartretry-api.md §3.3, §3.5).</summary>
+/// <summary>What a decline means for trying the same card again (https://www.smartretry.com/docs/concepts/decline-codes).</summary>
 public enum DeclineCategory
 {
     /// <summary>Temporary (funds, limits, transient issuer or network trouble): a later attempt may succeed.</summary>

@@ -6,7 +6,7 @@ namespace SmartRetry.Functions.Shared.Declines;
 
 /// <summary>
 /// Classifies SmartRetry decline codes from a data table (<c>Declines/decline-codes.json</c>, built from
-/// smartretry-api.md §3.3 and Appendix A). Reads both <c>DOMAIN.REASON</c> and bare codes, and the draft
+/// https://www.smartretry.com/docs/concepts/decline-codes). Reads both <c>DOMAIN.REASON</c> and bare codes, and the draft
 /// <c>DOMAIN/REASON/DETAIL</c> form. A code missing from the table is never retried: a card-side domain
 /// (<c>PAYER_ACCOUNT</c>, <c>PAYMENT_METHOD</c>) makes it hard, anything else do-not-retry. Retrying an unknown
 /// decline risks fees and card-network penalties for little expected gain.

@@ -3,9 +3,9 @@ using Microsoft.DurableTask;
 namespace SmartRetry.Functions.Shared.Durable;
 
 /// <summary>
-/// The one way workflows wait for events: one long-lived wait per event name, awaited through <see cref="Next"/>, and
+/// The one way orchestrations wait for events: one long-lived wait per event name, awaited through <see cref="Next"/>, and
 /// a new wait armed only after the previous one completed. Some Durable Task versions (1.25.0) let a cancelled wait
-/// swallow the next event of its name, so these waits are never cancelled; one left pending when a workflow (or a
+/// swallow the next event of its name, so these waits are never cancelled; one left pending when an orchestration (or a
 /// generation) ends simply ends with it.
 /// </summary>
 public sealed class ExternalEventInbox<T>(TaskOrchestrationContext context, string eventName)
@@ -15,7 +15,7 @@ public sealed class ExternalEventInbox<T>(TaskOrchestrationContext context, stri
     /// <summary>
     /// Before a generation ends with <c>ContinueAsNew</c>: the event that completed the pending wait, if one did, without
     /// arming another. Durable carries only events no wait took into the next generation; one that completed a wait
-    /// the workflow never looked at is gone with the generation unless the workflow carries it itself.
+    /// the orchestration never looked at is gone with the generation unless the orchestration carries it itself.
     /// </summary>
     public T? TakeArrivedBeforeContinuing() => Next.IsCompleted ? Next.Result : default;
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace SmartRetry.Functions.Shared.Durable;
 
 /// <summary>
-/// Workflow instance ids derived from a merchant's key, so a repeated request finds the same instance: a prefix and 128
+/// Orchestration instance ids derived from a merchant's key, so a repeated request finds the same instance: a prefix and 128
 /// bits of the key's SHA-256 in lower-case hex. The hash keeps any key (slashes, '@', any length) a valid Durable
 /// instance id and table key; collisions between keys are not a practical concern.
 /// </summary>

@@ -4,10 +4,10 @@ using System.Text;
 namespace SmartRetry.Functions.Shared.Durable;
 
 /// <summary>
-/// Derives the <c>Idempotency-Key</c> of a workflow step from the instance id and the step name, so every activity
+/// Derives the <c>Idempotency-Key</c> of an orchestration activity from the instance id and the step name, so every activity
 /// retry and every replay sends the same key. SmartRetry accepts 1–255 characters of <c>[A-Za-z0-9_-]</c>
-/// (smartretry-api.md §5): the key keeps a readable, sanitized prefix of the instance id for support and ends with a
-/// hash of the exact instance id and step, so two instance ids that sanitize alike still get different keys.
+/// (https://www.smartretry.com/docs/api-reference/idempotency): the key keeps a readable, sanitized prefix of the instance id for support and ends with a
+/// hash of the exact instance id and activity, so two instance ids that sanitize alike still get different keys.
 /// </summary>
 public static class IdempotencyKeys
 {

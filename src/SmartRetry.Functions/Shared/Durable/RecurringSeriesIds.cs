@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace SmartRetry.Functions.Shared.Durable;
 
 /// <summary>
-/// The series id (also the series workflow's instance id), derived from the merchant's series reference so that a
+/// The series id (also the series orchestration's instance id), derived from the merchant's series reference so that a
 /// repeated request finds the same series. A hash keeps any reference a valid instance id, table key and idempotency-key part.
 /// </summary>
 public static partial class RecurringSeriesIds

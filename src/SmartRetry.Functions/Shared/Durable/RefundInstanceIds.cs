@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SmartRetry.Functions.Shared.Durable;
 
 /// <summary>
-/// The payment (and workflow instance) id of a refund, derived from the original payment id and the merchant's refund
+/// The payment (and orchestration instance) id of a refund, derived from the original payment id and the merchant's refund
 /// id (<see cref="HashedInstanceIds"/>), so a repeated request finds the same refund and the same refund id on another
 /// payment is another refund.
 /// </summary>

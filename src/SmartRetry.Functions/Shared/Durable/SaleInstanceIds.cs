@@ -1,7 +1,7 @@
 namespace SmartRetry.Functions.Shared.Durable;
 
 /// <summary>
-/// The workflow instance id of a sale, derived from its merchant transaction id so that a repeated request finds the
+/// The orchestration instance id of a sale, derived from its merchant transaction id so that a repeated request finds the
 /// same instance (<see cref="HashedInstanceIds"/>).
 /// </summary>
 public static class SaleInstanceIds

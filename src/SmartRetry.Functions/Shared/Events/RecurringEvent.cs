@@ -1,9 +1,9 @@
 namespace SmartRetry.Functions.Shared.Events;
 
 /// <summary>
-/// A verified SmartRetry <c>recurring.*</c> / <c>future_transaction.*</c> webhook reduced to what the follower workflow
-/// decides on. Its <c>data</c> shape is undocumented beyond "the relevant ids" (smartretry-api.md §6.3), so every field
-/// but the type is optional and the workflow re-reads SmartRetry's state when something is missing.
+/// A verified SmartRetry <c>recurring.*</c> / <c>future_transaction.*</c> webhook reduced to what the follower orchestration
+/// decides on. Its <c>data</c> shape is undocumented beyond "the relevant ids" (https://www.smartretry.com/docs/integration/webhooks), so every field
+/// but the type is optional and the orchestration re-reads SmartRetry's state when something is missing.
 /// </summary>
 public sealed record RecurringEvent(
     string EventId,

@@ -2,7 +2,7 @@ using SmartRetry.Functions.Shared.Series;
 
 namespace SmartRetry.Functions.Shared.Events;
 
-/// <summary>Events raised into the recurring workflows; one name per concern so each workflow keeps one long-lived wait per name.</summary>
+/// <summary>Events raised into the recurring orchestrations; one name per concern so each orchestration keeps one long-lived wait per name.</summary>
 public static class RecurringEventNames
 {
     /// <summary>Pause / resume / cancel / update amount for a series; payload <see cref="SeriesControl"/>.</summary>

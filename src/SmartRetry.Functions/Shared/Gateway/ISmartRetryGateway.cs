@@ -3,12 +3,12 @@ using SmartRetry.Functions.Shared.Cards;
 namespace SmartRetry.Functions.Shared.Gateway;
 
 /// <summary>
-/// What Payments needs from SmartRetry, in Payments' own terms. Implemented over <c>SmartRetryClient</c>; activities
-/// depend on this port so workflow tests can count and script SmartRetry's answers. Every POST carries the caller's
+/// What the app needs from SmartRetry, in the app's own terms. Implemented over <c>SmartRetryClient</c>; activities
+/// depend on this port so orchestration tests can count and script SmartRetry's answers. Every POST carries the caller's
 /// idempotency key, so retries and replays never charge twice. Transport failures, 5xx and 429 surface as the client's
 /// exceptions (the activity retry policy then retries with the same key). Other 4xx, and requests the client refuses to
 /// send, are returned as the payment's <see cref="PaymentSubmissionResult.Rejection"/> (repeating cannot help, and the
-/// workflow reads the refusal from its result), and thrown by a status read as <see cref="SmartRetryRejectedException"/>.
+/// orchestration reads the refusal from its result), and thrown by a status read as <see cref="SmartRetryRejectedException"/>.
 /// </summary>
 public interface ISmartRetryGateway
 {

@@ -3,12 +3,12 @@ using SmartRetry.Functions.Shared.Cards;
 namespace SmartRetry.Functions.Shared.Gateway;
 
 /// <summary>
-/// A sale as the workflow hands it to the submit activity, and the activity to the gateway. It holds no card (this
-/// record lives in workflow history): the activity opens the card in the vault under <paramref name="PaymentId"/> and
-/// passes it to the gateway beside this record. <paramref name="IdempotencyKey"/> is derived by the workflow, so
+/// A sale as the orchestration hands it to the submit activity, and the activity to the gateway. It holds no card (this
+/// record lives in orchestration history): the activity opens the card in the vault under <paramref name="PaymentId"/> and
+/// passes it to the gateway beside this record. <paramref name="IdempotencyKey"/> is derived by the orchestration, so
 /// activity retries repeat it.
 /// </summary>
-/// <param name="PaymentId">The sale's workflow instance id and its card's reference: SmartRetry's transaction id is correlated to it.</param>
+/// <param name="PaymentId">The sale's orchestration instance id and its card's reference: SmartRetry's transaction id is correlated to it.</param>
 public sealed record SaleSubmission(
     string PaymentId,
     string IdempotencyKey,

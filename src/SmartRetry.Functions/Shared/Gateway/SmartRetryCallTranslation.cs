@@ -9,7 +9,7 @@ namespace SmartRetry.Functions.Shared.Gateway;
 /// The one place where the client's exceptions become the gateways' error contract. SmartRetry refusing the request
 /// itself (validation, authentication, permission, not found, conflict, or a request the client would not send) is a
 /// refusal: retrying cannot help. A payment POST returns it as the result's <see cref="PaymentRejection"/>, which is
-/// what the workflows read (<see cref="Refused"/>); every other call throws it as <see cref="SmartRetryRejectedException"/>.
+/// what the orchestrations read (<see cref="Refused"/>); every other call throws it as <see cref="SmartRetryRejectedException"/>.
 /// Transport, rate-limit and API (5xx) failures propagate unchanged, so the activity retry policy retries them with the
 /// same idempotency key.
 /// </summary>
@@ -38,7 +38,7 @@ internal static partial class SmartRetryCallTranslation
             or SmartRetryNotFoundException
             or SmartRetryConflictException;
 
-    /// <summary>A refused payment POST as the workflows read it: SmartRetry's reason code and HTTP status.</summary>
+    /// <summary>A refused payment POST as the orchestrations read it: SmartRetry's reason code and HTTP status.</summary>
     public static PaymentSubmissionResult Refused(SmartRetryException exception, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(exception);

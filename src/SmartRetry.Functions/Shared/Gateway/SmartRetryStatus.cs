@@ -1,6 +1,6 @@
 namespace SmartRetry.Functions.Shared.Gateway;
 
-/// <summary>SmartRetry's transaction status (smartretry-api.md §3.2). Unrecognised values read as <see cref="Unknown"/>.</summary>
+/// <summary>SmartRetry's transaction status (https://www.smartretry.com/docs/concepts/transaction-statuses). Unrecognised values read as <see cref="Unknown"/>.</summary>
 public enum SmartRetryStatus
 {
     Processing,

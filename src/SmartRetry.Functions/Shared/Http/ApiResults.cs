@@ -7,9 +7,9 @@ using SmartRetry.Functions.Shared.Problems;
 namespace SmartRetry.Functions.Shared.Http;
 
 /// <summary>
-/// The only way HTTP functions answer: JSON in the Payments shape, and RFC 9457 problem details
-/// (<c>application/problem+json</c>) for every client error, so each route stays a one-line translation of a
-/// Payments <see cref="HandlerResult{T}"/>.
+/// The only way HTTP functions answer: JSON in the app's shape, and RFC 9457 problem details
+/// (<c>application/problem+json</c>) for every client error, so each route stays a one-line translation of the
+/// handler's <see cref="HandlerResult{T}"/>.
 /// </summary>
 public static class ApiResults
 {

@@ -7,7 +7,7 @@ namespace SmartRetry.Functions.Shared.Http;
 /// <summary>
 /// Tells an outage of what a request depends on (Azure Storage through the Azure SDK, the Durable host over gRPC, the
 /// network) from a defect of ours. An outage is answered 503 with <c>Retry-After</c>: repeating the request later
-/// completes or replays it, because every step before the failure was idempotent.
+/// completes or replays it, because every activity before the failure was idempotent.
 /// </summary>
 internal static class DependencyFailures
 {

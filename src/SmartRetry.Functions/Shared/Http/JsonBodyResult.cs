@@ -7,7 +7,7 @@ namespace SmartRetry.Functions.Shared.Http;
 
 /// <summary>
 /// A response whose body is written with <see cref="PaymentsJson.Options"/>, not with MVC's camelCase defaults, so the
-/// HTTP API has the same JSON shape as workflow inputs, outputs and custom status.
+/// HTTP API has the same JSON shape as orchestration inputs, outputs and custom status.
 /// </summary>
 internal sealed class JsonBodyResult(int statusCode, object body, string contentType) : IActionResult
 {

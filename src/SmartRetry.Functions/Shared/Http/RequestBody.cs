@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace SmartRetry.Functions.Shared.Http;
 
 /// <summary>
-/// Reads a request body as the exact bytes received: the webhook signature is computed over them, and the Payments
+/// Reads a request body as the exact bytes received: the webhook signature is computed over them, and the app's
 /// readers parse bytes themselves. Bodies are small JSON documents, so anything above <see cref="MaxBytes"/> is refused
 /// unread beyond the limit instead of being buffered in memory.
 /// </summary>

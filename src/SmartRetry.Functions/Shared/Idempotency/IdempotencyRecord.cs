@@ -1,7 +1,7 @@
 namespace SmartRetry.Functions.Shared.Idempotency;
 
 /// <summary>
-/// One idempotent request: the keyed hash of its normalised body and the workflow instance it started. A record is
+/// One idempotent request: the keyed hash of its normalised body and the orchestration instance it started. A record is
 /// <see cref="IdempotencyState.Claimed"/> while its request is being carried out, and <see cref="IdempotencyState.Completed"/>
 /// once the instance is scheduled. Holds no request data beyond the hash.
 /// </summary>

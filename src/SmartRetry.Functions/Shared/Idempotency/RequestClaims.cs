@@ -5,7 +5,7 @@ using SmartRetry.Functions.Shared.Durable;
 namespace SmartRetry.Functions.Shared.Idempotency;
 
 /// <summary>
-/// The claim step every request that schedules a workflow shares (sales, refunds). The claim (insert-if-absent on the
+/// The claim every request that schedules an orchestration shares (sales, refunds). The claim (insert-if-absent on the
 /// idempotency record) decides which of any number of identical concurrent requests schedules. A repeat after
 /// scheduling answers as the first did; a repeat while the first is still scheduling is asked to retry (as the IETF
 /// Idempotency-Key draft does), because a 202 then would be a promise the first request might still fail to keep. A
@@ -19,7 +19,7 @@ public sealed partial class RequestClaims(IIdempotencyStore store, ILogger<Reque
     /// </summary>
     public static readonly TimeSpan BestEffortTimeout = TimeSpan.FromSeconds(3);
 
-    /// <param name="durable">The invocation's workflow client, to see whether a dead holder had scheduled.</param>
+    /// <param name="durable">The invocation's orchestration client, to see whether a dead holder had scheduled.</param>
     /// <param name="candidate">The record to claim; its <see cref="IdempotencyRecord.ClaimedAt"/> is now.</param>
     /// <param name="isSameRequest">Whether the record on file was made by the same request as this one.</param>
     /// <param name="lease">How long a holder may take before an identical request takes its claim over.</param>

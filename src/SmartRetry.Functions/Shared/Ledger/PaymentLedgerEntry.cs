@@ -3,7 +3,7 @@ using SmartRetry.Functions.Shared.Cards;
 namespace SmartRetry.Functions.Shared.Ledger;
 
 /// <summary>One payment (a sale, or one recurring charge) as the ledger keeps it. Holds no card data beyond <see cref="CardSummary"/>.</summary>
-/// <param name="PaymentId">Our id: the workflow instance id that runs the payment.</param>
+/// <param name="PaymentId">Our id: the orchestration instance id that runs the payment.</param>
 /// <param name="ScheduledAt">When a future-dated payment is due; null for one that runs at once.</param>
 /// <param name="OriginalPaymentId">For a refund: the payment it returns money from.</param>
 public sealed record PaymentLedgerEntry(

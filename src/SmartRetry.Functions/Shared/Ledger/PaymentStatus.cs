@@ -14,6 +14,6 @@ public enum PaymentStatus
     /// <summary>SmartRetry reported UNKNOWN: a person must find out what happened; never guessed.</summary>
     NeedsAttention,
 
-    /// <summary>No final outcome arrived before the workflow's deadline.</summary>
+    /// <summary>No final outcome arrived before the orchestration's deadline.</summary>
     DeadlineReached,
 }

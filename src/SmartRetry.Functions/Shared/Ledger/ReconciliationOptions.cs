@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SmartRetry.Functions.Shared.Ledger;
 
 /// <summary>
-/// Configuration section <c>Payments:Reconciliation</c>: how the reconciler settles payments their workflow left
+/// Configuration section <c>Payments:Reconciliation</c>: how the reconciler settles payments their orchestration left
 /// unresolved (docs/operations.md, "The reconciler"). Attempts back off from <see cref="FirstRetryDelay"/> by
 /// <see cref="Backoff"/> up to <see cref="MaxRetryDelay"/>: minutes, then hours, then days; after
 /// <see cref="MaxAttempts"/> the payment is left to a person, flagged so.
@@ -24,11 +24,11 @@ public sealed class ReconciliationOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FirstCheckAfter { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How often a payment whose workflow is still running is looked at again; its workflow is left to finish.</summary>
+    /// <summary>How often a payment whose orchestration is still running is looked at again; its orchestration is left to finish.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RunningRecheck { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The wait before the first attempt on a payment its workflow left unresolved, and the base of the backoff.</summary>
+    /// <summary>The wait before the first attempt on a payment its orchestration left unresolved, and the base of the backoff.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 

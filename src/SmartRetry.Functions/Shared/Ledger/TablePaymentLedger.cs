@@ -15,7 +15,7 @@ namespace SmartRetry.Functions.Shared.Ledger;
 /// known that a write was news: a replayed or repeated write is not committed, so it is not counted twice.
 /// </summary>
 /// <remarks>
-/// What follows from a status, whichever path wrote it (a workflow, the reconciler, an operator), happens here, so no
+/// What follows from a status, whichever path wrote it (an orchestration, the reconciler, an operator), happens here, so no
 /// path can forget it: a payment is watched by the index of unresolved payments (<see cref="IUnresolvedPayments"/>)
 /// before its first non-final row is written, so no crash can leave a non-final payment nobody looks at; once a final
 /// status is recorded (news or a repeat), it leaves that index and a sale's card is forgotten by the vault.

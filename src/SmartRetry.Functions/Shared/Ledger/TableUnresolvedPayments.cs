@@ -22,7 +22,7 @@ public sealed class TableUnresolvedPayments(PaymentsTables tables, IOptions<Reco
         TableClient table = await tables.GetAsync(PaymentsTable.Unresolved, cancellationToken);
         if (entry.Status == PaymentStatus.Scheduled)
         {
-            // The payment's workflow is about to run: look only once it should long have finished its first steps.
+            // The payment's orchestration is about to run: look only once it should long have finished its first activities.
             await table.TryInsertAsync(ToEntity(new UnresolvedPayment(
                 entry.PaymentId, entry.Kind, entry.UpdatedAt, (entry.ScheduledAt ?? entry.UpdatedAt) + settings.FirstCheckAfter)), cancellationToken);
             return;
@@ -33,7 +33,7 @@ public sealed class TableUnresolvedPayments(PaymentsTables tables, IOptions<Reco
             return;
         }
 
-        // Its workflow left it unresolved: look soon, unless the reconciler has taken it on already (it keeps its own backoff).
+        // Its orchestration left it unresolved: look soon, unless the reconciler has taken it on already (it keeps its own backoff).
         DateTimeOffset soon = timeProvider.GetUtcNow() + settings.FirstRetryDelay;
         if (await table.TryInsertAsync(ToEntity(new UnresolvedPayment(entry.PaymentId, entry.Kind, entry.UpdatedAt, soon)), cancellationToken) is not null)
         {

@@ -5,7 +5,7 @@ namespace SmartRetry.Functions.Shared.Ledger;
 /// look at it next and what the reconciler did so far. No card or payer data.
 /// </summary>
 /// <param name="Since">When the payment was first watched (scheduled, or first recorded unresolved).</param>
-/// <param name="Attempts">The reconciler's attempts to settle it so far (looking at a payment whose workflow is still running is none).</param>
+/// <param name="Attempts">The reconciler's attempts to settle it so far (looking at a payment whose orchestration is still running is none).</param>
 /// <param name="LastOutcome">What the last look found or did, in words an operator reads.</param>
 /// <param name="Exhausted">The reconciler gave up after its last attempt: a person settles the payment.</param>
 public sealed record UnresolvedPayment(

@@ -3,7 +3,7 @@ using SmartRetry.Functions.Shared.Gateway;
 namespace SmartRetry.Functions.Shared.Series;
 
 /// <summary>
-/// SmartRetry's recurring and future-transaction endpoints (smartretry-api.md §2.7–§2.15) in Payments' terms; the
+/// SmartRetry's recurring and future-transaction endpoints (https://www.smartretry.com/docs/concepts/recurring-payments) in the app's terms; the
 /// companion of <see cref="ISmartRetryGateway"/>, kept separate so each port stays small. Same error contract:
 /// transport failures and 5xx throw (activity retries repeat the same idempotency key); 4xx throw
 /// <see cref="SmartRetryRejectedException"/>.

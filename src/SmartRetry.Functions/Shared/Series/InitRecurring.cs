@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Correlation;
+using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Ledger;
 
@@ -20,6 +22,21 @@ public sealed class InitRecurring(
     IRecurringSeriesStore series,
     TimeProvider time)
 {
+    /// <summary>The idempotency step of <c>recurring_init</c>: the key is derived from the series id, once per series.</summary>
+    public const string InitStep = "recurring-init";
+
+    /// <summary>Calls this activity from a series orchestration: the first thing every series does.</summary>
+    public static Task<InitRecurringResult> CallAsync(
+        TaskOrchestrationContext context, string seriesId, SeriesManagement managedBy, decimal amount, string currency, SeriesSchedule? schedule, SeriesSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(setup);
+        return context.CallActivityAsync<InitRecurringResult>(
+            nameof(InitRecurring),
+            new InitRecurringRequest(seriesId, IdempotencyKeys.Derive(seriesId, InitStep), amount, currency, managedBy, schedule, setup.Payer) { Card = setup.Card },
+            ActivityOptions.SmartRetryOutage);
+    }
+
     public const string UnreadableCardReason = "CARD_ENVELOPE_UNREADABLE";
 
     /// <summary>Our reason when the vault holds neither the card nor an answer (it expired before the set-up ran).</summary>
@@ -82,7 +99,7 @@ public sealed class InitRecurring(
 
     /// <summary>
     /// SmartRetry's answer to the set-up: asked now with the card from the vault, which the answer then replaces there
-    /// (the card has served its purpose), or the answer recorded when this step asked before a crash.
+    /// (the card has served its purpose), or the answer recorded when this activity asked before a crash.
     /// </summary>
     private async Task<RecurringInitAnswer> AnswerAsync(InitRecurringRequest request, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace SmartRetry.Functions.Shared.Series;
 
-/// <summary>Writes a series workflow's progress to the series record.</summary>
+/// <summary>Writes a series orchestration's progress to the series record.</summary>
 public sealed class RecordRecurringSeriesChange(IRecurringSeriesStore series)
 {
     [Function(nameof(RecordRecurringSeriesChange))]

@@ -3,7 +3,7 @@ using SmartRetry.Functions.Shared.Cards;
 namespace SmartRetry.Functions.Shared.Series;
 
 /// <summary>A series as we keep it (Azure Tables). No card data beyond <see cref="CardSummary"/>.</summary>
-/// <param name="SeriesId">Our id; also the series workflow's instance id.</param>
+/// <param name="SeriesId">Our id; also the series orchestration's instance id.</param>
 /// <param name="RequestFingerprint">Hash of the create request, so a repeated request is recognised and a different one with the same id is a conflict.</param>
 /// <param name="Schedule">Null for a <see cref="SeriesManagement.PaymentProvider"/> series, whose schedule the provider keeps.</param>
 public sealed record RecurringSeries(
@@ -26,7 +26,7 @@ public sealed record RecurringSeries(
 {
     public bool IsFinished => Status is RecurringSeriesStatus.Cancelled or RecurringSeriesStatus.Completed or RecurringSeriesStatus.Refused;
 
-    /// <summary>The series after a change recorded by its workflow. A finished series never becomes active again.</summary>
+    /// <summary>The series after a change recorded by its orchestration. A finished series never becomes active again.</summary>
     public RecurringSeries Apply(SeriesChange change)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -1,7 +1,7 @@
 namespace SmartRetry.Functions.Shared.Series;
 
 /// <summary>
-/// Computes a series' occurrences. Pure and deterministic, so workflows may call it. Every occurrence is computed
+/// Computes a series' occurrences. Pure and deterministic, so orchestrations may call it. Every occurrence is computed
 /// from the first date (never from the previous occurrence), which keeps month-end dates anchored: a series starting on
 /// January 31 charges on February 28 (29 in leap years) and then March 31 again; February 29 yearly charges on
 /// February 28 in common years.

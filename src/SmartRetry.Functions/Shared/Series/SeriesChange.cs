@@ -1,6 +1,6 @@
 namespace SmartRetry.Functions.Shared.Series;
 
-/// <summary>A change to a series' record, written by the series workflows; null fields stay unchanged.</summary>
+/// <summary>A change to a series' record, written by the series orchestrations; null fields stay unchanged.</summary>
 public sealed record SeriesChange(
     string SeriesId,
     DateTime AtUtc,

@@ -10,7 +10,7 @@ using ClientSchedule = SmartRetry.Client.Recurring.RecurringSchedule;
 namespace SmartRetry.Functions.Shared.Series;
 
 /// <summary>
-/// <see cref="ISmartRetryRecurringGateway"/> over <see cref="SmartRetryClient"/>: maps Payments' records to the client's
+/// <see cref="ISmartRetryRecurringGateway"/> over <see cref="SmartRetryClient"/>: maps the app's records to the client's
 /// request models and back. Every POST carries the caller's idempotency key; errors follow
 /// <see cref="SmartRetryCallTranslation"/>.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace SmartRetry.Functions.Shared.Storage;
 
 /// <summary>
-/// Configuration section <c>Payments:Storage</c>: where the Payments tables live. Locally a connection string
+/// Configuration section <c>Payments:Storage</c>: where the app's tables live. Locally a connection string
 /// (Azurite); in Azure the table endpoint with a managed identity, so no account key exists anywhere.
 /// </summary>
 public sealed class PaymentsStorageOptions

@@ -2,7 +2,7 @@ using SmartRetry.Functions.Shared.Series;
 
 namespace SmartRetry.Functions.Shared.Storage;
 
-/// <summary>The tables Payments keeps; each is named <c>{TableNamePrefix}{name}</c>.</summary>
+/// <summary>The tables the app keeps; each is named <c>{TableNamePrefix}{name}</c>.</summary>
 public enum PaymentsTable
 {
     Ledger,

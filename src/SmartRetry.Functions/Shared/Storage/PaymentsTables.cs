@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace SmartRetry.Functions.Shared.Storage;
 
 /// <summary>
-/// Hands out the Payments tables, creating each one once per process on first use (or all of them through
+/// Hands out the app's tables, creating each one once per process on first use (or all of them through
 /// <see cref="EnsureCreatedAsync"/> at start-up), never per call. A failed creation is retried by the next caller.
 /// </summary>
 public sealed class PaymentsTables

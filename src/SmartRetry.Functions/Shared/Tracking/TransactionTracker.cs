@@ -9,15 +9,15 @@ using SmartRetry.Functions.Shared.Ledger;
 namespace SmartRetry.Functions.Shared.Tracking;
 
 /// <summary>
-/// Follows one SmartRetry transaction to its outcome inside a workflow (sales and refunds alike): SmartRetry's
+/// Follows one SmartRetry transaction to its outcome inside an orchestration (sales and refunds alike): SmartRetry's
 /// <c>transaction.*</c> webhooks, with status polls on a backoff timer when they do not come, until a final status or
-/// the deadline. UNKNOWN ends as needs-attention and is never guessed. Workflow code: deterministic, durable calls only.
+/// the deadline. UNKNOWN ends as needs-attention and is never guessed. Orchestration code: deterministic, durable calls only.
 /// </summary>
 /// <remarks>
 /// Events are waited for through one <see cref="ExternalEventInbox{T}"/> that lives across all poll iterations (never
 /// cancelled); only the poll timers are cancelled. An approval is trusted as it arrives (APPROVED is
 /// terminal); a decline, error or cancellation event is confirmed with a status poll, because SmartRetry does not say
-/// whether those fire for each failed attempt that its own retries may still overturn (smartretry-api.md §6.2).
+/// whether those fire for each failed attempt that its own retries may still overturn (https://www.smartretry.com/docs/integration/webhooks).
 /// </remarks>
 public sealed class TransactionTracker
 {
@@ -30,13 +30,13 @@ public sealed class TransactionTracker
     private readonly Action<TransactionProgress> progressChanged;
     private readonly HashSet<string> seenEventIds = [];
 
-    // The workflow's wait for transaction events: the one given, or one armed by AwaitOutcomeAsync before any use.
+    // The orchestration's wait for transaction events: the one given, or one armed by AwaitOutcomeAsync before any use.
     private ExternalEventInbox<TransactionEvent>? events;
 
-    /// <param name="paymentId">The workflow's payment, for logs.</param>
-    /// <param name="logger">The workflow's replay-safe logger.</param>
+    /// <param name="paymentId">The orchestration's payment, for logs.</param>
+    /// <param name="logger">The orchestration's replay-safe logger.</param>
     /// <param name="progressChanged">Called whenever <see cref="Progress"/> may have changed, to publish it.</param>
-    /// <param name="events">The workflow's transaction events, when it tracks several transactions one after another (a
+    /// <param name="events">The orchestration's transaction events, when it tracks several transactions one after another (a
     /// charge cycle's attempts) and so keeps one wait across them; otherwise the tracker arms its own.</param>
     public TransactionTracker(
         TaskOrchestrationContext context,

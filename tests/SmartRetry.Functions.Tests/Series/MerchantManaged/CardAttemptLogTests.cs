@@ -18,7 +18,7 @@ public sealed class CardAttemptLogTests
     [Fact]
     public void Attempts_stamped_later_than_the_new_one_count_too()
     {
-        // Another series' workflow time may run ahead: its attempts still share every window the new one falls in.
+        // Another series' orchestration time may run ahead: its attempts still share every window the new one falls in.
         CardAttemptLog log = Reserved(2, day => Start.AddDays(10 + day));
 
         Assert.Null(log.TryReserve("earlier", Start, maxAttempts: 2));

@@ -291,7 +291,7 @@ public sealed class MerchantRecurringSeriesWorkflowTests
         await harness.StartAsync(MerchantSeriesHarness.State(new SeriesSchedule(new DateOnly(2030, 1, 10), RecurrenceFrequency.Monthly, 1, NumberOfPayments: 2)));
         await harness.AdvanceToAsync(new DateTime(2030, 1, 10, 0, 0, 0, DateTimeKind.Utc));
 
-        // Cycle 1: declined by webhook; the workflow confirms it on the status endpoint before deciding on dunning.
+        // Cycle 1: declined by webhook; the orchestration confirms it on the status endpoint before deciding on dunning.
         harness.SmartRetry.Settle("T0000001", SmartRetryStatus.Declined, "INSUFFICIENT_FUNDS");
         await harness.Host.RaiseEventAsync("rs-test-1-c1", OrchestrationEventNames.Transaction, Event("T0000001", SmartRetryStatus.Declined));
         int statusReadsAfterDecline = harness.Host.CountActivityCalls(nameof(GetTransactionStatus));

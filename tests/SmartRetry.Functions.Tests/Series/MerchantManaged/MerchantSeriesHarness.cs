@@ -12,7 +12,7 @@ using SmartRetry.Functions.Tests.TestHost;
 namespace SmartRetry.Functions.Tests.Series.MerchantManaged;
 
 /// <summary>
-/// A merchant-managed series on the virtual-time workflow host (replay check on), with the real workflows and the real
+/// A merchant-managed series on the virtual-time orchestration host (replay check on), with the real orchestrations and the real
 /// SmartRetry-facing activities over <see cref="ScriptedSmartRetry"/>. Ledger and series writes are captured as
 /// activity inputs. The cycle interrupt is raised through a <see cref="RecordingDurableClient"/> and delivered by
 /// <see cref="DeliverInterruptsAsync"/>, as the real client would deliver it shortly after the activity.

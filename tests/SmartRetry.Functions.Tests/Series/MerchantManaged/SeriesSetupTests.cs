@@ -29,7 +29,7 @@ public sealed class SeriesSetupTests
 
         InitRecurringRequest init = Assert.Single(inits);
         Assert.Equal(IdempotencyKeys.Derive(MerchantSeriesHarness.SeriesId, "recurring-init"), init.IdempotencyKey);
-        // recurring_init charged occurrence 1; the workflow charges 2 and 3.
+        // recurring_init charged occurrence 1; the orchestration charges 2 and 3.
         Assert.Equal([new DateTime(2030, 2, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 3, 1, 0, 0, 0, DateTimeKind.Utc)], harness.ChargeTimes);
         Assert.All(harness.SmartRetry.Charges, c => Assert.Equal("RC000077", c.RecurringId));
         Assert.All(harness.Series.Generations.Skip(1), g => Assert.DoesNotContain("c2VhbGVk", g.InputJson, StringComparison.Ordinal));

@@ -1,6 +1,6 @@
 namespace SmartRetry.Functions.Tests.Shared.Declines;
 
-/// <summary>The codes SmartRetry publishes: the decline table of smartretry-api.md §3.3 and the OpenAPI reason enum (Appendix A).</summary>
+/// <summary>The codes SmartRetry publishes: the decline table of https://www.smartretry.com/docs/concepts/decline-codes and the OpenAPI reason enum (Appendix A).</summary>
 public static class PublishedReasonCodes
 {
     public static readonly string[] DeclineTable =

@@ -34,7 +34,7 @@ public sealed class TablePaymentLedgerTests(AzuriteFixture azurite)
         Assert.Equal(entry, await ledger.GetAsync(entry.PaymentId, CancellationToken.None));
     }
 
-    /// <summary>Whoever settles a sale (its workflow, the reconciler), no card of a final payment stays in the vault; a status still open keeps it.</summary>
+    /// <summary>Whoever settles a sale (its orchestration, the reconciler), no card of a final payment stays in the vault; a status still open keeps it.</summary>
     [Fact]
     public async Task A_sales_final_status_forgets_its_card_even_when_the_write_is_a_repeat()
     {

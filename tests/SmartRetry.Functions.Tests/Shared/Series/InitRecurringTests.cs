@@ -11,7 +11,7 @@ using SmartRetry.Testing.Storage;
 
 namespace SmartRetry.Functions.Tests.Shared.Series;
 
-/// <summary>The set-up step over a real card vault on Azurite, with SmartRetry's answers scripted.</summary>
+/// <summary>The set-up activity over a real card vault on Azurite, with SmartRetry's answers scripted.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class InitRecurringTests
 {

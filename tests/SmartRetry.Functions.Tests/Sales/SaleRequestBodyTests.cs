@@ -5,7 +5,7 @@ using SmartRetry.Functions.Shared.Problems;
 
 namespace SmartRetry.Functions.Tests.Sales;
 
-public sealed class SaleRequestReaderTests
+public sealed class SaleRequestBodyTests
 {
     [Fact]
     public void A_snake_case_body_reads_into_the_request()
@@ -17,7 +17,7 @@ public sealed class SaleRequestReaderTests
              "description":"Order #42","merchant_order_id":"ord-42","scheduled_at":"2026-12-01T09:00:00+01:00"}
             """;
 
-        ChargeRequest? request = SaleRequestReader.Read(Encoding.UTF8.GetBytes(json), out PaymentsProblem? problem);
+        ChargeRequest? request = JsonRequestReader.Read<ChargeRequest>(Encoding.UTF8.GetBytes(json), out PaymentsProblem? problem);
 
         Assert.Null(problem);
         Assert.Equal(TestSales.Request() with { ScheduledAt = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero) }, request);
@@ -41,7 +41,7 @@ public sealed class SaleRequestReaderTests
     [InlineData("", "")]
     public void Malformed_bodies_become_a_problem_naming_the_place_without_echoing_values(string json, string expectedPointer)
     {
-        ChargeRequest? request = SaleRequestReader.Read(Encoding.UTF8.GetBytes(json), out PaymentsProblem? problem);
+        ChargeRequest? request = JsonRequestReader.Read<ChargeRequest>(Encoding.UTF8.GetBytes(json), out PaymentsProblem? problem);
 
         Assert.Null(request);
         Assert.NotNull(problem);

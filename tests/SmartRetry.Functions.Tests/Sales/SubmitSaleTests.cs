@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SmartRetry.Client.Errors;
-using SmartRetry.Functions.Sales.Activities;
+using SmartRetry.Functions.Sales;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Events;
@@ -16,9 +16,9 @@ using SmartRetry.Functions.Tests.Shared.Gateway;
 using SmartRetry.Functions.Tests.Shared.Storage;
 using SmartRetry.Testing.Storage;
 
-namespace SmartRetry.Functions.Tests.Sales.Activities;
+namespace SmartRetry.Functions.Tests.Sales;
 
-/// <summary>The submit step over a real card vault on Azurite, with SmartRetry's answers scripted.</summary>
+/// <summary>The submit activity over a real card vault on Azurite, with SmartRetry's answers scripted.</summary>
 [Collection(AzuriteTests.Name)]
 public class SubmitSaleTests
 {
@@ -149,7 +149,7 @@ public class SubmitSaleTests
         Assert.Equal(new PaymentSubmissionResult(false, null, null), held.Answer);
     }
 
-    /// <summary>A host killed after SmartRetry answered and before the step completed runs the step again: it takes the recorded answer, with no card left to send.</summary>
+    /// <summary>A host killed after SmartRetry answered and before the activity completed runs the activity again: it takes the recorded answer, with no card left to send.</summary>
     [Fact]
     public async Task A_retry_after_SmartRetry_answered_uses_the_recorded_answer_and_calls_nobody()
     {

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartRetry.Client.Models;
 using SmartRetry.Functions.Shared.Charges;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Http;
@@ -182,4 +185,105 @@ public sealed partial class RefundSubmissionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refund of {Amount} scheduled; {Remaining} left to refund")]
     private static partial void LogScheduled(ILogger logger, decimal amount, decimal remaining);
+}
+
+/// <summary>
+/// Checks a refund request, collecting every problem keyed by the field's JSON pointer: first on its own, then against
+/// the original payment (its currency's decimals, its merchant transaction id). Messages describe the rule, never the
+/// value sent.
+/// </summary>
+public static class RefundRequestValidator
+{
+    public const int MaxRefundIdLength = 100;
+    public const int MaxReasonLength = 200;
+
+    /// <summary>The request's fields checked on their own; null with <paramref name="errors"/> naming each bad field.</summary>
+    public static ValidatedRefund? Validate(PaymentRefundRequest request, out IReadOnlyDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(request.RefundId))
+        {
+            found["/refund_id"] = ["Required: your id for this refund (repeat it to repeat the request safely)."];
+        }
+        else if (request.RefundId.Length > MaxRefundIdLength || request.RefundId.Any(char.IsControl))
+        {
+            found["/refund_id"] = [$"At most {MaxRefundIdLength} characters, without control characters."];
+        }
+
+        if (request.Amount is { } amount && amount is < SmartRetryCurrencies.MinimumAmount or > SmartRetryCurrencies.MaximumAmount)
+        {
+            found["/amount"] = [$"Must be between {SmartRetryCurrencies.MinimumAmount} and {SmartRetryCurrencies.MaximumAmount.ToString(CultureInfo.InvariantCulture)} (SmartRetry's limits); omit it to refund all that is left."];
+        }
+
+        if (request.Reason is { } reason && (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength || reason.Any(char.IsControl)))
+        {
+            found["/reason"] = [$"At most {MaxReasonLength} characters, not blank, without control characters; or omit it."];
+        }
+
+        errors = found;
+        return found.Count > 0 ? null : new ValidatedRefund(request.RefundId!, request.Amount, request.Reason);
+    }
+
+    /// <summary>What the refund must respect of its original; null when it does, otherwise the errors by pointer.</summary>
+    public static IReadOnlyDictionary<string, string[]>? CheckAgainst(ValidatedRefund refund, PaymentLedgerEntry original)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        ArgumentNullException.ThrowIfNull(original);
+        var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.Equals(refund.RefundId, original.MerchantTransactionId, StringComparison.Ordinal))
+        {
+            found["/refund_id"] = ["Must differ from the original payment's merchant_transaction_id (SmartRetry requires it)."];
+        }
+
+        if (refund.Amount is { } amount && SmartRetryCurrencies.TryGetExponent(original.Currency, out int exponent) && decimal.Round(amount, exponent) != amount)
+        {
+            found["/amount"] = [$"{original.Currency} allows at most {exponent} decimal place{(exponent == 1 ? "" : "s")}."];
+        }
+
+        return found.Count > 0 ? found : null;
+    }
+}
+
+/// <summary>
+/// The idempotency fingerprint of a refund request: SHA-256 over a canonical JSON form (fixed field order, amount
+/// without trailing zeros), so the same request sent with other whitespace, field order or <c>12.50</c> for
+/// <c>12.5</c> matches and any real difference does not. A refund carries no card data, so a plain hash will do.
+/// </summary>
+public static class RefundFingerprint
+{
+    /// <summary>Stands where a sale's fingerprint names its HMAC key: this hash needs none.</summary>
+    public const string HashKeyId = "sha256";
+
+    public static string Compute(string originalPaymentId, ValidatedRefund refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        using var canonical = new MemoryStream();
+        using (var json = new Utf8JsonWriter(canonical))
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(originalPaymentId);
+            json.WriteStringValue(refund.RefundId);
+            WriteOptional(json, refund.Amount?.ToString("G29", CultureInfo.InvariantCulture));
+            WriteOptional(json, refund.Reason);
+            json.WriteEndArray();
+        }
+
+        return Convert.ToBase64String(SHA256.HashData(canonical.ToArray()));
+    }
+
+    public static bool Matches(string originalPaymentId, ValidatedRefund refund, string hash) =>
+        CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(Compute(originalPaymentId, refund)), Convert.FromBase64String(hash));
+
+    private static void WriteOptional(Utf8JsonWriter json, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteStringValue(value);
+        }
+    }
 }

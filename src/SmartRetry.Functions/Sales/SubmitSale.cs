@@ -5,16 +5,16 @@ using SmartRetry.Functions.Shared.Correlation;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Ledger;
 
-namespace SmartRetry.Functions.Sales.Activities;
+namespace SmartRetry.Functions.Sales;
 
 /// <summary>
-/// Submits the sale to SmartRetry with the workflow's idempotency key: a refusal comes back as the result's rejection,
+/// Submits the sale to SmartRetry with the orchestration's idempotency key: a refusal comes back as the result's rejection,
 /// transient failures throw for the retry policy, and the transaction id is correlated to the sale's instance, with the
 /// webhooks that came even earlier returned in the result (<see cref="EarlyTransactionEvents"/>). The only place the
 /// card is opened: it comes from the card vault, and SmartRetry's answer replaces it there at once, so the CVV is gone
-/// as soon as the authorization is answered, and a retry of this step after a crash (whose SmartRetry call would be
+/// as soon as the authorization is answered, and a retry of this activity after a crash (whose SmartRetry call would be
 /// replayed under the same key anyway) takes that answer without the card. A sale SmartRetry accepted is recorded as
-/// processing here, not by a step of its own: that saves the workflow a round trip through its queues (four history
+/// processing here, not by an activity of its own: that saves the orchestration a round trip through its queues (four history
 /// events) on every sale, and a repeat of this activity repeats a write the ledger ignores.
 /// </summary>
 public sealed class SubmitSale(
@@ -89,7 +89,7 @@ public sealed class SubmitSale(
 
     /// <summary>
     /// The card for this sale (from the vault, or from the input of a sale started before the vault), or the answer
-    /// recorded in its place when this step asked SmartRetry before; null when the envelope cannot be opened.
+    /// recorded in its place when this activity asked SmartRetry before; null when the envelope cannot be opened.
     /// </summary>
     private async Task<HeldCard<PaymentSubmissionResult>?> OpenCardAsync(SaleSubmission sale, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Charges;
 using SmartRetry.Functions.Shared.Durable;
+using SmartRetry.Functions.Shared.Events;
 using SmartRetry.Functions.Shared.Gateway;
 using SmartRetry.Functions.Shared.Http;
 using SmartRetry.Functions.Shared.Idempotency;
@@ -36,7 +37,7 @@ public sealed partial class SaleSubmissionHandler(
     /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
     public Task<HandlerResult<SaleAccepted>> SubmitAsync(DurableTaskClient durable, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        ChargeRequest? request = SaleRequestReader.Read(body, out PaymentsProblem? problem);
+        ChargeRequest? request = JsonRequestReader.Read<ChargeRequest>(body, out PaymentsProblem? problem);
         return request is null
             ? Task.FromResult(HandlerResult.Failure<SaleAccepted>(problem!))
             : SubmitAsync(durable, request, cancellationToken);
@@ -131,7 +132,7 @@ public sealed partial class SaleSubmissionHandler(
             new PaymentLedgerEntry(paymentId, sale.MerchantTransactionId, PaymentKind.Sale, sale.Amount, sale.Currency, PaymentStatus.Scheduled, now, ScheduledAt: sale.ScheduledAt),
             cancellationToken);
 
-        // The card waits in the vault, not in the workflow: a future-dated one without its CVV, and none for longer than
+        // The card waits in the vault, not in the orchestration: a future-dated one without its CVV, and none for longer than
         // SmartRetry would recognise a repeat of the call it is held for.
         await cards.HoldAsync(
             paymentId,
@@ -179,4 +180,74 @@ public sealed partial class SaleSubmissionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale scheduled (future-dated for {ScheduledAt})")]
     private static partial void LogScheduled(ILogger logger, DateTimeOffset? scheduledAt);
+}
+
+/// <summary>
+/// <c>POST /api/payments/{paymentId}/cancel</c>: asks a future-dated sale's orchestration to cancel before it fires. A sale
+/// that was not future-dated, has fired, or has finished is a 409. If the timer and the cancel cross, the orchestration
+/// decides (it already holds the event or the timer); the status link shows which.
+/// </summary>
+public sealed partial class SaleCancellationHandler(
+    IPaymentLedger ledger,
+    TimeProvider timeProvider,
+    ILogger<SaleCancellationHandler> logger)
+{
+    public const int MaxReasonLength = 200;
+
+    /// <param name="durable">The invocation's Durable client (the host binds one per call).</param>
+    public async Task<HandlerResult<SaleCancellation>> CancelAsync(DurableTaskClient durable, string paymentId, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!SaleInstanceIds.IsWellFormed(paymentId))
+        {
+            return NotFound(paymentId);
+        }
+
+        if (reason is { Length: > MaxReasonLength } || (reason is not null && reason.Any(char.IsControl)))
+        {
+            return HandlerResult.Failure<SaleCancellation>(PaymentsProblem.Validation(
+                new Dictionary<string, string[]> { ["/reason"] = [$"At most {MaxReasonLength} characters, without control characters."] },
+                SaleRoutes.CancelPath(paymentId)));
+        }
+
+        PaymentLedgerEntry? entry = await ledger.GetAsync(paymentId, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound(paymentId);
+        }
+
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        if (entry.ScheduledAt is not { } scheduledAt)
+        {
+            return NotCancellable(paymentId, "Only a future-dated sale (one with scheduled_at) can be cancelled.");
+        }
+
+        if (entry.Status != PaymentStatus.Scheduled || scheduledAt <= now)
+        {
+            return NotCancellable(paymentId, $"The sale is past its scheduled time or already {entry.Status}; it can no longer be cancelled.");
+        }
+
+        RaiseEventResult raised = await durable.RaiseEventIfRunningAsync(
+            paymentId, OrchestrationEventNames.CancelRequested, new CancelRequest(reason ?? "Cancelled by the merchant.", now), cancellationToken);
+        switch (raised)
+        {
+            case RaiseEventResult.Raised:
+                LogCancelRequested(logger, paymentId);
+                return HandlerResult.Success(HttpStatusCode.Accepted, new SaleCancellation(
+                    paymentId, scheduledAt, now, new SaleLinks(PaymentRoutes.StatusPath(paymentId), null)));
+            case RaiseEventResult.InstanceFinished:
+                return NotCancellable(paymentId, "The sale has already finished.");
+            default:
+                return NotCancellable(paymentId, "The sale is still being scheduled; retry in a moment.");
+        }
+    }
+
+    private static HandlerResult<SaleCancellation> NotFound(string paymentId) =>
+        HandlerResult.Failure<SaleCancellation>(PaymentsProblem.NotFound("No sale has this payment id.", SaleRoutes.CancelPath(paymentId ?? "")));
+
+    private static HandlerResult<SaleCancellation> NotCancellable(string paymentId, string detail) =>
+        HandlerResult.Failure<SaleCancellation>(PaymentsProblem.Conflict(ProblemTypes.NotCancellable, "The sale cannot be cancelled.", detail, SaleRoutes.CancelPath(paymentId)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancellation requested for future-dated sale {PaymentId}")]
+    private static partial void LogCancelRequested(ILogger logger, string paymentId);
 }
