@@ -1,4 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartRetry.Functions.Shared.Correlation;
 
 namespace SmartRetry.Functions.Webhooks;
 
@@ -14,4 +17,31 @@ public sealed class PurgeWebhookRecordsFunction(WebhookRecordsRetention retentio
         ArgumentNullException.ThrowIfNull(timer);
         await retention.PurgeAsync(cancellationToken);
     }
+}
+
+/// <summary>What one run of <see cref="WebhookRecordsRetention"/> deleted, and its cut-off.</summary>
+public sealed record WebhookRecordsPurged(DateTimeOffset Before, int WebhookEvents, int PendingEvents);
+
+/// <summary>
+/// Deletes webhook events and pending events older than <see cref="WebhookIntakeOptions.RetentionDays"/>: without it
+/// both tables grow with every delivery for ever. The host runs it on a timer.
+/// </summary>
+public sealed partial class WebhookRecordsRetention(
+    IWebhookEventStore webhookEvents,
+    IPendingEventStore pendingEvents,
+    IOptions<WebhookIntakeOptions> options,
+    TimeProvider timeProvider,
+    ILogger<WebhookRecordsRetention> logger)
+{
+    public async Task<WebhookRecordsPurged> PurgeAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset before = timeProvider.GetUtcNow().AddDays(-options.Value.RetentionDays);
+        int events = await webhookEvents.PurgeReceivedBeforeAsync(before, cancellationToken);
+        int pending = await pendingEvents.PurgeCreatedBeforeAsync(before, cancellationToken);
+        LogPurged(logger, events, pending, before);
+        return new WebhookRecordsPurged(before, events, pending);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {WebhookEventCount} webhook events and {PendingEventCount} pending events older than {Before:o}")]
+    private static partial void LogPurged(ILogger logger, int webhookEventCount, int pendingEventCount, DateTimeOffset before);
 }

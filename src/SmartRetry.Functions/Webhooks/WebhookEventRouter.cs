@@ -95,3 +95,8 @@ public static class WebhookEventRouter
             ? value.GetBoolean()
             : null;
 }
+
+/// <summary>Where a webhook event goes: the orchestration event to raise and the SmartRetry ids that can name its instance, best first.</summary>
+public sealed record WebhookRoute(string EventName, object Payload, IReadOnlyList<WebhookCorrelation> Correlations);
+
+public sealed record WebhookCorrelation(CorrelationKind Kind, string SmartRetryId);

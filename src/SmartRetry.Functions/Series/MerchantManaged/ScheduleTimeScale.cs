@@ -52,7 +52,7 @@ public sealed record ScheduleTimeScale(DateTime AnchorUtc, int Factor)
 /// Schedule time inside an orchestration: decisions about due dates read <see cref="ScheduleNow"/>, and waits for a due date
 /// use <see cref="CreateScheduleTimer"/>. Without a time scale both are the context's own clock and timer, unchanged.
 /// </summary>
-public static class ScheduleTimeWorkflowExtensions
+public static class ScheduleTimeOrchestrationExtensions
 {
     /// <summary>The series' current schedule time: the replay-safe host time, accelerated by <paramref name="scale"/> when there is one.</summary>
     public static DateTime ScheduleNow(this TaskOrchestrationContext context, ScheduleTimeScale? scale)

@@ -13,3 +13,16 @@ public sealed record CardDetails(string Number, int ExpiryMonth, int ExpiryYear,
 
     public override string ToString() => $"CardDetails {{ Number = ****{LastFour}, Expiry = **/****, Cvv = {(Cvv is null ? "none" : "***")} }}";
 }
+
+/// <summary>What may be kept about a card after authorization: SmartRetry's token and non-sensitive display data.</summary>
+public sealed record CardSummary(string? Token, string? LastFour, string? Bin, string? Brand);
+
+/// <summary>
+/// A card sealed with AES-256-GCM: the only form in which card data may cross the durable boundary (orchestration inputs,
+/// outputs, history). <paramref name="KeyId"/> names the sealing key so keys can be rotated; <paramref name="Envelope"/>
+/// is opaque base64 (nonce, ciphertext and tag).
+/// </summary>
+public sealed record SealedCard(string KeyId, string Envelope)
+{
+    public override string ToString() => $"SealedCard {{ KeyId = {KeyId} }}";
+}

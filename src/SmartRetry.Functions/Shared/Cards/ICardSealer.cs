@@ -10,3 +10,21 @@ public interface ICardSealer
     /// <summary>Throws <see cref="CardSealingException"/> for a tampered envelope, an unknown key id or another binding.</summary>
     CardDetails Unseal(SealedCard sealedCard, string? boundTo = null);
 }
+
+/// <summary>An envelope that cannot be opened. Its message never contains card data.</summary>
+public sealed class CardSealingException : Exception
+{
+    public CardSealingException()
+    {
+    }
+
+    public CardSealingException(string message)
+        : base(message)
+    {
+    }
+
+    public CardSealingException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

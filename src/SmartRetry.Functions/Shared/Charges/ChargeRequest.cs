@@ -29,3 +29,33 @@ public sealed record ChargeRequest
     [JsonConverter(typeof(ExplicitOffsetDateTimeConverter))]
     public DateTimeOffset? ScheduledAt { get; init; }
 }
+
+/// <summary>The card in a sale request. <see cref="ToString"/> never shows the number, expiry or CVV.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record CardRequest
+{
+    public string? Number { get; init; }
+
+    public int? ExpiryMonth { get; init; }
+
+    public int? ExpiryYear { get; init; }
+
+    public string? Cvv { get; init; }
+
+    public string? HolderName { get; init; }
+
+    public override string ToString() => "CardRequest { Number = ****, Expiry = **/****, Cvv = *** }";
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record PayerRequest
+{
+    public string? FirstName { get; init; }
+
+    public string? LastName { get; init; }
+
+    public string? Email { get; init; }
+
+    /// <summary>E.164, e.g. <c>+12125551234</c>.</summary>
+    public string? PhoneNumber { get; init; }
+}

@@ -22,3 +22,11 @@ public sealed record CorrelationTarget(string InstanceId, string? TraceParent)
     /// <summary>The host has said this instance finished (<see cref="ICorrelationStore.RememberFinished"/>).</summary>
     public bool InstanceFinished { get; init; }
 }
+
+/// <summary>Which SmartRetry id a correlation maps to an orchestration instance.</summary>
+public enum CorrelationKind
+{
+    Transaction,
+    Recurring,
+    FutureTransaction,
+}

@@ -112,3 +112,25 @@ public sealed partial class RequestClaims(IIdempotencyStore store, ILogger<Reque
     [LoggerMessage(Level = LogLevel.Warning, Message = "Giving up a request claim failed; it lapses after the claim lease")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 }
+
+/// <summary>What a request learnt from claiming its idempotency key, and the record it now holds or found.</summary>
+public sealed record RequestClaim(RequestClaimOutcome Outcome, IdempotencyRecord Record);
+
+public enum RequestClaimOutcome
+{
+    /// <summary>This request holds the claim and must carry the request out, then complete or release the claim.</summary>
+    Claimed,
+
+    /// <summary>The key was used for a different request.</summary>
+    Conflict,
+
+    /// <summary>An identical request was carried out already: answer as it was answered.</summary>
+    Completed,
+
+    /// <summary>An identical request is being carried out right now: ask the caller to retry shortly.</summary>
+    InProgress,
+}
+
+/// <summary>The answer to a claim: <paramref name="IsNew"/> when this caller inserted the record and must carry the request out.</summary>
+/// <param name="Record">The record now on file: the caller's own when new, otherwise the one that was there.</param>
+public sealed record IdempotencyClaim(bool IsNew, IdempotencyRecord Record);

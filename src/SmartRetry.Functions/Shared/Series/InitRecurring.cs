@@ -151,3 +151,20 @@ public sealed record RecurringInitAnswer(RecurringInitReply? Result, string? Ref
 {
     public static RecurringInitAnswer Refused(string reasonCode) => new(null, reasonCode);
 }
+
+/// <summary>Create the series at SmartRetry; the card is opened from the vault (under <paramref name="SeriesId"/>) only inside the activity.</summary>
+public sealed record InitRecurringRequest(
+    string SeriesId,
+    string IdempotencyKey,
+    decimal Amount,
+    string Currency,
+    SeriesManagement ManagedBy,
+    SeriesSchedule? Schedule,
+    PayerDetails Payer)
+{
+    /// <summary>Only from series started before the card vault, whose state still carries the sealed card.</summary>
+    public SealedCard? Card { get; init; }
+}
+
+/// <summary>SmartRetry's answer to <c>recurring_init</c>, without card data. Not accepted: the first payment was declined and no series exists.</summary>
+public sealed record InitRecurringResult(bool Accepted, string? RecurringId, string? TransactionId, string? ReasonCode = null);

@@ -71,53 +71,57 @@ public sealed class TransactionTracker
     public async Task<PaymentVerdict> AwaitOutcomeAsync(TrackingPolicy policy, DateTime deadline, IReadOnlyList<TransactionEvent>? earlyEvents = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        PaymentVerdict? verdict = null;
         foreach (TransactionEvent early in earlyEvents ?? [])
         {
-            if (await OnEventAsync(early) is { } verdict)
+            verdict ??= await OnEventAsync(early);
+        }
+
+        TimeSpan pollDelay = policy.FirstPollDelay;
+        while (verdict is null)
+        {
+            verdict = await WaitForEventAsync(Min(context.CurrentUtcDateTime + pollDelay, deadline))
+                ?? await PollAsync()
+                ?? await TakeArrivedEventsAsync()
+                ?? (context.CurrentUtcDateTime >= deadline
+                    ? new PaymentVerdict(PaymentStatus.DeadlineReached, Note: $"No final status within {policy.Deadline}; SmartRetry may still settle it: check before trying again.")
+                    : null);
+            pollDelay = Min(pollDelay * policy.PollBackoff, policy.MaxPollInterval);
+        }
+
+        return verdict;
+    }
+
+    /// <summary>Takes events as they come until one decides the outcome or the poll timer fires; only the timer is ever cancelled.</summary>
+    private async Task<PaymentVerdict?> WaitForEventAsync(DateTime pollAt)
+    {
+        ExternalEventInbox<TransactionEvent> stream = events ??= new ExternalEventInbox<TransactionEvent>(context, OrchestrationEventNames.Transaction);
+        using var pollCancellation = new CancellationTokenSource();
+        Task pollTimer = context.CreateTimer(pollAt, pollCancellation.Token);
+        while (await Task.WhenAny(stream.Next, pollTimer) == stream.Next)
+        {
+            if (await TakeEventAsync() is { } verdict)
+            {
+                pollCancellation.Cancel();
+                return verdict;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Webhooks that arrived while the poll was in flight: news the deadline must not hide.</summary>
+    private async Task<PaymentVerdict?> TakeArrivedEventsAsync()
+    {
+        while (events!.Next.IsCompleted)
+        {
+            if (await TakeEventAsync() is { } verdict)
             {
                 return verdict;
             }
         }
 
-        TimeSpan pollDelay = policy.FirstPollDelay;
-        ExternalEventInbox<TransactionEvent> stream = events ??= new ExternalEventInbox<TransactionEvent>(context, OrchestrationEventNames.Transaction);
-        while (true)
-        {
-            using (var pollCancellation = new CancellationTokenSource())
-            {
-                Task pollTimer = context.CreateTimer(Min(context.CurrentUtcDateTime + pollDelay, deadline), pollCancellation.Token);
-                while (await Task.WhenAny(stream.Next, pollTimer) == stream.Next)
-                {
-                    if (await TakeEventAsync() is { } verdict)
-                    {
-                        pollCancellation.Cancel();
-                        return verdict;
-                    }
-                }
-            }
-
-            if (await PollAsync() is { } polled)
-            {
-                return polled;
-            }
-
-            // Webhooks that arrived while the poll was in flight are news the deadline must not hide.
-            while (stream.Next.IsCompleted)
-            {
-                if (await TakeEventAsync() is { } verdict)
-                {
-                    return verdict;
-                }
-            }
-
-            if (context.CurrentUtcDateTime >= deadline)
-            {
-                return new PaymentVerdict(PaymentStatus.DeadlineReached,
-                    Note: $"No final status within {policy.Deadline}; SmartRetry may still settle it: check before trying again.");
-            }
-
-            pollDelay = Min(pollDelay * policy.PollBackoff, policy.MaxPollInterval);
-        }
+        return null;
     }
 
     /// <summary>The transaction as SmartRetry's status endpoint shows it; null when it stayed unreachable through the retry policy.</summary>
@@ -196,4 +200,22 @@ public sealed class TransactionTracker
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}
+
+/// <summary>How a payment orchestration decided its payment ended, before it records that.</summary>
+/// <param name="Note">Why it ended this way when the status alone does not say.</param>
+public sealed record PaymentVerdict(PaymentStatus Status, string? ReasonCode = null, string? Note = null);
+
+/// <summary>What tracking has learnt of SmartRetry's own retries of a transaction, for the orchestration's custom status.</summary>
+/// <param name="AttemptNumber">SmartRetry's latest attempt number; above 1 means SmartRetry has retried.</param>
+public sealed record TransactionProgress(int RetriesScheduled = 0, int RetriesAttempted = 0, int? AttemptNumber = null);
+
+/// <summary>Structured log messages of transaction tracking. None carries card data.</summary>
+internal static partial class TrackingLog
+{
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Payment {PaymentId}: status poll of transaction {TransactionId} failed after retries; still waiting")]
+    public static partial void PollFailed(ILogger logger, string paymentId, string transactionId);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Payment {PaymentId}: SmartRetry {EventType} for transaction {TransactionId} (attempt {AttemptNumber})")]
+    public static partial void TransactionEventReceived(ILogger logger, string paymentId, string eventType, string? transactionId, int? attemptNumber);
 }

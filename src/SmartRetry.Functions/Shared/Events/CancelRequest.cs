@@ -1,3 +1,0 @@
-namespace SmartRetry.Functions.Shared.Events;
-
-public sealed record CancelRequest(string Reason, DateTimeOffset RequestedAt);
