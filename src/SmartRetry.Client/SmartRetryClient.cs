@@ -48,7 +48,7 @@ public class SmartRetryClient
         recurring = new RecurringClient(pipeline, terminal);
         futureTransactions = new FutureTransactionsClient(pipeline, terminal);
         health = new HealthClient(pipeline);
-        webhooks = new WebhookVerifier(timeProvider, options.WebhookTolerance);
+        webhooks = new WebhookVerifier(options.WebhookSecret, timeProvider, options.WebhookTolerance);
     }
 
     /// <summary>Sale, pre-authorization, capture, refund, void, status.</summary>

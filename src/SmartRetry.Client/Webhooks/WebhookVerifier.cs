@@ -24,14 +24,29 @@ public class WebhookVerifier
 
     private readonly TimeProvider _timeProvider;
     private readonly long _toleranceSeconds;
+    private readonly string? _secret;
 
     public WebhookVerifier(TimeProvider? timeProvider = null, TimeSpan? tolerance = null)
+        : this(secret: null, timeProvider, tolerance)
+    {
+    }
+
+    /// <param name="secret">The webhook secret <see cref="Verify(ReadOnlyMemory{byte}, string?)"/> checks with; null when every call passes its own.</param>
+    public WebhookVerifier(string? secret, TimeProvider? timeProvider = null, TimeSpan? tolerance = null)
     {
         TimeSpan window = tolerance ?? DefaultTolerance;
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero, nameof(tolerance));
         _timeProvider = timeProvider ?? TimeProvider.System;
         _toleranceSeconds = (long)window.TotalSeconds;
+        _secret = string.IsNullOrEmpty(secret) ? null : secret;
     }
+
+    /// <summary>Verifies the delivery with the configured secret (<see cref="SmartRetryClientOptions.WebhookSecret"/>) and returns its event.</summary>
+    /// <exception cref="InvalidOperationException">No secret was configured: pass it to <see cref="Verify(ReadOnlyMemory{byte}, string?, string)"/>.</exception>
+    /// <exception cref="SignatureVerificationException">The signature does not hold, is stale, or the body is not a readable event.</exception>
+    public virtual WebhookEvent Verify(ReadOnlyMemory<byte> rawBody, string? signatureHeader) =>
+        Verify(rawBody, signatureHeader, _secret ?? throw new InvalidOperationException(
+            "No webhook secret is configured (SmartRetryClientOptions.WebhookSecret); pass the secret to Verify."));
 
     /// <summary>Verifies the delivery and returns its event; throws <see cref="SignatureVerificationException"/> saying why not.</summary>
     /// <param name="rawBody">The request body exactly as received, before any JSON parsing.</param>

@@ -13,8 +13,6 @@ namespace SmartRetry.Functions.Webhooks;
 /// </summary>
 public static class WebhookEventRouter
 {
-    private const string PendingTransactionType = "transaction.pending";
-
     public static WebhookRoute? Route(WebhookEvent webhookEvent)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
@@ -22,7 +20,7 @@ public static class WebhookEventRouter
 
         // "Still processing" tells a waiting orchestration nothing its submission did not: raising it would only cost the
         // orchestration a wake-up (three history events) per payment. It is stored and acknowledged like any delivery.
-        if (type == PendingTransactionType)
+        if (type == WebhookEventTypes.TransactionPending)
         {
             return null;
         }

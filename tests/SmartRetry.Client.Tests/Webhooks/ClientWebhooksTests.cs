@@ -41,6 +41,29 @@ public sealed class ClientWebhooksTests : IDisposable
     }
 
     [Fact]
+    public void Webhooks_verifies_with_the_configured_secret_when_none_is_passed()
+    {
+        var client = new SmartRetryClient(http, new SmartRetryClientOptions { ApiKey = "k", TerminalId = "TERM01", WebhookSecret = Secret }, clock);
+
+        WebhookEvent webhook = client.Webhooks.Verify(Encoding.UTF8.GetBytes(Body), Header(clock.GetUtcNow()));
+
+        Assert.Equal("evt_1", webhook.Id);
+        Assert.Equal(SignatureFailureReason.SignatureMismatch, Assert.Throws<SignatureVerificationException>(
+            () => client.Webhooks.Verify(Encoding.UTF8.GetBytes(Body.Replace("evt_1", "evt_2", StringComparison.Ordinal)), Header(clock.GetUtcNow()))).Reason);
+    }
+
+    [Fact]
+    public void Verifying_without_a_secret_configured_or_passed_says_so()
+    {
+        SmartRetryClient client = Client(TimeSpan.FromSeconds(300));
+
+        InvalidOperationException failure = Assert.Throws<InvalidOperationException>(
+            () => client.Webhooks.Verify(Encoding.UTF8.GetBytes(Body), Header(clock.GetUtcNow())));
+
+        Assert.Contains("WebhookSecret", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_verifier_is_registered_for_webhook_intake()
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using SmartRetry.Client.Webhooks;
 using SmartRetry.Functions.Shared.Cards;
 using SmartRetry.Functions.Shared.Durable;
 using SmartRetry.Functions.Shared.Events;
@@ -21,9 +22,6 @@ namespace SmartRetry.Functions.Shared.Tracking;
 /// </remarks>
 public sealed class TransactionTracker
 {
-    private const string RetryScheduledType = "transaction.retry_scheduled";
-    private const string RetryAttemptedType = "transaction.retry_attempted";
-
     private readonly TaskOrchestrationContext context;
     private readonly string paymentId;
     private readonly ILogger logger;
@@ -158,10 +156,10 @@ public sealed class TransactionTracker
         int? attemptNumber = Max(Progress.AttemptNumber, received.AttemptNumber);
         switch (received.Type)
         {
-            case RetryScheduledType:
+            case WebhookEventTypes.TransactionRetryScheduled:
                 Update(Progress with { RetriesScheduled = Progress.RetriesScheduled + 1, AttemptNumber = attemptNumber });
                 return null;
-            case RetryAttemptedType:
+            case WebhookEventTypes.TransactionRetryAttempted:
                 Update(Progress with { RetriesAttempted = Progress.RetriesAttempted + 1, AttemptNumber = attemptNumber });
                 return null;
         }
