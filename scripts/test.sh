@@ -55,6 +55,10 @@ say "Azurite listening on 127.0.0.1 (blob $blob_port, queue $queue_port, table $
 say "Building SmartRetry.Functions.sln ($configuration)"
 dotnet build SmartRetry.Functions.sln -c "$configuration" -nologo -clp:ErrorsOnly
 
+# 3b. The client package, as a team would take it (the client's tests also restore it into a fresh project).
+say "Packing SmartRetry.Client into artifacts/packages"
+dotnet pack src/SmartRetry.Client -c "$configuration" --no-build -nologo -o "$root/artifacts/packages"
+
 # 4. The fast test projects, then the end-to-end suite in the real Functions host where a `func` is on PATH.
 test_projects=$(find tests -name '*.Tests.csproj' | sort)
 end_to_end="tests/SmartRetry.EndToEnd/SmartRetry.EndToEnd.csproj"
