@@ -8,7 +8,8 @@
 #                calendar agrees with ours; the walkthrough speeds it up with PUT /_simulator/clock for a series),
 #              FUNC_DOWNLOAD_TIMEOUT (seconds allowed to obtain Core Tools through npx; default 180).
 # It never waits without a bound, prints no stack traces (service logs go to artifacts/run-local/), and stops
-# everything it started when it exits.
+# everything it started when it exits. It runs on Linux and on macOS's own bash 3.2: without GNU setsid or timeout
+# (stock macOS) it uses perl for the process group and its own bound for long steps.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +26,7 @@ with_functions=1
 for argument in "$@"; do
   case "$argument" in
     --without-functions) with_functions=0 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "Unknown option '$argument' (try --help)." >&2; exit 2 ;;
   esac
 done
@@ -35,8 +36,10 @@ fail() { printf 'run-local: %s\n' "$*" >&2; exit 1; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 started_pids=()
+last_pid() { echo "${started_pids[${#started_pids[@]}-1]}"; }
 cleanup() {
   trap - EXIT INT TERM
+  [ ${#started_pids[@]} -eq 0 ] && return
   for pid in "${started_pids[@]}"; do
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   done
@@ -44,7 +47,7 @@ cleanup() {
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
-  [ ${#started_pids[@]} -eq 0 ] || say "Stopped what this script started"
+  say "Stopped what this script started"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -53,13 +56,30 @@ trap 'exit 143' TERM
 # Starts a command in its own process group (so cleanup stops its children too), output to a log file.
 start_service() {
   local log="$1"; shift
-  setsid "$@" >"$log" 2>&1 < /dev/null &
+  if command -v setsid >/dev/null; then
+    setsid "$@" >"$log" 2>&1 < /dev/null &
+  else
+    perl -e 'setpgrp(0, 0); exec @ARGV or die "exec: $!"' "$@" >"$log" 2>&1 < /dev/null &
+  fi
   started_pids+=("$!")
+}
+
+# Runs a command for at most $1 seconds (GNU timeout where there is one, else a watchdog); 124 when cut off.
+bounded() {
+  local seconds="$1"; shift
+  if command -v timeout >/dev/null; then timeout "$seconds" "$@"; return; fi
+  if command -v gtimeout >/dev/null; then gtimeout "$seconds" "$@"; return; fi
+  "$@" & local pid=$!
+  ( sleep "$seconds" && kill -TERM "$pid" 2>/dev/null ) & local watchdog=$!
+  wait "$pid"; local status=$?
+  kill "$watchdog" 2>/dev/null; wait "$watchdog" 2>/dev/null
+  [ "$status" -eq 143 ] && return 124
+  return "$status"
 }
 
 # Waits up to $2 seconds for port $1; fails naming the log if the service exits or never listens.
 wait_for_port() {
-  local port="$1" seconds="$2" name="$3" log="$4" pid="${started_pids[-1]}"
+  local port="$1" seconds="$2" name="$3" log="$4" pid="$(last_pid)"
   for _ in $(seq 1 $((seconds * 10))); do
     listening "$port" && return 0
     kill -0 "$pid" 2>/dev/null || fail "$name exited before listening on 127.0.0.1:$port; see $log"
@@ -79,7 +99,7 @@ if [ "$with_functions" -eq 1 ]; then
     func_command=(func)
   elif command -v npx >/dev/null; then
     say "Azure Functions Core Tools ('func') not found; trying npx azure-functions-core-tools@4 (up to ${func_download_timeout}s)"
-    if timeout "$func_download_timeout" npx --yes azure-functions-core-tools@4 --version >"$logs/func-install.log" 2>&1; then
+    if bounded "$func_download_timeout" npx --yes azure-functions-core-tools@4 --version >"$logs/func-install.log" 2>&1; then
       func_command=(npx --yes azure-functions-core-tools@4)
     fi
   fi
@@ -133,8 +153,8 @@ elif listening 10000 || listening 10001 || listening 10002; then
 else
   if [ ! -x node_modules/.bin/azurite ]; then
     command -v npm >/dev/null || fail "npm (Node.js 20+) is required to install Azurite: install Node.js and re-run."
-    say "Installing Azurite (npm ci)"
-    timeout 600 npm ci --no-audit --no-fund --loglevel=error >"$logs/npm-ci.log" 2>&1 || fail "npm ci failed; see $logs/npm-ci.log"
+    say "Installing Azurite (npm ci; a minute or two on a first run, log: $logs/npm-ci.log)"
+    bounded 600 npm ci --no-audit --no-fund --loglevel=error >"$logs/npm-ci.log" 2>&1 || fail "npm ci failed; see $logs/npm-ci.log"
   fi
   mkdir -p .azurite
   start_service "$logs/azurite.log" node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location .azurite \
@@ -145,8 +165,8 @@ fi
 
 # 4. The SmartRetry simulator, configured from local.settings.json (secrets through the environment, not argv).
 listening 5080 && fail "127.0.0.1:5080 is already in use; stop whatever listens there (another simulator?) and re-run"
-say "Building the SmartRetry simulator"
-timeout 600 dotnet build tests/SmartRetry.Simulator/SmartRetry.Simulator.csproj -nologo -v quiet >"$logs/simulator-build.log" 2>&1 \
+say "Building the SmartRetry simulator (a minute or two on a first run, log: $logs/simulator-build.log)"
+bounded 600 dotnet build tests/SmartRetry.Simulator/SmartRetry.Simulator.csproj -nologo -v quiet >"$logs/simulator-build.log" 2>&1 \
   || fail "building the simulator failed; see $logs/simulator-build.log"
 simulator_dll="tests/SmartRetry.Simulator/bin/Debug/net10.0/SmartRetry.Simulator.dll"
 [ -f "$simulator_dll" ] || fail "the simulator build produced no $simulator_dll; see $logs/simulator-build.log"
@@ -159,7 +179,7 @@ say "SmartRetry simulator on $simulator_url (terminal $terminal_id, time factor 
 # 5. The Functions host in the foreground; Ctrl+C stops it and then everything above.
 if [ "$with_functions" -eq 0 ]; then
   say "Running without the Functions host; Ctrl+C stops Azurite (if started here) and the simulator"
-  wait "${started_pids[-1]}"
+  wait "$(last_pid)"
   fail "the simulator stopped; see $logs/simulator.log"
 fi
 say "Starting the Functions host in $functions_dir (${func_command[*]} start; recurring time scale $time_scale)"

@@ -10,7 +10,8 @@ public sealed partial class SmartRetryClientOptionsValidator : IValidateOptions<
     {
         ArgumentNullException.ThrowIfNull(options);
         List<string> failures = Check(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(string.IsNullOrEmpty(name) ? failures : failures.Select(failure => $"SmartRetry client '{name}': {failure}"));
     }
 
     internal static List<string> Check(SmartRetryClientOptions options)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,32 @@ public static class SmartRetryServiceCollectionExtensions
         return services.AddSmartRetryClient(options => configuration.GetSection(SmartRetryClientOptions.SectionName).Bind(options));
     }
 
+    /// <summary>
+    /// Registers a client under <paramref name="name"/>, bound from <paramref name="section"/> (for instance
+    /// <c>configuration.GetSection("SmartRetry:Terminals:eu")</c>) and validated when the host starts; resolve it with
+    /// <see cref="ISmartRetryClientFactory.CreateClient"/>. Each name has its own options, <see cref="HttpClient"/>
+    /// (<c>SmartRetry.&lt;name&gt;</c>) and connection pool.
+    /// </summary>
+    public static IHttpClientBuilder AddSmartRetryClient(this IServiceCollection services, string name, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return services.AddSmartRetryClient(name, options => section.Bind(options));
+    }
+
+    /// <summary>Registers a client under <paramref name="name"/> with options set in code; validated when the host starts.</summary>
+    public static IHttpClientBuilder AddSmartRetryClient(this IServiceCollection services, string name, Action<SmartRetryClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SmartRetryClientOptions>(name).Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmartRetryClientOptions>, SmartRetryClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISmartRetryClientFactory, SmartRetryClientFactory>();
+        services.AddSingleton(new SmartRetryClientName(name));
+        return AddHttpClient(services, $"{HttpClientName}.{name}");
+    }
+
     /// <summary>Registers the client with options set in code; validated when the host starts.</summary>
     public static IHttpClientBuilder AddSmartRetryClient(this IServiceCollection services, Action<SmartRetryClientOptions> configure)
     {
@@ -39,10 +66,36 @@ public static class SmartRetryServiceCollectionExtensions
             provider.GetService<ILogger<SmartRetryClient>>()));
         services.TryAddSingleton<WebhookVerifier>(provider => provider.GetRequiredService<SmartRetryClient>().Webhooks);
 
-        // The client is a singleton holding one HttpClient, so connections are recycled by the handler's pooled lifetime
-        // (DNS changes are picked up) rather than by the factory rotating handlers.
-        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        return AddHttpClient(services, HttpClientName);
+    }
+
+    // The client is a singleton holding one HttpClient, so connections are recycled by the handler's pooled lifetime
+    // (DNS changes are picked up) rather than by the factory rotating handlers.
+    private static IHttpClientBuilder AddHttpClient(IServiceCollection services, string httpClientName) =>
+        services.AddHttpClient(httpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
+    private sealed record SmartRetryClientName(string Name);
+
+    private sealed class SmartRetryClientFactory(IServiceProvider provider, IEnumerable<SmartRetryClientName> names) : ISmartRetryClientFactory
+    {
+        private readonly HashSet<string> registered = [.. names.Select(n => n.Name)];
+        private readonly ConcurrentDictionary<string, Lazy<SmartRetryClient>> clients = new(StringComparer.Ordinal);
+
+        public SmartRetryClient CreateClient(string name)
+        {
+            ArgumentNullException.ThrowIfNull(name);
+            if (!registered.Contains(name))
+            {
+                throw new InvalidOperationException($"No SmartRetry client is registered under the name '{name}'; register it with AddSmartRetryClient(\"{name}\", ...).");
+            }
+
+            return clients.GetOrAdd(name, key => new Lazy<SmartRetryClient>(() => new SmartRetryClient(
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient($"{HttpClientName}.{key}"),
+                provider.GetRequiredService<IOptionsMonitor<SmartRetryClientOptions>>().Get(key),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetService<ILogger<SmartRetryClient>>()))).Value;
+        }
     }
 }
