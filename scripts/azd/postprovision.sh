@@ -41,7 +41,11 @@ ensure_generated() {
 ensure_given() {
   local name="$1" variable="$2" prompt="$3" value
   value="${!variable:-}"
-  if [ -n "$value" ] || has_secret "$name"; then
+  if [ -n "$value" ]; then
+    echo "Key Vault $vault: $name comes from $variable (provisioning wrote it)."
+    return
+  fi
+  if has_secret "$name"; then
     echo "Key Vault $vault: $name is there; kept."
     return
   fi

@@ -40,34 +40,39 @@ public static class SmartRetryServiceCollectionExtensions
     /// <summary>Registers a client under <paramref name="name"/> with options set in code; validated when the host starts.</summary>
     public static IHttpClientBuilder AddSmartRetryClient(this IServiceCollection services, string name, Action<SmartRetryClientOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<SmartRetryClientOptions>(name).Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmartRetryClientOptions>, SmartRetryClientOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        AddOptions(services, name, configure);
         services.TryAddSingleton<ISmartRetryClientFactory, SmartRetryClientFactory>();
         services.AddSingleton(new SmartRetryClientName(name));
-        return AddHttpClient(services, $"{HttpClientName}.{name}");
+        return AddHttpClient(services, HttpClientNameOf(name));
     }
 
     /// <summary>Registers the client with options set in code; validated when the host starts.</summary>
     public static IHttpClientBuilder AddSmartRetryClient(this IServiceCollection services, Action<SmartRetryClientOptions> configure)
     {
+        AddOptions(services, Options.Options.DefaultName, configure);
+        services.TryAddSingleton(provider => Create(provider, Options.Options.DefaultName));
+        services.TryAddSingleton<WebhookVerifier>(provider => provider.GetRequiredService<SmartRetryClient>().Webhooks);
+        return AddHttpClient(services, HttpClientNameOf(Options.Options.DefaultName));
+    }
+
+    private static void AddOptions(IServiceCollection services, string name, Action<SmartRetryClientOptions> configure)
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<SmartRetryClientOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<SmartRetryClientOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmartRetryClientOptions>, SmartRetryClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new SmartRetryClient(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            provider.GetRequiredService<IOptions<SmartRetryClientOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILogger<SmartRetryClient>>()));
-        services.TryAddSingleton<WebhookVerifier>(provider => provider.GetRequiredService<SmartRetryClient>().Webhooks);
-
-        return AddHttpClient(services, HttpClientName);
     }
+
+    /// <summary><see cref="HttpClientName"/> for the default client, <c>SmartRetry.&lt;name&gt;</c> for a named one.</summary>
+    private static string HttpClientNameOf(string name) => name.Length == 0 ? HttpClientName : $"{HttpClientName}.{name}";
+
+    private static SmartRetryClient Create(IServiceProvider provider, string name) => new(
+        provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientNameOf(name)),
+        provider.GetRequiredService<IOptionsMonitor<SmartRetryClientOptions>>().Get(name),
+        provider.GetRequiredService<TimeProvider>(),
+        provider.GetService<ILogger<SmartRetryClient>>());
 
     // The client is a singleton holding one HttpClient, so connections are recycled by the handler's pooled lifetime
     // (DNS changes are picked up) rather than by the factory rotating handlers.
@@ -91,11 +96,7 @@ public static class SmartRetryServiceCollectionExtensions
                 throw new InvalidOperationException($"No SmartRetry client is registered under the name '{name}'; register it with AddSmartRetryClient(\"{name}\", ...).");
             }
 
-            return clients.GetOrAdd(name, key => new Lazy<SmartRetryClient>(() => new SmartRetryClient(
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient($"{HttpClientName}.{key}"),
-                provider.GetRequiredService<IOptionsMonitor<SmartRetryClientOptions>>().Get(key),
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetService<ILogger<SmartRetryClient>>()))).Value;
+            return clients.GetOrAdd(name, key => new Lazy<SmartRetryClient>(() => Create(provider, key))).Value;
         }
     }
 }

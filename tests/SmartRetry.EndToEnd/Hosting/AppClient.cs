@@ -126,6 +126,18 @@ public sealed class AppClient(Uri baseAddress) : JsonHttp(baseAddress)
             r => r.Status == HttpStatusCode.OK && statuses.Contains(r.Body?["status"]?.GetValue<string>()),
             timeout,
             $"payment status {string.Join(" or ", statuses)}");
+
+    /// <summary>
+    /// Polls the payment until its orchestration's runtime status is <paramref name="runtimeStatus"/>. The ledger row is
+    /// written by the orchestration's last activity, a moment before the orchestration completes, so a final payment
+    /// status does not yet say the orchestration has finished.
+    /// </summary>
+    public Task<ApiResponse> WaitForOrchestrationAsync(string paymentId, string runtimeStatus, TimeSpan timeout) =>
+        PollAsync(
+            $"payments/{paymentId}",
+            r => r.Body?["workflow"]?["runtime_status"]?.GetValue<string>() == runtimeStatus,
+            timeout,
+            $"the orchestration to be {runtimeStatus}");
 }
 
 /// <summary>The simulator's control API (<c>/_simulator/…</c>) and SmartRetry-side view.</summary>

@@ -26,10 +26,7 @@ public sealed class LateOutcomeTests(FaultsApp app, ITestOutputHelper output)
         string paymentId = accepted.Text("payment_id");
 
         await app.Api.WaitForPaymentAsync(paymentId, FaultsApp.TrackingDeadline + EndToEndApp.Settles, "deadline_reached");
-
-        // The ledger row is written by the orchestration's last activity, a moment before the orchestration completes.
-        ApiResponse unresolved = await app.Api.PollAsync($"payments/{paymentId}",
-            r => r.Body?["workflow"]?["runtime_status"]?.GetValue<string>() == "completed", EndToEndApp.Settles, "the orchestration to complete");
+        ApiResponse unresolved = await app.Api.WaitForOrchestrationAsync(paymentId, "completed", EndToEndApp.Settles);
         Assert.Equal("deadline_reached", unresolved.Text("status"));
 
         var clock = Stopwatch.StartNew();

@@ -29,7 +29,7 @@ public sealed class TerminatedWorkflowTests(EndToEndApp app, ITestOutputHelper o
         var clock = Stopwatch.StartNew();
 
         await app.TerminateInstanceAsync(paymentId, "operator: stuck sale");
-        await app.Api.PollAsync($"payments/{paymentId}", r => r.Body?["workflow"]?["runtime_status"]?.GetValue<string>() == "terminated", EndToEndApp.Settles, "the instance to be terminated");
+        await app.Api.WaitForOrchestrationAsync(paymentId, "terminated", EndToEndApp.Settles);
         Assert.Equal(HttpStatusCode.OK, (await app.Simulator.PostAsync($"_simulator/transactions/{processing.Text("transaction_id")}/resolve", """{"outcome":"approved","notify":false}""")).Status);
 
         ApiResponse approved = await app.Api.WaitForPaymentAsync(paymentId, FirstLook, "approved");
@@ -60,7 +60,7 @@ public sealed class TerminatedWorkflowTests(EndToEndApp app, ITestOutputHelper o
             // durable timer, and the orchestration is terminated meanwhile, with no call of it in flight.
             await app.Simulator.PollAsync("_simulator/counters", r => r.Body?["endpoints"]?[SaleCalls]?.GetValue<int>() >= callsBefore + ClientAttempts, EndToEndApp.Settles, "the submit activity's first attempt to be refused");
             await app.TerminateInstanceAsync(paymentId, "operator: SmartRetry is down");
-            await app.Api.PollAsync($"payments/{paymentId}", r => r.Body?["workflow"]?["runtime_status"]?.GetValue<string>() == "terminated", EndToEndApp.Settles, "the instance to be terminated");
+            await app.Api.WaitForOrchestrationAsync(paymentId, "terminated", EndToEndApp.Settles);
         }
         finally
         {
@@ -72,8 +72,6 @@ public sealed class TerminatedWorkflowTests(EndToEndApp app, ITestOutputHelper o
         await app.Api.WaitForPaymentAsync(paymentId, FirstLook + EndToEndApp.Settles, "approved");
         output.WriteLine($"Terminated before SmartRetry answered; resubmitted by the reconciler and approved {clock.Elapsed.TotalSeconds:0} s later; SmartRetry sale calls {await app.Simulator.CallsAsync(SaleCalls) - callsBefore}.");
         Assert.Single(await app.Simulator.TransactionsAsync(id));
-
-        // The ledger row is written by the orchestration's last activity, a moment before the orchestration completes.
-        await app.Api.PollAsync($"payments/{paymentId}", r => r.Body?["workflow"]?["runtime_status"]?.GetValue<string>() == "completed", EndToEndApp.Settles, "the restarted orchestration to complete");
+        await app.Api.WaitForOrchestrationAsync(paymentId, "completed", EndToEndApp.Settles);
     }
 }

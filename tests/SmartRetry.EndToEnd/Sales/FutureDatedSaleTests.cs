@@ -41,9 +41,7 @@ public sealed class FutureDatedSaleTests(EndToEndApp app)
 
         ApiResponse cancelled = await app.Api.WaitForPaymentAsync(paymentId, EndToEndApp.Settles, "cancelled", "approved");
         Assert.Equal("cancelled", cancelled.Text("status"));
-
-        // The ledger row is written by the orchestration's last activity, a moment before the orchestration completes.
-        await app.Api.PollAsync($"payments/{paymentId}", r => r.Body?["workflow"]?["runtime_status"]?.GetValue<string>() == "completed", EndToEndApp.Settles, "the orchestration to complete");
+        await app.Api.WaitForOrchestrationAsync(paymentId, "completed", EndToEndApp.Settles);
 
         // The cancelled timer is gone: past its time, SmartRetry has still seen nothing.
         await app.Api.PollAsync($"payments/{paymentId}", _ => DateTimeOffset.UtcNow > scheduledAt.AddSeconds(3), EndToEndApp.Settles, "the sale's scheduled time to pass");

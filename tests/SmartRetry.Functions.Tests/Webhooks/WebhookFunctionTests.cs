@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Moq;
+using SmartRetry.Client.Webhooks;
 using SmartRetry.Functions.Tests.Shared.Http;
 using SmartRetry.Functions.Webhooks;
 
@@ -76,12 +77,5 @@ public sealed class WebhookFunctionTests : IDisposable
             FunctionsApp.Request("POST", "/api/webhooks/smartretry", body, headers), app.DurableClient, CancellationToken.None));
     }
 
-    // SmartRetry's scheme (https://www.smartretry.com/docs/integration/webhooks): HMAC-SHA256 over "<unix time>." + the raw body.
-    private string Sign(byte[] body, string secret)
-    {
-        string t = app.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        byte[] message = [.. Encoding.ASCII.GetBytes(t + "."), .. body];
-        byte[] mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
-        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
-    }
+    private string Sign(byte[] body, string secret) => WebhookSigner.ComputeSignatureHeader(body, secret, app.Time.GetUtcNow());
 }

@@ -67,13 +67,8 @@ internal sealed class WebhookHarness
         Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\",\"type\":\"{type}\",\"created_at\":\"2026-11-23T21:59:30Z\",\"data\":{data}}}");
 
     /// <summary>The signature header SmartRetry would send for <paramref name="body"/> now (https://www.smartretry.com/docs/integration/webhooks).</summary>
-    public string Sign(byte[] body, string secret = Secret, TimeSpan? age = null)
-    {
-        string t = (Time.GetUtcNow() - (age ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        byte[] message = [.. Encoding.ASCII.GetBytes(t + "."), .. body];
-        byte[] mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message);
-        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
-    }
+    public string Sign(byte[] body, string secret = Secret, TimeSpan? age = null) =>
+        WebhookSigner.ComputeSignatureHeader(body, secret, Time.GetUtcNow() - (age ?? TimeSpan.Zero));
 
     public Task CorrelateAsync(CorrelationKind kind, string smartRetryId, string instanceId) =>
         Correlations.AddAsync(kind, smartRetryId, instanceId, CancellationToken.None);

@@ -45,8 +45,10 @@ public static class BicepCli
         return new BicepResult(process.ExitCode, await standardOutput, await standardError);
     }
 
-    private static bool IsDeploymentVariable(string name) =>
-        name.StartsWith("AZURE_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("SMARTRETRY_", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A variable a deployment reads: main.bicepparam's inputs, and the template outputs azd hands its hooks.</summary>
+    internal static bool IsDeploymentVariable(string name) =>
+        name.StartsWith("AZURE_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("SMARTRETRY_", StringComparison.OrdinalIgnoreCase)
+        || name is "KEY_VAULT_NAME" or "FUNCTION_APP_NAME" or "FUNCTION_APP_HOST_NAME";
 
     private static string Metadata(string key) =>
         typeof(BicepCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == key).Value

@@ -169,7 +169,7 @@ public sealed class AzdHookTests : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = root,
         };
-        foreach (string inherited in start.Environment.Keys.Where(key => key.StartsWith("SMARTRETRY_", StringComparison.Ordinal) || key.StartsWith("AZURE_", StringComparison.Ordinal) || key is "KEY_VAULT_NAME" or "FUNCTION_APP_NAME" or "FUNCTION_APP_HOST_NAME").ToList())
+        foreach (string inherited in start.Environment.Keys.Where(BicepCli.IsDeploymentVariable).ToList())
         {
             start.Environment.Remove(inherited);
         }
